@@ -1,0 +1,146 @@
+/* document.h — the Document: one article and every annotation layer on it.
+ *
+ * Ownership, once:
+ *   - A SaywhoDocument owns everything it points to: its text, its token,
+ *     sentence, paragraph, entity and quotation arrays, and every string
+ *     reachable from them (norms, stems, entity and speaker ids are copied
+ *     into the document's string pool, `strings`).  saywho_document_free()
+ *     releases all of it at once.
+ *   - A stage may read and extend a document while it processes it, and may
+ *     keep no pointer into it after process() returns: the driver frees the
+ *     document as soon as it has been written.
+ *   - Strings a stage stores in a document must come from
+ *     saywho_document_intern() (or point into another document-owned buffer);
+ *     lexicon strings that outlive every document (interned by a stage at
+ *     start-up) may be stored as they are.
+ *
+ * Offsets: every token has byte offsets into `text` (for slicing) and
+ * character offsets (Unicode code points, end exclusive) into the same text,
+ * which are what the output formats print.  Spans of tokens (sentences,
+ * paragraphs, entities, quotations) are half-open token index ranges.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  SAYWHO_TOKEN_WORD,        /* letters, digits, internal apostrophes */
+  SAYWHO_TOKEN_NUMBER,      /* 35, 3.5, 1,200, 2015-09-14, 11:05, 1990s */
+  SAYWHO_TOKEN_ABBREVIATION,/* U.S., Mr., Sept., J. (keeps its full stop) */
+  SAYWHO_TOKEN_PUNCT,       /* . , ; : ! ? ( ) — … and the like */
+  SAYWHO_TOKEN_QUOTE,       /* a quotation mark (see the QUOTE_* flags) */
+  SAYWHO_TOKEN_POSSESSIVE,  /* the 's or ' split off a possessive */
+  SAYWHO_TOKEN_SYMBOL,      /* $ % € + = and other symbols, emoji */
+  SAYWHO_TOKEN_URL,
+  SAYWHO_TOKEN_EMAIL,
+} SaywhoTokenKind;
+
+typedef enum {
+  SAYWHO_TOKEN_SPACE_AFTER     = 1 << 0,  /* whitespace follows in the text */
+  SAYWHO_TOKEN_NEWLINE_BEFORE  = 1 << 1,  /* a line break precedes it */
+  SAYWHO_TOKEN_BLANK_BEFORE    = 1 << 2,  /* a blank line precedes it */
+  SAYWHO_TOKEN_QUOTE_OPEN      = 1 << 3,  /* quotation mark that opens */
+  SAYWHO_TOKEN_QUOTE_CLOSE     = 1 << 4,  /* quotation mark that closes */
+  SAYWHO_TOKEN_QUOTE_DOUBLE    = 1 << 5,  /* " “ ” „ « » */
+  SAYWHO_TOKEN_QUOTE_SINGLE    = 1 << 6,  /* ' ‘ ’ ‚ ‹ › */
+  SAYWHO_TOKEN_CAPITALIZED     = 1 << 7,  /* first letter is upper/title case */
+  SAYWHO_TOKEN_ALL_CAPS        = 1 << 8,  /* two or more letters, all upper */
+  SAYWHO_TOKEN_SENTENCE_START  = 1 << 9,  /* first token of its sentence */
+  SAYWHO_TOKEN_ABBREV_TITLE    = 1 << 10, /* abbreviation that never ends a sentence (Mr.) */
+  SAYWHO_TOKEN_HEADLINE        = 1 << 11, /* in a headline or byline line */
+  SAYWHO_TOKEN_DATELINE        = 1 << 12, /* in a dateline (WASHINGTON, Sept. 14 —) */
+} SaywhoTokenFlags;
+
+typedef struct {
+  guint32 byte_start, byte_end;  /* into text */
+  guint32 char_start, char_end;  /* code points into text */
+  guint32 sentence;              /* index into sentences */
+  guint32 paragraph;             /* index into paragraphs */
+  guint16 kind;                  /* SaywhoTokenKind */
+  guint16 flags;                 /* SaywhoTokenFlags */
+  const char *norm;              /* NFC, case-folded, ’ → ' : for matching */
+  const char *stem;              /* Snowball stem of norm; norm where no stem */
+} SaywhoToken;
+
+/* A half-open token range [start, end). */
+typedef struct {
+  guint32 start, end;
+} SaywhoSpan;
+
+/* CoNLL-2003 entity types. */
+typedef enum {
+  SAYWHO_ENTITY_PER,
+  SAYWHO_ENTITY_ORG,
+  SAYWHO_ENTITY_LOC,
+  SAYWHO_ENTITY_MISC,
+} SaywhoEntityType;
+
+typedef struct {
+  SaywhoSpan span;
+  SaywhoEntityType type;
+  const char *id;        /* canonical lexicon id, or a document-local id */
+  const char *kind;      /* lexicon kind (official, agency, …) or NULL */
+} SaywhoEntity;
+
+typedef enum {
+  SAYWHO_QUOTE_DIRECT,
+  SAYWHO_QUOTE_INDIRECT,
+} SaywhoQuoteKind;
+
+typedef struct {
+  SaywhoSpan span;          /* the quoted content */
+  SaywhoQuoteKind kind;
+  SaywhoSpan cue;           /* the speech cue; start == end when none */
+  SaywhoSpan mention;       /* the speaker's mention at the cue; may be empty */
+  const char *speaker;      /* speaker entity id, or NULL when unknown */
+} SaywhoQuote;
+
+typedef struct {
+  char *id;                 /* path relative to the folder given, or as given */
+  char *source;             /* the file it came from ("-" for stdin), or NULL */
+  char *text;               /* original UTF-8 text, NUL-terminated */
+  gsize length;             /* bytes in text */
+  guint64 seq;              /* position in the input stream */
+
+  GArray *tokens;           /* SaywhoToken */
+  GArray *sentences;        /* SaywhoSpan */
+  GArray *paragraphs;       /* SaywhoSpan */
+  GArray *entities;         /* SaywhoEntity, sorted by span.start, no overlaps */
+  GArray *quotes;           /* SaywhoQuote, in text order; Qn is index n-1 */
+
+  GStringChunk *strings;    /* pool for norms, stems and ids */
+} SaywhoDocument;
+
+/* Takes ownership of text (g_malloc'ed, NUL-terminated, length bytes). */
+SaywhoDocument *saywho_document_new_take (const char *id,
+                                          const char *source,
+                                          char       *text,
+                                          gsize       length);
+SaywhoDocument *saywho_document_new (const char *id, const char *text);
+void            saywho_document_free (SaywhoDocument *doc);
+
+/* Copy a string into the document's pool; it lives as long as doc. */
+const char *saywho_document_intern (SaywhoDocument *doc, const char *s, gssize len);
+
+static inline SaywhoToken *
+saywho_document_token (const SaywhoDocument *doc, guint i)
+{
+  return &g_array_index (doc->tokens, SaywhoToken, i);
+}
+
+/* The token's original text, not NUL-terminated: *len bytes at the pointer. */
+static inline const char *
+saywho_token_text (const SaywhoDocument *doc, const SaywhoToken *tok, gsize *len)
+{
+  *len = tok->byte_end - tok->byte_start;
+  return doc->text + tok->byte_start;
+}
+
+const char *saywho_entity_type_name (SaywhoEntityType type);
+gboolean    saywho_entity_type_parse (const char *name, SaywhoEntityType *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaywhoDocument, saywho_document_free)
+
+G_END_DECLS

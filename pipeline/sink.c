@@ -1,0 +1,171 @@
+/* sink.c — one output stream, or one file per document under a folder. */
+#include "sink.h"
+#include "stage.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+struct _SaywhoSink {
+  const SaywhoFormat *format;
+  FILE *stream;        /* stream sink; NULL for a directory sink */
+  gboolean owns_stream;
+  char *name;          /* the stream's file name, for messages */
+  char *dir;           /* directory sink */
+  GString *scratch;
+};
+
+static gboolean
+write_all (FILE *stream, const char *name, const char *data, gsize length, GError **error)
+{
+  if (length > 0 && fwrite (data, 1, length, stream) != length)
+    {
+      int saved = errno;
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_OUTPUT,
+                   "%s: cannot write: %s", name, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+SaywhoSink *
+saywho_sink_new_stream (const char *path, const SaywhoFormat *format, GError **error)
+{
+  FILE *stream = stdout;
+  gboolean owns = FALSE;
+  if (path != NULL && strcmp (path, "-") != 0)
+    {
+      stream = fopen (path, "wb");
+      if (stream == NULL)
+        {
+          int saved = errno;
+          g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_OUTPUT,
+                       "%s: cannot open for writing: %s", path, g_strerror (saved));
+          return NULL;
+        }
+      owns = TRUE;
+    }
+  SaywhoSink *sink = g_new0 (SaywhoSink, 1);
+  sink->format = format;
+  sink->stream = stream;
+  sink->owns_stream = owns;
+  sink->name = g_strdup (owns ? path : "standard output");
+  sink->scratch = g_string_new (NULL);
+  if (format->header != NULL)
+    {
+      format->header (sink->scratch);
+      if (!write_all (stream, sink->name, sink->scratch->str, sink->scratch->len, error))
+        {
+          saywho_sink_close (sink, NULL);
+          return NULL;
+        }
+    }
+  return sink;
+}
+
+SaywhoSink *
+saywho_sink_new_directory (const char *dir, const SaywhoFormat *format, GError **error)
+{
+  if (g_mkdir_with_parents (dir, 0777) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_OUTPUT,
+                   "%s: cannot create folder: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  SaywhoSink *sink = g_new0 (SaywhoSink, 1);
+  sink->format = format;
+  sink->dir = g_strdup (dir);
+  sink->scratch = g_string_new (NULL);
+  return sink;
+}
+
+/* The output path of a document under the sink's folder: its id with any
+ * component that would climb out of the folder dropped. */
+static char *
+document_path (SaywhoSink *sink, const SaywhoDocument *doc)
+{
+  g_auto (GStrv) parts = g_strsplit (doc->id, "/", -1);
+  GString *rel = g_string_new (NULL);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0' || strcmp (parts[i], ".") == 0 || strcmp (parts[i], "..") == 0)
+        continue;
+      if (rel->len > 0)
+        g_string_append_c (rel, '/');
+      g_string_append (rel, parts[i]);
+    }
+  if (rel->len == 0)
+    g_string_append (rel, "document");
+  g_string_append_printf (rel, ".%s", sink->format->extension);
+  char *path = g_build_filename (sink->dir, rel->str, NULL);
+  g_string_free (rel, TRUE);
+  return path;
+}
+
+gboolean
+saywho_sink_write (SaywhoSink *sink, const SaywhoDocument *doc, const GString *body,
+                   GError **error)
+{
+  if (sink->stream != NULL)
+    return write_all (sink->stream, sink->name, body->str, body->len, error);
+
+  g_autofree char *path = document_path (sink, doc);
+  g_autofree char *parent = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (parent, 0777) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_OUTPUT,
+                   "%s: cannot create folder: %s", parent, g_strerror (saved));
+      return FALSE;
+    }
+  FILE *stream = fopen (path, "wb");
+  if (stream == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_OUTPUT,
+                   "%s: cannot open for writing: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  g_string_truncate (sink->scratch, 0);
+  if (sink->format->header != NULL)
+    sink->format->header (sink->scratch);
+  g_string_append_len (sink->scratch, body->str, (gssize) body->len);
+  if (sink->format->footer != NULL)
+    sink->format->footer (sink->scratch);
+  gboolean ok = write_all (stream, path, sink->scratch->str, sink->scratch->len, error);
+  if (fclose (stream) != 0 && ok)
+    {
+      int saved = errno;
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_OUTPUT,
+                   "%s: cannot write: %s", path, g_strerror (saved));
+      ok = FALSE;
+    }
+  return ok;
+}
+
+gboolean
+saywho_sink_close (SaywhoSink *sink, GError **error)
+{
+  gboolean ok = TRUE;
+  if (sink->stream != NULL)
+    {
+      g_string_truncate (sink->scratch, 0);
+      if (sink->format->footer != NULL)
+        sink->format->footer (sink->scratch);
+      ok = write_all (sink->stream, sink->name, sink->scratch->str, sink->scratch->len, error);
+      int rc = sink->owns_stream ? fclose (sink->stream) : fflush (sink->stream);
+      if (rc != 0 && ok)
+        {
+          int saved = errno;
+          g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_OUTPUT,
+                       "%s: cannot write: %s", sink->name, g_strerror (saved));
+          ok = FALSE;
+        }
+    }
+  g_free (sink->name);
+  g_free (sink->dir);
+  g_string_free (sink->scratch, TRUE);
+  g_free (sink);
+  return ok;
+}

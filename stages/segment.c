@@ -1,0 +1,329 @@
+/* segment.c — the segment stage: paragraphs and sentences over tokens.
+ *
+ * Paragraphs: a blank line ends one.  A text with no blank line at all but
+ * several lines is taken to hold one paragraph a line (the usual shape of
+ * scraped news); otherwise single line breaks are soft wraps.
+ *
+ * Sentences end
+ *   - at a paragraph end;
+ *   - after . ! ? … (with any closing quotes and brackets that follow) when
+ *     the next token can start a sentence: a capitalized word, a number, an
+ *     opening quote or bracket — so `"Will we?" he asked.` stays whole;
+ *   - after an abbreviation only when a word from
+ *     lexicons/sentence-starters.txt follows (`in the U.S. The talks`), and
+ *     never after a title (Mr., Gen.);
+ *   - after a headline or byline line that the next line follows without a
+ *     blank (a line with no final punctuation, mostly capitalized, or
+ *     starting "By");
+ *   - after a dateline: capitals at the start of a paragraph, an optional
+ *     date and (agency), then a dash (`BEIJING, Sept. 14 (Xinhua) —`).
+ * Headline lines at the top of the document and datelines are flagged on
+ * their tokens for the later stages.
+ */
+#include "stages.h"
+#include "../pipeline/lexicon.h"
+
+#include <string.h>
+
+typedef struct {
+  GHashTable *starters;  /* case-folded words that begin sentences */
+} Segmenter;
+
+static inline const SaywhoToken *
+tok_at (const SaywhoDocument *doc, guint i)
+{
+  return saywho_document_token (doc, i);
+}
+
+static gboolean
+text_is (const SaywhoDocument *doc, const SaywhoToken *tok, const char *s)
+{
+  gsize len;
+  const char *t = saywho_token_text (doc, tok, &len);
+  return len == strlen (s) && memcmp (t, s, len) == 0;
+}
+
+static gboolean
+is_terminal (const SaywhoDocument *doc, const SaywhoToken *tok)
+{
+  if (tok->kind != SAYWHO_TOKEN_PUNCT)
+    return FALSE;
+  gsize len;
+  const char *t = saywho_token_text (doc, tok, &len);
+  return t[0] == '.' || t[0] == '!' || t[0] == '?' || (len == 3 && memcmp (t, "…", 3) == 0);
+}
+
+static gboolean
+is_closer (const SaywhoDocument *doc, const SaywhoToken *tok)
+{
+  if (tok->kind == SAYWHO_TOKEN_QUOTE)
+    return (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE) != 0;
+  return tok->kind == SAYWHO_TOKEN_PUNCT
+         && (text_is (doc, tok, ")") || text_is (doc, tok, "]"));
+}
+
+static gboolean
+is_dash (const SaywhoDocument *doc, const SaywhoToken *tok)
+{
+  if (tok->kind != SAYWHO_TOKEN_PUNCT)
+    return FALSE;
+  return text_is (doc, tok, "—") || text_is (doc, tok, "–") || text_is (doc, tok, "--")
+         || (text_is (doc, tok, "-") && (tok->flags & SAYWHO_TOKEN_SPACE_AFTER));
+}
+
+static gboolean
+can_start_sentence (const SaywhoDocument *doc, const SaywhoToken *tok)
+{
+  switch ((SaywhoTokenKind) tok->kind)
+    {
+    case SAYWHO_TOKEN_WORD:
+    case SAYWHO_TOKEN_ABBREVIATION:
+      /* Capitalized, or a script without case (the norm equals the form). */
+      if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+        return TRUE;
+      {
+        gsize len;
+        const char *t = saywho_token_text (doc, tok, &len);
+        return (guchar) t[0] >= 0x80 && strncmp (t, tok->norm, len) == 0
+               && g_unichar_isalpha (g_utf8_get_char (t))
+               && !g_unichar_islower (g_utf8_get_char (t));
+      }
+    case SAYWHO_TOKEN_NUMBER:
+    case SAYWHO_TOKEN_URL:
+    case SAYWHO_TOKEN_EMAIL:
+    case SAYWHO_TOKEN_SYMBOL:
+      return TRUE;
+    case SAYWHO_TOKEN_QUOTE:
+      return (tok->flags & SAYWHO_TOKEN_QUOTE_OPEN) != 0;
+    case SAYWHO_TOKEN_PUNCT:
+      return text_is (doc, tok, "(") || text_is (doc, tok, "[") || is_dash (doc, tok);
+    case SAYWHO_TOKEN_POSSESSIVE:
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* A line that reads as a headline or byline: no final punctuation, and
+ * mostly capitalized words or "By …". */
+static gboolean
+line_is_title (const SaywhoDocument *doc, guint start, guint end)
+{
+  if (end <= start)
+    return FALSE;
+  const SaywhoToken *last = tok_at (doc, end - 1);
+  if (last->kind == SAYWHO_TOKEN_PUNCT && !is_closer (doc, last))
+    return FALSE;
+  if (last->kind == SAYWHO_TOKEN_ABBREVIATION || last->kind == SAYWHO_TOKEN_POSSESSIVE)
+    return FALSE;
+  if (text_is (doc, tok_at (doc, start), "By"))
+    return TRUE;
+  guint words = 0, capitalized = 0;
+  for (guint i = start; i < end; i++)
+    {
+      const SaywhoToken *tok = tok_at (doc, i);
+      if (tok->kind != SAYWHO_TOKEN_WORD)
+        continue;
+      words++;
+      capitalized += (tok->flags & SAYWHO_TOKEN_CAPITALIZED) != 0;
+    }
+  return words > 0 && capitalized * 2 >= words;
+}
+
+/* The end (exclusive) of a dateline starting at token p, or p if none. */
+static guint
+dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
+{
+  const guint max_tokens = 16;
+  if (p >= paragraph_end || !(tok_at (doc, p)->flags & SAYWHO_TOKEN_ALL_CAPS)
+      || tok_at (doc, p)->kind != SAYWHO_TOKEN_WORD)
+    return p;
+  guint i = p;
+  while (i < paragraph_end && (tok_at (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
+         && tok_at (doc, i)->kind == SAYWHO_TOKEN_WORD)
+    i++;
+  /* Then anything but a sentence end, up to a dash. */
+  for (; i < paragraph_end && i - p < max_tokens; i++)
+    {
+      const SaywhoToken *tok = tok_at (doc, i);
+      if (is_dash (doc, tok))
+        return i + 1 < paragraph_end ? i + 1 : p;
+      if (is_terminal (doc, tok) || tok->kind == SAYWHO_TOKEN_QUOTE)
+        return p;
+      if (i > p && (tok->flags & SAYWHO_TOKEN_NEWLINE_BEFORE))
+        return p;
+    }
+  return p;
+}
+
+static void
+start_span (GArray *spans, guint start)
+{
+  if (spans->len > 0)
+    {
+      SaywhoSpan *last = &g_array_index (spans, SaywhoSpan, spans->len - 1);
+      if (last->start == start)
+        return;  /* already open here */
+      last->end = start;
+    }
+  SaywhoSpan span = { start, start };
+  g_array_append_val (spans, span);
+}
+
+static gboolean
+segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **error)
+{
+  const Segmenter *seg = shared;
+  guint n = doc->tokens->len;
+  (void) worker;
+  (void) error;
+
+  g_array_set_size (doc->sentences, 0);
+  g_array_set_size (doc->paragraphs, 0);
+  if (n == 0)
+    return TRUE;
+
+  gboolean line_mode = FALSE;
+  {
+    gboolean any_blank = FALSE, any_newline = FALSE;
+    for (guint i = 1; i < n; i++)
+      {
+        guint16 flags = tok_at (doc, i)->flags;
+        any_blank |= (flags & SAYWHO_TOKEN_BLANK_BEFORE) != 0;
+        any_newline |= (flags & SAYWHO_TOKEN_NEWLINE_BEFORE) != 0;
+      }
+    line_mode = !any_blank && any_newline;
+  }
+
+  /* Paragraphs first. */
+  for (guint i = 0; i < n; i++)
+    {
+      guint16 flags = tok_at (doc, i)->flags;
+      if (i == 0 || (flags & SAYWHO_TOKEN_BLANK_BEFORE)
+          || (line_mode && (flags & SAYWHO_TOKEN_NEWLINE_BEFORE)))
+        start_span (doc->paragraphs, i);
+    }
+  g_array_index (doc->paragraphs, SaywhoSpan, doc->paragraphs->len - 1).end = n;
+
+  /* Headlines: leading paragraphs without final punctuation. */
+  gboolean in_header = TRUE;
+  for (guint p = 0; p < doc->paragraphs->len && in_header; p++)
+    {
+      SaywhoSpan para = g_array_index (doc->paragraphs, SaywhoSpan, p);
+      if (!line_is_title (doc, para.start, para.end) && para.end - para.start > 0)
+        {
+          const SaywhoToken *last = tok_at (doc, para.end - 1);
+          if (is_terminal (doc, last) || is_closer (doc, last)
+              || last->kind == SAYWHO_TOKEN_ABBREVIATION)
+            in_header = FALSE;
+        }
+      if (in_header && dateline_end (doc, para.start, para.end) > para.start)
+        in_header = FALSE;
+      if (in_header)
+        for (guint i = para.start; i < para.end; i++)
+          saywho_document_token (doc, i)->flags |= SAYWHO_TOKEN_HEADLINE;
+    }
+
+  /* Sentences, paragraph by paragraph. */
+  for (guint p = 0; p < doc->paragraphs->len; p++)
+    {
+      SaywhoSpan para = g_array_index (doc->paragraphs, SaywhoSpan, p);
+      start_span (doc->sentences, para.start);
+
+      guint dateline = dateline_end (doc, para.start, para.end);
+      for (guint i = para.start; i < dateline; i++)
+        saywho_document_token (doc, i)->flags |= SAYWHO_TOKEN_DATELINE;
+      if (dateline > para.start)
+        start_span (doc->sentences, dateline);
+
+      guint line_start = para.start;
+      for (guint i = para.start + 1; i < para.end; i++)
+        {
+          const SaywhoToken *tok = tok_at (doc, i);
+
+          /* A headline or byline line followed by text on the next line. */
+          if (tok->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
+            {
+              gboolean header = (tok_at (doc, para.start)->flags & SAYWHO_TOKEN_HEADLINE)
+                                || text_is (doc, tok_at (doc, line_start), "By");
+              gboolean title = header && line_is_title (doc, line_start, i);
+              line_start = i;
+              if (title)
+                {
+                  start_span (doc->sentences, i);
+                  continue;
+                }
+            }
+
+          /* Look back over closing quotes and brackets to the terminal. */
+          guint k = i - 1;
+          while (k > para.start && is_closer (doc, tok_at (doc, k)))
+            k--;
+          const SaywhoToken *end = tok_at (doc, k);
+          gboolean breaks = FALSE;
+          if (is_terminal (doc, end))
+            breaks = can_start_sentence (doc, tok);
+          else if (end->kind == SAYWHO_TOKEN_ABBREVIATION
+                   && !(end->flags & SAYWHO_TOKEN_ABBREV_TITLE) && k == i - 1)
+            breaks = (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+                     && g_hash_table_contains (seg->starters, tok->norm);
+          if (breaks)
+            start_span (doc->sentences, i);
+        }
+    }
+  g_array_index (doc->sentences, SaywhoSpan, doc->sentences->len - 1).end = n;
+
+  /* Each token knows its sentence and paragraph. */
+  for (guint s = 0; s < doc->sentences->len; s++)
+    {
+      SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
+      for (guint i = span.start; i < span.end; i++)
+        saywho_document_token (doc, i)->sentence = s;
+      saywho_document_token (doc, span.start)->flags |= SAYWHO_TOKEN_SENTENCE_START;
+    }
+  for (guint p = 0; p < doc->paragraphs->len; p++)
+    {
+      SaywhoSpan span = g_array_index (doc->paragraphs, SaywhoSpan, p);
+      for (guint i = span.start; i < span.end; i++)
+        saywho_document_token (doc, i)->paragraph = p;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_starter (char **columns, guint ncolumns, gpointer user_data, GError **error)
+{
+  GHashTable *starters = user_data;
+  (void) ncolumns;
+  (void) error;
+  g_hash_table_add (starters, g_utf8_casefold (columns[0], -1));
+  return TRUE;
+}
+
+static void
+segment_destroy (gpointer shared)
+{
+  Segmenter *seg = shared;
+  g_hash_table_unref (seg->starters);
+  g_free (seg);
+}
+
+static gpointer
+segment_create (const SaywhoConfig *config, GError **error)
+{
+  Segmenter *seg = g_new0 (Segmenter, 1);
+  seg->starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!saywho_lexicon_read (config->lexicon_dir, "sentence-starters.txt", 1, 1,
+                            add_starter, seg->starters, error))
+    {
+      segment_destroy (seg);
+      return NULL;
+    }
+  return seg;
+}
+
+const SaywhoStageClass saywho_stage_segment = {
+  .name = "segment",
+  .create = segment_create,
+  .destroy = segment_destroy,
+  .process = segment_process,
+};

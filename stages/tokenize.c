@@ -1,0 +1,774 @@
+/* tokenize.c — the tokenize stage: text → tokens with offsets and norms.
+ *
+ * The text is cut at whitespace into chunks; each chunk is cut into tokens
+ * by the rules below, working on the chunk's code points (utf8proc):
+ *   - URLs (http://, https://, www.) and e-mail addresses stay whole, less
+ *     trailing punctuation;
+ *   - abbreviations from lexicons/abbreviations.tsv and letter-dot runs
+ *     (U.S., D.C., a.m., J.) keep their full stops;
+ *   - a word is a run of letters, digits and marks, joined across an
+ *     apostrophe between letters (we'll, O'Brien), across . , : / between
+ *     digits (3.5, 1,200, 11:05, 9/11), and across a hyphen between digits
+ *     (2015-09-14) or after a short capitalized code (F-16, COVID-19); other
+ *     hyphens split (China-US, Washington-based);
+ *   - a possessive 's (or the ' after a plural) is its own token;
+ *   - quotation marks are told apart from apostrophes and get a direction,
+ *     from the mark itself (“ ”) or from what surrounds it (" ');
+ *   - runs of . ! ? and of - are one token (..., --); any other punctuation
+ *     or symbol is a token of its own.
+ * Offsets index the original text; norms are NFC, case-folded, with ’ as '.
+ */
+#include "stages.h"
+#include "../pipeline/lexicon.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+typedef enum {
+  ABBREV_GENERAL,  /* may end a sentence (U.S., Inc.) */
+  ABBREV_TITLE,    /* never ends a sentence (Mr., Gen.) */
+  ABBREV_NUMERIC,  /* an abbreviation only before a number (No. 10) */
+} AbbrevClass;
+
+typedef struct {
+  GHashTable *abbreviations;  /* form → AbbrevClass + 1 */
+  guint longest;              /* code points in the longest form */
+} Tokenizer;
+
+typedef struct {
+  guint32 cp;
+  guint32 byte;   /* offset of the code point in the text */
+} CodePoint;
+
+typedef struct {
+  GArray *chunk;     /* CodePoint; one extra entry marks the chunk's end */
+  GString *scratch;
+} TokenizerWorker;
+
+/* State of one tokenize() call. */
+typedef struct {
+  const Tokenizer *tk;
+  SaywhoDocument *doc;
+  const CodePoint *c;      /* the chunk */
+  guint n;                 /* code points in the chunk */
+  guint32 char0;           /* character offset of the chunk */
+  guint pending_newlines;  /* line breaks since the previous token */
+  gint open_double, open_single;  /* quotation marks open on this line */
+  GString *scratch;
+} Scan;
+
+/* ---- character classes ------------------------------------------------ */
+
+static inline gboolean
+is_space (guint32 cp)
+{
+  if (cp < 0x80)
+    return cp == ' ' || (cp >= '\t' && cp <= '\r');
+  if (cp == 0x85 || cp == 0xFEFF || cp == 0x200B)
+    return TRUE;
+  utf8proc_category_t cat = utf8proc_category ((utf8proc_int32_t) cp);
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL
+         || cat == UTF8PROC_CATEGORY_ZP;
+}
+
+static inline gboolean
+is_alpha (guint32 cp)
+{
+  if (cp < 0x80)
+    return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+  utf8proc_category_t cat = utf8proc_category ((utf8proc_int32_t) cp);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+static inline gboolean
+is_digit (guint32 cp)
+{
+  if (cp < 0x80)
+    return cp >= '0' && cp <= '9';
+  utf8proc_category_t cat = utf8proc_category ((utf8proc_int32_t) cp);
+  return cat == UTF8PROC_CATEGORY_ND;
+}
+
+/* Letters, digits, and the marks and format characters that live inside
+ * words (combining accents, soft hyphens, joiners). */
+static inline gboolean
+is_word (guint32 cp)
+{
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+  if (cp == 0xFEFF || cp == 0x200B)
+    return FALSE;
+  utf8proc_category_t cat = utf8proc_category ((utf8proc_int32_t) cp);
+  return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+         || (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_NO)
+         || cat == UTF8PROC_CATEGORY_CF;
+}
+
+static inline gboolean
+is_upper (guint32 cp)
+{
+  if (cp < 0x80)
+    return cp >= 'A' && cp <= 'Z';
+  utf8proc_category_t cat = utf8proc_category ((utf8proc_int32_t) cp);
+  return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+static inline gboolean
+is_lower (guint32 cp)
+{
+  if (cp < 0x80)
+    return cp >= 'a' && cp <= 'z';
+  return utf8proc_category ((utf8proc_int32_t) cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* ' ’ ʼ: apostrophe inside a word, or a single quotation mark. */
+static inline gboolean
+is_apostrophe (guint32 cp)
+{
+  return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
+}
+
+static inline gboolean
+is_hyphen (guint32 cp)
+{
+  return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* Quotation marks: which kind, and the direction the mark itself states. */
+typedef enum { QUOTE_NONE, QUOTE_OPEN, QUOTE_CLOSE, QUOTE_EITHER } QuoteDirection;
+
+static QuoteDirection
+quote_mark (guint32 cp, gboolean *is_double)
+{
+  *is_double = TRUE;
+  switch (cp)
+    {
+    case '"': case 0xFF02: return QUOTE_EITHER;
+    case 0x201C: case 0x201E: case 0x201F: case 0x00AB: case 0x300C: case 0x300E:
+      return QUOTE_OPEN;
+    case 0x201D: case 0x00BB: case 0x300D: case 0x300F:
+      return QUOTE_CLOSE;
+    default: break;
+    }
+  *is_double = FALSE;
+  switch (cp)
+    {
+    case '\'': case 0x2019: return QUOTE_EITHER;
+    case 0x2018: case 0x201A: case 0x201B: case 0x2039: return QUOTE_OPEN;
+    case 0x203A: return QUOTE_CLOSE;
+    default: return QUOTE_NONE;
+    }
+}
+
+/* ---- emitting tokens --------------------------------------------------- */
+
+static const char *
+make_norm (Scan *s, const char *text, gsize len)
+{
+  gboolean ascii = TRUE;
+  for (gsize i = 0; i < len; i++)
+    if ((guchar) text[i] >= 0x80)
+      {
+        ascii = FALSE;
+        break;
+      }
+  if (ascii)
+    {
+      g_string_set_size (s->scratch, len);
+      for (gsize i = 0; i < len; i++)
+        s->scratch->str[i] = g_ascii_tolower (text[i]);
+      return saywho_document_intern (s->doc, s->scratch->str, (gssize) len);
+    }
+
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t n = utf8proc_map ((const utf8proc_uint8_t *) text, (utf8proc_ssize_t) len,
+                                     &mapped,
+                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD
+                                       | UTF8PROC_IGNORE);
+  if (n < 0)
+    return saywho_document_intern (s->doc, text, (gssize) len);
+  /* ’ and ʼ match as the ASCII apostrophe. */
+  g_string_truncate (s->scratch, 0);
+  for (utf8proc_ssize_t i = 0; i < n; i++)
+    {
+      if (i + 2 < n && mapped[i] == 0xE2 && mapped[i + 1] == 0x80 && mapped[i + 2] == 0x99)
+        {
+          g_string_append_c (s->scratch, '\'');
+          i += 2;
+        }
+      else if (i + 1 < n && mapped[i] == 0xCA && mapped[i + 1] == 0xBC)
+        {
+          g_string_append_c (s->scratch, '\'');
+          i += 1;
+        }
+      else
+        g_string_append_c (s->scratch, (char) mapped[i]);
+    }
+  free (mapped);
+  return saywho_document_intern (s->doc, s->scratch->str, (gssize) s->scratch->len);
+}
+
+/* Adds the token made of chunk code points [a, b). */
+static SaywhoToken *
+emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
+{
+  SaywhoToken tok = { 0 };
+  tok.byte_start = s->c[a].byte;
+  tok.byte_end = s->c[b].byte;
+  tok.char_start = s->char0 + a;
+  tok.char_end = s->char0 + b;
+  tok.kind = (guint16) kind;
+
+  if (s->pending_newlines > 0)
+    {
+      flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
+      if (s->pending_newlines > 1)
+        flags |= SAYWHO_TOKEN_BLANK_BEFORE;
+      s->pending_newlines = 0;
+    }
+
+  guint letters = 0, uppers = 0;
+  for (guint i = a; i < b; i++)
+    {
+      guint32 cp = s->c[i].cp;
+      if (!is_alpha (cp))
+        continue;
+      gboolean up = is_upper (cp);
+      if (letters++ == 0 && up)
+        flags |= SAYWHO_TOKEN_CAPITALIZED;
+      if (!up && is_lower (cp))
+        break;  /* it cannot be all capitals any more */
+      uppers += up;
+    }
+  if (letters >= 2 && uppers == letters)
+    flags |= SAYWHO_TOKEN_ALL_CAPS;
+  tok.flags = (guint16) flags;
+  tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start);
+
+  g_array_append_val (s->doc->tokens, tok);
+  return &g_array_index (s->doc->tokens, SaywhoToken, s->doc->tokens->len - 1);
+}
+
+/* ---- the rules ----------------------------------------------------------- */
+
+static gboolean
+ascii_prefix_ci (const Scan *s, guint i, const char *prefix)
+{
+  for (guint k = 0; prefix[k] != '\0'; k++)
+    if (i + k >= s->n || s->c[i + k].cp >= 0x80
+        || g_ascii_tolower ((char) s->c[i + k].cp) != prefix[k])
+      return FALSE;
+  return TRUE;
+}
+
+/* Trailing characters that end a sentence or a clause, not a URL or address. */
+static gboolean
+is_trailing_punct (guint32 cp)
+{
+  return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?'
+         || cp == '"' || cp == '\'' || cp == 0x2019 || cp == 0x201D || cp == ']'
+         || cp == '>' || cp == '}' || cp == 0x00BB;
+}
+
+/* A URL starting at i: returns its end, or i when there is none. */
+static guint
+match_url (const Scan *s, guint i)
+{
+  if (i > 0 && is_word (s->c[i - 1].cp))
+    return i;
+  if (!ascii_prefix_ci (s, i, "http://") && !ascii_prefix_ci (s, i, "https://")
+      && !ascii_prefix_ci (s, i, "www."))
+    return i;
+  guint end = s->n;
+  for (;;)
+    {
+      if (end <= i + 4)
+        return i;
+      guint32 last = s->c[end - 1].cp;
+      if (is_trailing_punct (last))
+        {
+          end--;
+          continue;
+        }
+      if (last == ')')
+        {
+          /* Keep a closing bracket the URL itself opened (wiki links). */
+          gint depth = 0;
+          for (guint k = i; k < end; k++)
+            depth += (s->c[k].cp == '(') - (s->c[k].cp == ')');
+          if (depth < 0)
+            {
+              end--;
+              continue;
+            }
+        }
+      return end;
+    }
+}
+
+static inline gboolean
+is_email_local (guint32 cp)
+{
+  return cp < 0x80 && (g_ascii_isalnum ((char) cp) || strchr ("._%+-", (int) cp) != NULL);
+}
+
+/* An e-mail address starting at i: returns its end, or i. */
+static guint
+match_email (const Scan *s, guint i)
+{
+  guint at = i;
+  while (at < s->n && is_email_local (s->c[at].cp))
+    at++;
+  if (at == i || at >= s->n || s->c[at].cp != '@')
+    return i;
+  guint end = at + 1;
+  while (end < s->n && s->c[end].cp < 0x80
+         && (g_ascii_isalnum ((char) s->c[end].cp) || s->c[end].cp == '.'
+             || s->c[end].cp == '-'))
+    end++;
+  while (end > at + 1 && (s->c[end - 1].cp == '.' || s->c[end - 1].cp == '-'))
+    end--;
+  /* The domain needs a dot followed by a top-level part of two letters. */
+  guint dot = end;
+  while (dot > at + 1 && s->c[dot - 1].cp != '.')
+    dot--;
+  if (dot <= at + 2 || end - dot < 2)
+    return i;
+  for (guint k = dot; k < end; k++)
+    if (!g_ascii_isalpha ((char) s->c[k].cp))
+      return i;
+  return end;
+}
+
+/* The next non-space character of the text after byte offset `byte`. */
+static guint32
+next_char_after (const Scan *s, guint32 byte)
+{
+  const char *p = s->doc->text + byte;
+  const char *end = s->doc->text + s->doc->length;
+  while (p < end)
+    {
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t len = utf8proc_iterate ((const utf8proc_uint8_t *) p, end - p, &cp);
+      if (len <= 0)
+        return 0;
+      if (!is_space ((guint32) cp))
+        return (guint32) cp;
+      p += len;
+    }
+  return 0;
+}
+
+/* An abbreviation starting at i: its end (after its full stop), or i. */
+static guint
+match_abbreviation (const Scan *s, guint i, gboolean *title)
+{
+  *title = FALSE;
+  if (!is_alpha (s->c[i].cp))
+    return i;
+  guint limit = i;
+  while (limit < s->n && limit - i < s->tk->longest + 1
+         && (is_alpha (s->c[limit].cp) || s->c[limit].cp == '.'))
+    limit++;
+
+  for (guint end = limit; end > i + 1; end--)
+    {
+      if (s->c[end - 1].cp != '.')
+        continue;
+      if (end < s->n && is_word (s->c[end].cp))
+        continue;
+      /* Single letters with full stops: U.S., D.C., a.m., J. */
+      gboolean letter_dots = TRUE;
+      for (guint k = i; k < end; k += 2)
+        if (k + 1 >= end || !is_alpha (s->c[k].cp) || s->c[k + 1].cp != '.')
+          {
+            letter_dots = FALSE;
+            break;
+          }
+      if (letter_dots && (end - i > 2 || is_upper (s->c[i].cp)))
+        return end;
+
+      gsize len = s->c[end].byte - s->c[i].byte;
+      g_autofree char *form = g_strndup (s->doc->text + s->c[i].byte, len);
+      gpointer value = g_hash_table_lookup (s->tk->abbreviations, form);
+      if (value == NULL)
+        continue;
+      AbbrevClass klass = (AbbrevClass) (GPOINTER_TO_UINT (value) - 1);
+      if (klass == ABBREV_NUMERIC && !is_digit (next_char_after (s, s->c[end].byte)))
+        continue;
+      *title = klass == ABBREV_TITLE;
+      return end;
+    }
+  return i;
+}
+
+/* The end of the word or number starting at i (see the rules on top). */
+static guint
+scan_word (const Scan *s, guint i)
+{
+  guint j = i;
+  guint segment = i;  /* start of the part after the last connector */
+  for (;;)
+    {
+      while (j < s->n && is_word (s->c[j].cp))
+        j++;
+      if (j + 1 >= s->n || j == i || !is_word (s->c[j + 1].cp))
+        return j;
+      guint32 x = s->c[j].cp, left = s->c[j - 1].cp, right = s->c[j + 1].cp;
+      gboolean join = FALSE;
+      if (is_apostrophe (x) && is_alpha (left) && is_alpha (right))
+        {
+          /* A final 's is the possessive, split off; we'll, don't, O'Brien stay. */
+          gboolean final_s = (right == 's' || right == 'S')
+                             && (j + 2 >= s->n || !is_word (s->c[j + 2].cp));
+          join = !final_s;
+        }
+      else if ((x == '.' || x == ',' || x == ':' || x == '/') && is_digit (left)
+               && is_digit (right))
+        join = TRUE;
+      else if (is_hyphen (x))
+        {
+          if (is_digit (left) && is_digit (right))
+            join = TRUE;
+          else if (is_digit (right) && j - segment <= 5)
+            {
+              /* F-16, COVID-19, G-20, MH-17: a short code of capitals. */
+              join = TRUE;
+              for (guint k = segment; k < j; k++)
+                if (!is_upper (s->c[k].cp))
+                  join = FALSE;
+            }
+        }
+      if (!join)
+        return j;
+      j++;
+      segment = j;
+    }
+}
+
+/* Decides the direction of a quotation mark that does not state one, from
+ * what surrounds it in its chunk and, where that says nothing, from whether
+ * a mark of its kind is open on this line. */
+static gboolean
+opens_here (const Scan *s, guint i, gboolean is_double)
+{
+  gboolean nothing_open = is_double ? s->open_double <= 0 : s->open_single <= 0;
+  if (i == 0)
+    return s->n > 1 ? TRUE : nothing_open;   /* "Hello, or a lone mark */
+  if (i + 1 == s->n)
+    return FALSE;                             /* hello" */
+  guint32 prev = s->c[i - 1].cp, next = s->c[i + 1].cp;
+  gboolean unused;
+  if (prev == '(' || prev == '[' || prev == '{' || prev == 0x2014 || prev == 0x2013
+      || is_hyphen (prev) || prev == '/'
+      || (quote_mark (prev, &unused) != QUOTE_NONE && !is_word (s->c[i - 1].cp)
+          && i == 1))
+    return TRUE;                              /* ("Hello, —'Hello, "'Hello */
+  if (!is_word (next) && quote_mark (next, &unused) == QUOTE_NONE)
+    return FALSE;                             /* hello"), hello", */
+  return nothing_open;                        /* hello"world: guess */
+}
+
+static guint
+scan_quote (Scan *s, guint i)
+{
+  gboolean is_double;
+  QuoteDirection dir = quote_mark (s->c[i].cp, &is_double);
+  guint flags = is_double ? SAYWHO_TOKEN_QUOTE_DOUBLE : SAYWHO_TOKEN_QUOTE_SINGLE;
+
+  if (!is_double && is_apostrophe (s->c[i].cp) && i + 2 < s->n && is_digit (s->c[i + 1].cp)
+      && is_digit (s->c[i + 2].cp) && (i == 0 || !is_word (s->c[i - 1].cp)))
+    {
+      /* ’90s, '08: an elided century, part of the number. */
+      guint end = scan_word (s, i + 1);
+      if (end == i + 3 || (end == i + 4 && s->c[i + 3].cp == 's'))
+        {
+          emit (s, SAYWHO_TOKEN_NUMBER, i, end, 0);
+          return end;
+        }
+    }
+
+  if (dir == QUOTE_EITHER)
+    dir = opens_here (s, i, is_double) ? QUOTE_OPEN : QUOTE_CLOSE;
+  gint *open = is_double ? &s->open_double : &s->open_single;
+  if (dir == QUOTE_OPEN)
+    {
+      flags |= SAYWHO_TOKEN_QUOTE_OPEN;
+      (*open)++;
+    }
+  else
+    {
+      flags |= SAYWHO_TOKEN_QUOTE_CLOSE;
+      if (*open > 0)
+        (*open)--;
+    }
+  emit (s, SAYWHO_TOKEN_QUOTE, i, i + 1, flags);
+  return i + 1;
+}
+
+static SaywhoTokenKind
+punct_or_symbol (guint32 cp)
+{
+  utf8proc_category_t cat = utf8proc_category ((utf8proc_int32_t) cp);
+  return cat >= UTF8PROC_CATEGORY_SM && cat <= UTF8PROC_CATEGORY_SO
+           ? SAYWHO_TOKEN_SYMBOL
+           : SAYWHO_TOKEN_PUNCT;
+}
+
+static gboolean
+is_sentence_punct (guint32 cp)
+{
+  return cp == '.' || cp == '!' || cp == '?';
+}
+
+static void
+scan_chunk (Scan *s)
+{
+  gboolean has_at = FALSE;
+  for (guint k = 0; k < s->n; k++)
+    if (s->c[k].cp == '@')
+      {
+        has_at = TRUE;
+        break;
+      }
+
+  guint i = 0;
+  while (i < s->n)
+    {
+      guint32 cp = s->c[i].cp;
+      guint end;
+
+      if ((end = match_url (s, i)) > i)
+        {
+          emit (s, SAYWHO_TOKEN_URL, i, end, 0);
+          i = end;
+          continue;
+        }
+      if (has_at && (i == 0 || !is_email_local (s->c[i - 1].cp))
+          && (end = match_email (s, i)) > i)
+        {
+          emit (s, SAYWHO_TOKEN_EMAIL, i, end, 0);
+          i = end;
+          continue;
+        }
+      if (is_word (cp))
+        {
+          gboolean title;
+          if ((end = match_abbreviation (s, i, &title)) > i)
+            {
+              emit (s, SAYWHO_TOKEN_ABBREVIATION, i, end,
+                    title ? SAYWHO_TOKEN_ABBREV_TITLE : 0);
+              i = end;
+              continue;
+            }
+          end = scan_word (s, i);
+          emit (s, is_digit (cp) ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD, i, end, 0);
+          i = end;
+          /* Possessive: Xi's, Xi’s, officials' (when no single quote is open). */
+          if (i < s->n && is_apostrophe (s->c[i].cp))
+            {
+              if (i + 1 < s->n && (s->c[i + 1].cp == 's' || s->c[i + 1].cp == 'S')
+                  && (i + 2 >= s->n || !is_word (s->c[i + 2].cp)))
+                {
+                  emit (s, SAYWHO_TOKEN_POSSESSIVE, i, i + 2, 0);
+                  i += 2;
+                }
+              else if ((s->c[i - 1].cp == 's' || s->c[i - 1].cp == 'S')
+                       && s->open_single <= 0
+                       && (i + 1 >= s->n || !is_word (s->c[i + 1].cp)))
+                {
+                  emit (s, SAYWHO_TOKEN_POSSESSIVE, i, i + 1, 0);
+                  i += 1;
+                }
+            }
+          continue;
+        }
+      gboolean is_double;
+      if (quote_mark (cp, &is_double) != QUOTE_NONE)
+        {
+          i = scan_quote (s, i);
+          continue;
+        }
+      if ((cp == '@' || cp == '#') && i + 1 < s->n && is_alpha (s->c[i + 1].cp)
+          && (i == 0 || !is_word (s->c[i - 1].cp)))
+        {
+          /* @handle, #hashtag */
+          end = scan_word (s, i + 1);
+          emit (s, SAYWHO_TOKEN_WORD, i, end, 0);
+          i = end;
+          continue;
+        }
+      end = i + 1;
+      if (is_sentence_punct (cp))
+        while (end < s->n && is_sentence_punct (s->c[end].cp))
+          end++;
+      else if (cp == '-')
+        while (end < s->n && s->c[end].cp == '-')
+          end++;
+      emit (s, punct_or_symbol (cp), i, end, 0);
+      i = end;
+    }
+}
+
+static gboolean
+tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError **error)
+{
+  TokenizerWorker *worker = worker_data;
+  Scan s = { .tk = shared, .doc = doc, .scratch = worker->scratch };
+
+  if (!g_utf8_validate_len (doc->text, doc->length, NULL))
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_INPUT, "not valid UTF-8 text");
+      return FALSE;
+    }
+  if (doc->length >= G_MAXUINT32)
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_INPUT, "larger than 4 GiB");
+      return FALSE;
+    }
+  g_array_set_size (doc->tokens, 0);
+
+  const guchar *text = (const guchar *) doc->text;
+  guint32 pos = 0, chars = 0, len = (guint32) doc->length;
+  while (pos < len)
+    {
+      guint32 cp = text[pos];
+      guint32 cplen = 1;
+      if (cp >= 0x80)
+        {
+          utf8proc_int32_t wide;
+          utf8proc_ssize_t n = utf8proc_iterate (text + pos, len - pos, &wide);
+          cp = (guint32) wide;
+          cplen = (guint32) n;
+        }
+      if (is_space (cp))
+        {
+          /* \r\n counts once; a lone \r, U+2028 and U+2029 are line breaks too. */
+          if (cp == '\n' || cp == 0x2028 || (cp == '\r' && (pos + 1 >= len || text[pos + 1] != '\n')))
+            s.pending_newlines++;
+          else if (cp == 0x2029)
+            s.pending_newlines += 2;
+          if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
+            s.open_double = s.open_single = 0;
+          if (doc->tokens->len > 0 && cp != 0xFEFF)
+            g_array_index (doc->tokens, SaywhoToken, doc->tokens->len - 1).flags
+              |= SAYWHO_TOKEN_SPACE_AFTER;
+          pos += cplen;
+          chars++;
+          continue;
+        }
+
+      /* Decode the chunk up to the next space. */
+      g_array_set_size (worker->chunk, 0);
+      guint32 chunk_chars = chars;
+      while (pos < len)
+        {
+          cp = text[pos];
+          cplen = 1;
+          if (cp >= 0x80)
+            {
+              utf8proc_int32_t wide;
+              cplen = (guint32) utf8proc_iterate (text + pos, len - pos, &wide);
+              cp = (guint32) wide;
+            }
+          if (is_space (cp))
+            break;
+          CodePoint point = { cp, pos };
+          g_array_append_val (worker->chunk, point);
+          pos += cplen;
+          chars++;
+        }
+      CodePoint sentinel = { ' ', pos };
+      g_array_append_val (worker->chunk, sentinel);
+
+      s.c = (const CodePoint *) worker->chunk->data;
+      s.n = worker->chunk->len - 1;
+      s.char0 = chunk_chars;
+      scan_chunk (&s);
+    }
+  return TRUE;
+}
+
+/* ---- set-up ---------------------------------------------------------------- */
+
+static gboolean
+add_abbreviation (char **columns, guint ncolumns, gpointer user_data, GError **error)
+{
+  Tokenizer *tk = user_data;
+  const char *form = columns[0];
+  const char *klass = ncolumns > 1 ? columns[1] : "general";
+  AbbrevClass value;
+
+  if (g_strcmp0 (klass, "general") == 0)
+    value = ABBREV_GENERAL;
+  else if (g_strcmp0 (klass, "title") == 0)
+    value = ABBREV_TITLE;
+  else if (g_strcmp0 (klass, "numeric") == 0)
+    value = ABBREV_NUMERIC;
+  else
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
+                   "unknown abbreviation class '%s' (general, title or numeric)", klass);
+      return FALSE;
+    }
+  if (!g_str_has_suffix (form, ".") || strchr (form, ' ') != NULL)
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
+                   "abbreviation '%s' must end with a full stop and hold no space", form);
+      return FALSE;
+    }
+  tk->longest = MAX (tk->longest, (guint) g_utf8_strlen (form, -1));
+  g_hash_table_replace (tk->abbreviations, g_strdup (form), GUINT_TO_POINTER (value + 1));
+  return TRUE;
+}
+
+static void
+tokenize_destroy (gpointer shared)
+{
+  Tokenizer *tk = shared;
+  g_hash_table_unref (tk->abbreviations);
+  g_free (tk);
+}
+
+static gpointer
+tokenize_create (const SaywhoConfig *config, GError **error)
+{
+  Tokenizer *tk = g_new0 (Tokenizer, 1);
+  tk->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
+                            add_abbreviation, tk, error))
+    {
+      tokenize_destroy (tk);
+      return NULL;
+    }
+  return tk;
+}
+
+static gpointer
+tokenize_worker_new (gpointer shared, GError **error)
+{
+  (void) shared;
+  (void) error;
+  TokenizerWorker *worker = g_new0 (TokenizerWorker, 1);
+  worker->chunk = g_array_new (FALSE, FALSE, sizeof (CodePoint));
+  worker->scratch = g_string_new (NULL);
+  return worker;
+}
+
+static void
+tokenize_worker_free (gpointer data)
+{
+  TokenizerWorker *worker = data;
+  g_array_unref (worker->chunk);
+  g_string_free (worker->scratch, TRUE);
+  g_free (worker);
+}
+
+const SaywhoStageClass saywho_stage_tokenize = {
+  .name = "tokenize",
+  .create = tokenize_create,
+  .destroy = tokenize_destroy,
+  .worker_new = tokenize_worker_new,
+  .worker_free = tokenize_worker_free,
+  .process = tokenize_process,
+};

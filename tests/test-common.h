@@ -1,0 +1,19 @@
+/* test-common.h — what the test programs share. */
+#pragma once
+
+#include "saywho.h"
+
+/* The pipeline over the source tree's lexicons, built once per program. */
+SaywhoPipeline *test_pipeline (void);
+/* A worker for the calling test (one per program; tests are sequential). */
+SaywhoWorker *test_worker (void);
+/* Runs every stage over text; fails the test if a stage fails. */
+SaywhoDocument *test_annotate (const char *text);
+/* The forms of the document's tokens, joined by '|'. */
+char *test_token_forms (const SaywhoDocument *doc);
+/* The text of each sentence (line breaks as spaces), joined by " || ". */
+char *test_sentence_texts (const SaywhoDocument *doc);
+/* Path of a file in the source tree: test_source_path ("corpus", NULL). */
+char *test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
+/* Frees the cached pipeline and worker (call before exit, for valgrind). */
+void test_common_cleanup (void);
