@@ -12,6 +12,7 @@ struct _SaywhoSink {
   gboolean owns_stream;
   char *name;          /* the stream's file name, for messages */
   char *dir;           /* directory sink */
+  GHashTable *written; /* paths written by a directory sink */
   GString *scratch;
 };
 
@@ -76,12 +77,15 @@ saywho_sink_new_directory (const char *dir, const SaywhoFormat *format, GError *
   SaywhoSink *sink = g_new0 (SaywhoSink, 1);
   sink->format = format;
   sink->dir = g_strdup (dir);
+  sink->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sink->scratch = g_string_new (NULL);
   return sink;
 }
 
-/* The output path of a document under the sink's folder: its id with any
- * component that would climb out of the folder dropped. */
+/* The output path of a document under the sink's folder: its id less any
+ * component that would climb out of the folder, with the format's extension
+ * in place of its own (talks.txt → talks.conllup), or after it where two
+ * documents would otherwise share a name (talks.txt and talks.md). */
 static char *
 document_path (SaywhoSink *sink, const SaywhoDocument *doc)
 {
@@ -97,8 +101,22 @@ document_path (SaywhoSink *sink, const SaywhoDocument *doc)
     }
   if (rel->len == 0)
     g_string_append (rel, "document");
+
+  gsize full = rel->len;
+  const char *base = strrchr (rel->str, '/');
+  const char *dot = strrchr (base != NULL ? base + 1 : rel->str, '.');
+  if (dot != NULL && dot != (base != NULL ? base + 1 : rel->str))
+    g_string_truncate (rel, (gsize) (dot - rel->str));
   g_string_append_printf (rel, ".%s", sink->format->extension);
   char *path = g_build_filename (sink->dir, rel->str, NULL);
+  if (g_hash_table_contains (sink->written, path))
+    {
+      g_free (path);
+      g_string_truncate (rel, full);
+      g_string_append_printf (rel, ".%s", sink->format->extension);
+      path = g_build_filename (sink->dir, rel->str, NULL);
+    }
+  g_hash_table_add (sink->written, g_strdup (path));
   g_string_free (rel, TRUE);
   return path;
 }
@@ -165,6 +183,8 @@ saywho_sink_close (SaywhoSink *sink, GError **error)
     }
   g_free (sink->name);
   g_free (sink->dir);
+  if (sink->written != NULL)
+    g_hash_table_unref (sink->written);
   g_string_free (sink->scratch, TRUE);
   g_free (sink);
   return ok;

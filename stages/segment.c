@@ -1,8 +1,8 @@
 /* segment.c — the segment stage: paragraphs and sentences over tokens.
  *
- * Paragraphs: a blank line ends one.  A text with no blank line at all but
- * several lines is taken to hold one paragraph a line (the usual shape of
- * scraped news); otherwise single line breaks are soft wraps.
+ * Paragraphs: a blank line ends one.  A text with no blank line at all, whose
+ * line breaks mostly follow a sentence end, holds one paragraph a line (the
+ * usual shape of scraped news); otherwise single line breaks are soft wraps.
  *
  * Sentences end
  *   - at a paragraph end;
@@ -182,16 +182,24 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   if (n == 0)
     return TRUE;
 
-  gboolean line_mode = FALSE;
+  /* Without blank lines, line breaks are paragraph breaks when most of them
+   * follow the end of a sentence (one paragraph a line), and soft wraps
+   * otherwise (hard-wrapped text). */
+  gboolean line_mode;
   {
-    gboolean any_blank = FALSE, any_newline = FALSE;
+    guint blanks = 0, breaks = 0, after_end = 0;
     for (guint i = 1; i < n; i++)
       {
         guint16 flags = tok_at (doc, i)->flags;
-        any_blank |= (flags & SAYWHO_TOKEN_BLANK_BEFORE) != 0;
-        any_newline |= (flags & SAYWHO_TOKEN_NEWLINE_BEFORE) != 0;
+        blanks += (flags & SAYWHO_TOKEN_BLANK_BEFORE) != 0;
+        if (flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
+          {
+            const SaywhoToken *prev = tok_at (doc, i - 1);
+            breaks++;
+            after_end += is_terminal (doc, prev) || is_closer (doc, prev);
+          }
       }
-    line_mode = !any_blank && any_newline;
+    line_mode = blanks == 0 && breaks > 0 && after_end * 2 >= breaks;
   }
 
   /* Paragraphs first. */

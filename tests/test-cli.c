@@ -1,0 +1,233 @@
+/* test-cli.c — the saywho program as a user runs it: exit statuses,
+ * messages, inputs and outputs. */
+#include "test-common.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+static char *workdir;
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs saywho with the arguments (NULL-terminated), feeding stdin_text if
+ * not NULL, in workdir. */
+static Result
+run (const char *stdin_text, const char *first, ...)
+{
+  GPtrArray *argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SAYWHO_BINARY"));
+  va_list args;
+  va_start (args, first);
+  for (const char *a = first; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = g_subprocess_launcher_new (
+    G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+    | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, workdir);
+  g_autoptr (GSubprocess) proc = g_subprocess_launcher_spawnv (
+    launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  Result r = { 0 };
+  g_subprocess_communicate_utf8 (proc, stdin_text ? stdin_text : "", NULL, &r.out, &r.err,
+                                 &error);
+  g_assert_no_error (error);
+  r.status = g_subprocess_get_exit_status (proc);
+  g_ptr_array_unref (argv);
+  return r;
+}
+
+static void
+put (const char *rel, const char *contents)
+{
+  g_autofree char *path = g_build_filename (workdir, rel, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_mkdir_with_parents (parent, 0755);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+}
+
+typedef struct {
+  const char *args[6];
+  int status;
+  const char *err;   /* substring of stderr */
+  const char *out;   /* substring of stdout, or NULL */
+} UsageCase;
+
+static const UsageCase usage_cases[] = {
+  { { "--help" }, 0, NULL, "Formats:" },
+  { { "--version" }, 0, NULL, "saywho 0.1.0" },
+  { { NULL }, 2, "no input: give files, folders, or - for standard input", NULL },
+  { { "--format", "nope", "in" }, 2, "unknown format 'nope'", NULL },
+  { { "--jobs", "-1", "in" }, 2, "--jobs takes a number", NULL },
+  { { "--jobs", "many", "in" }, 2, "Cannot parse integer value", NULL },
+  { { "--bogus", "in" }, 2, "Unknown option --bogus", NULL },
+  { { "--language", "klingon", "in" }, 2, "unknown language 'klingon'", NULL },
+  { { "--lexicons", "/nonexistent", "in" }, 2, "--lexicons: /nonexistent is not a folder", NULL },
+  { { "-o", "x", "-d", "y", "in" }, 2, "cannot be used together", NULL },
+  { { "-o", "/nonexistent/dir/out.conllup", "in" }, 2, "/nonexistent/dir/out.conllup", NULL },
+};
+
+static void
+test_usage (gconstpointer data)
+{
+  const UsageCase *c = data;
+  const char **a = (const char **) c->args;
+  Result r = run (NULL, a[0], a[1], a[2], a[3], a[4], a[5], NULL);
+  g_assert_cmpint (r.status, ==, c->status);
+  if (c->err != NULL)
+    g_assert_nonnull (strstr (r.err, c->err));
+  else
+    g_assert_cmpstr (r.err, ==, "");
+  if (c->out != NULL)
+    g_assert_nonnull (strstr (r.out, c->out));
+  result_clear (&r);
+}
+
+/* A bad document is reported with its path and skipped; the others are
+ * written and the status is 1. */
+static void
+test_bad_documents (void)
+{
+  put ("mixed/a.txt", "Good one.");
+  put ("mixed/b.txt", "caf\xe9");
+  put ("mixed/c.txt", "Good two.");
+  Result r = run (NULL, "mixed", "missing.txt", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "mixed/b.txt:1: not valid UTF-8 at byte offset 3"));
+  g_assert_nonnull (strstr (r.err, "missing.txt"));
+  g_assert_nonnull (strstr (r.err, "2 of 4 documents could not be annotated"));
+  g_assert_nonnull (strstr (r.out, "# newdoc id = a.txt"));
+  g_assert_nonnull (strstr (r.out, "# newdoc id = c.txt"));
+  g_assert_null (strstr (r.out, "b.txt"));
+  result_clear (&r);
+}
+
+static void
+test_stdin (void)
+{
+  Result r = run ("Kerry said so.", "-", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "");   /* no progress line when stderr is no terminal */
+  g_assert_nonnull (strstr (r.out, "# newdoc id = stdin\n"));
+  g_assert_nonnull (strstr (r.out, "2\tsaid\tsaid\t6\t10\t"));
+  result_clear (&r);
+}
+
+static void
+test_output_dir (void)
+{
+  put ("tree/x/one.txt", "One.");
+  put ("tree/two.txt", "Two.");
+  put ("tree/skip.md", "Not read.");
+  Result r = run (NULL, "--quiet", "--output-dir", "out", "tree", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_autofree char *one = g_build_filename (workdir, "out", "x", "one.conllup", NULL);
+  g_autofree char *two = g_build_filename (workdir, "out", "two.conllup", NULL);
+  g_autofree char *skip = g_build_filename (workdir, "out", "skip.conllup", NULL);
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (one, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# global.columns = "));
+  g_assert_nonnull (strstr (contents, "# newdoc id = x/one.txt\n"));
+  g_assert_true (g_file_test (two, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (skip, G_FILE_TEST_EXISTS));
+  result_clear (&r);
+
+  /* --glob picks other files */
+  r = run (NULL, "--glob", "*.md", "tree", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "# newdoc id = skip.md"));
+  g_assert_null (strstr (r.out, "one.txt"));
+  result_clear (&r);
+}
+
+static void
+test_output_file (void)
+{
+  put ("single.txt", "Alone.");
+  Result r = run (NULL, "-o", "result.conllup", "single.txt", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "");
+  g_autofree char *path = g_build_filename (workdir, "result.conllup", NULL);
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "# newdoc id = single.txt\n"));
+  result_clear (&r);
+}
+
+/* --jobs changes nothing in the output. */
+static void
+test_jobs_bytes (void)
+{
+  g_autofree char *corpus = test_source_path ("corpus", NULL);
+  Result one = run (NULL, "--jobs", "1", corpus, NULL);
+  Result two = run (NULL, "--jobs", "2", corpus, NULL);
+  g_assert_cmpint (one.status, ==, 0);
+  g_assert_cmpint (two.status, ==, 0);
+  g_assert_cmpuint (strlen (one.out), >, 10000);
+  g_assert_true (strcmp (one.out, two.out) == 0);
+  result_clear (&one);
+  result_clear (&two);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  if (dir != NULL)
+    {
+      const char *name;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+      g_dir_close (dir);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  if (g_getenv ("SAYWHO_BINARY") == NULL)
+    {
+      g_printerr ("test-cli: SAYWHO_BINARY is not set (run it through meson test)\n");
+      return 1;
+    }
+  workdir = g_dir_make_tmp ("saywho-cli-XXXXXX", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (usage_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/usage/%u", i);
+      g_test_add_data_func (path, &usage_cases[i], test_usage);
+    }
+  g_test_add_func ("/cli/bad-documents", test_bad_documents);
+  g_test_add_func ("/cli/stdin", test_stdin);
+  g_test_add_func ("/cli/output-dir", test_output_dir);
+  g_test_add_func ("/cli/output-file", test_output_file);
+  g_test_add_func ("/cli/jobs-bytes", test_jobs_bytes);
+  int status = g_test_run ();
+  remove_tree (workdir);
+  g_free (workdir);
+  return status;
+}
