@@ -26,12 +26,18 @@ conllup_header (GString *out)
 void
 saywho_format_append_oneline (GString *out, const char *s, gsize len)
 {
+  /* Bytes that may start a line break or a tab. */
+  static const guchar suspect[256] = {
+    ['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [0xC2] = 1, [0xE2] = 1,
+  };
   gsize start = 0;
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) s[i];
+      if (G_LIKELY (!suspect[c]))
+        continue;
       gsize skip = 0;
-      if (c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f')
+      if (c < 0x80)
         skip = 1;
       else if (c == 0xC2 && i + 1 < len && (guchar) s[i + 1] == 0x85)
         skip = 2;
@@ -99,42 +105,71 @@ conllup_document (const SaywhoDocument *doc, GString *out)
         {
           const SaywhoToken *tok = saywho_document_token (doc, i);
           const SaywhoTokenLabels *label = &labels[i];
-
-          saywho_format_append_uint (out, i - sentence->start + 1);
-          g_string_append_c (out, '\t');
-          g_string_append_len (out, doc->text + tok->byte_start,
-                               (gssize) (tok->byte_end - tok->byte_start));
-          g_string_append_c (out, '\t');
-          g_string_append (out, tok->stem != NULL ? tok->stem : "_");
-          g_string_append_c (out, '\t');
-          saywho_format_append_uint (out, tok->char_start);
-          g_string_append_c (out, '\t');
-          saywho_format_append_uint (out, tok->char_end);
-          g_string_append_c (out, '\t');
+          const char *stem = tok->stem != NULL ? tok->stem : "_";
+          const char *type = NULL, *entity_id = "_", *speaker = "_";
+          guint quote_number = 0;
           if (label->entity >= 0)
             {
               const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity,
                                                            label->entity);
-              g_string_append (out, label->entity_begin ? "B-" : "I-");
-              g_string_append (out, saywho_entity_type_name (entity->type));
-              g_string_append_c (out, '\t');
-              g_string_append (out, entity->id != NULL ? entity->id : "_");
+              type = saywho_entity_type_name (entity->type);
+              entity_id = entity->id != NULL ? entity->id : "_";
             }
-          else
-            g_string_append (out, "O\t_");
-          g_string_append_c (out, '\t');
           if (label->quote >= 0)
             {
               const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote,
                                                          label->quote);
-              g_string_append (out, label->quote_begin ? "B-Q" : "I-Q");
-              saywho_format_append_uint (out, (guint) label->quote + 1);
-              g_string_append_c (out, '\t');
-              g_string_append (out, quote->speaker != NULL ? quote->speaker : "_");
+              quote_number = (guint) label->quote + 1;
+              speaker = quote->speaker != NULL ? quote->speaker : "_";
+            }
+          gsize form_len = tok->byte_end - tok->byte_start;
+          gsize stem_len = strlen (stem), entity_len = strlen (entity_id);
+          gsize speaker_len = strlen (speaker);
+
+          /* One reservation per line, then plain stores: this loop writes
+           * most of saywho's output bytes. */
+          char *p = saywho_format_reserve (out, form_len + stem_len + entity_len + speaker_len
+                                                  + 4 * 12 + 32);
+          p = saywho_format_put_uint (p, i - sentence->start + 1);
+          *p++ = '\t';
+          memcpy (p, doc->text + tok->byte_start, form_len);
+          p += form_len;
+          *p++ = '\t';
+          memcpy (p, stem, stem_len);
+          p += stem_len;
+          *p++ = '\t';
+          p = saywho_format_put_uint (p, tok->char_start);
+          *p++ = '\t';
+          p = saywho_format_put_uint (p, tok->char_end);
+          *p++ = '\t';
+          if (type != NULL)
+            {
+              *p++ = label->entity_begin ? 'B' : 'I';
+              *p++ = '-';
+              gsize type_len = strlen (type);
+              memcpy (p, type, type_len);
+              p += type_len;
             }
           else
-            g_string_append (out, "O\t_");
-          g_string_append_c (out, '\n');
+            *p++ = 'O';
+          *p++ = '\t';
+          memcpy (p, entity_id, entity_len);
+          p += entity_len;
+          *p++ = '\t';
+          if (quote_number > 0)
+            {
+              *p++ = label->quote_begin ? 'B' : 'I';
+              *p++ = '-';
+              *p++ = 'Q';
+              p = saywho_format_put_uint (p, quote_number);
+            }
+          else
+            *p++ = 'O';
+          *p++ = '\t';
+          memcpy (p, speaker, speaker_len);
+          p += speaker_len;
+          *p++ = '\n';
+          saywho_format_commit (out, p);
         }
       g_string_append_c (out, '\n');
     }

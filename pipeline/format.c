@@ -26,16 +26,7 @@ saywho_format_lookup (const char *name)
 void
 saywho_format_append_uint (GString *out, guint64 value)
 {
-  char digits[24];
-  guint n = 0;
-  do
-    {
-      digits[n++] = (char) ('0' + value % 10);
-      value /= 10;
-    }
-  while (value > 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
+  saywho_format_commit (out, saywho_format_put_uint (saywho_format_reserve (out, 20), value));
 }
 
 SaywhoTokenLabels *

@@ -4,14 +4,22 @@
  * expects.  An sb_stemmer is not thread-safe and its result buffer dies at
  * the next call, so each worker has its own, and every stem is copied into
  * the document.  News vocabulary is small next to its token count, so each
- * worker keeps a bounded cache of norm → stem.
+ * worker keeps a cache of norm → stem: direct-mapped, fixed size, so its
+ * memory is bounded and a miss simply replaces the slot.
  */
 #include "stages.h"
 
 #include <libstemmer.h>
 #include <string.h>
 
-#define CACHE_LIMIT 65536
+#define CACHE_SLOTS 16384          /* a power of two */
+#define CACHE_WORD 23              /* longer words are not cached */
+
+typedef struct {
+  guint8 norm_len, stem_len;       /* norm_len 0: empty slot */
+  char norm[CACHE_WORD];
+  char stem[CACHE_WORD + 1];
+} CacheSlot;
 
 typedef struct {
   char *language;
@@ -19,8 +27,7 @@ typedef struct {
 
 typedef struct {
   struct sb_stemmer *stemmer;
-  GHashTable *cache;       /* norm → stem, both in `strings` */
-  GStringChunk *strings;
+  CacheSlot *cache;        /* CACHE_SLOTS slots */
 } StemWorker;
 
 static gboolean
@@ -71,8 +78,7 @@ stem_worker_new (gpointer shared, GError **error)
     }
   StemWorker *worker = g_new0 (StemWorker, 1);
   worker->stemmer = sb;
-  worker->cache = g_hash_table_new (g_str_hash, g_str_equal);
-  worker->strings = g_string_chunk_new (65536);
+  worker->cache = g_new0 (CacheSlot, CACHE_SLOTS);
   return worker;
 }
 
@@ -81,33 +87,45 @@ stem_worker_free (gpointer data)
 {
   StemWorker *worker = data;
   sb_stemmer_delete (worker->stemmer);
-  g_hash_table_unref (worker->cache);
-  g_string_chunk_free (worker->strings);
+  g_free (worker->cache);
   g_free (worker);
 }
 
-/* The stem of norm, from the cache or the stemmer; it lives in the worker
- * until the cache is next cleared. */
+/* The stem of norm (len bytes), from the cache or the stemmer; *stem_len
+ * is set.  The result lives until the next call. */
 static const char *
-stem_of (StemWorker *worker, const char *norm)
+stem_of (StemWorker *worker, const char *norm, gsize len, gsize *stem_len)
 {
-  const char *stem = g_hash_table_lookup (worker->cache, norm);
-  if (stem != NULL)
-    return stem;
-  if (g_hash_table_size (worker->cache) >= CACHE_LIMIT)
+  CacheSlot *slot = NULL;
+  if (len <= CACHE_WORD)
     {
-      g_hash_table_remove_all (worker->cache);
-      g_string_chunk_clear (worker->strings);
+      guint32 hash = 2166136261u;  /* FNV-1a */
+      for (gsize i = 0; i < len; i++)
+        hash = (hash ^ (guchar) norm[i]) * 16777619u;
+      slot = &worker->cache[hash & (CACHE_SLOTS - 1)];
+      if (slot->norm_len == len && memcmp (slot->norm, norm, len) == 0)
+        {
+          *stem_len = slot->stem_len;
+          return slot->stem;
+        }
     }
   const sb_symbol *result = sb_stemmer_stem (worker->stemmer, (const sb_symbol *) norm,
-                                             (int) strlen (norm));
+                                             (int) len);
   if (result == NULL)  /* out of memory inside Snowball: keep the word */
-    return norm;
-  const char *key = g_string_chunk_insert (worker->strings, norm);
-  stem = g_string_chunk_insert_len (worker->strings, (const char *) result,
-                                    sb_stemmer_length (worker->stemmer));
-  g_hash_table_insert (worker->cache, (gpointer) key, (gpointer) stem);
-  return stem;
+    {
+      *stem_len = len;
+      return norm;
+    }
+  *stem_len = (gsize) sb_stemmer_length (worker->stemmer);
+  if (slot != NULL && *stem_len <= CACHE_WORD)
+    {
+      slot->norm_len = (guint8) len;
+      memcpy (slot->norm, norm, len);
+      slot->stem_len = (guint8) *stem_len;
+      memcpy (slot->stem, result, *stem_len);
+      slot->stem[*stem_len] = '\0';
+    }
+  return (const char *) result;
 }
 
 static gboolean
@@ -125,10 +143,14 @@ stem_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError
           tok->stem = tok->norm;
           continue;
         }
-      const char *stem = stem_of (worker, tok->norm);
-      /* Many stems are the norm itself: no copy needed then. */
-      tok->stem = strcmp (stem, tok->norm) == 0 ? tok->norm
-                                                : saywho_document_intern (doc, stem, -1);
+      gsize len = strlen (tok->norm), stem_len;
+      const char *stem = stem_of (worker, tok->norm, len, &stem_len);
+      /* Many stems are the norm itself, or its beginning: no copy then
+       * for the first, one short copy for the second. */
+      if (stem_len == len && memcmp (stem, tok->norm, len) == 0)
+        tok->stem = tok->norm;
+      else
+        tok->stem = saywho_document_intern (doc, stem, (gssize) stem_len);
     }
   return TRUE;
 }

@@ -41,7 +41,8 @@ typedef struct {
 } CodePoint;
 
 typedef struct {
-  GArray *chunk;     /* CodePoint; one extra entry marks the chunk's end */
+  CodePoint *chunk;  /* the chunk's code points, and one that marks its end */
+  gsize capacity;
   GString *scratch;
 } TokenizerWorker;
 
@@ -51,8 +52,11 @@ typedef struct {
   SaywhoDocument *doc;
   const CodePoint *c;      /* the chunk */
   guint n;                 /* code points in the chunk */
+  gboolean has_at;         /* the chunk holds an @ */
   guint32 char0;           /* character offset of the chunk */
   guint pending_newlines;  /* line breaks since the previous token */
+  SaywhoToken *tokens;     /* doc->tokens->data, sized ahead of need */
+  guint ntokens, captokens;
   gint open_double, open_single;  /* quotation marks open on this line */
   GString *scratch;
 } Scan;
@@ -165,20 +169,22 @@ quote_mark (guint32 cp, gboolean *is_double)
 static const char *
 make_norm (Scan *s, const char *text, gsize len)
 {
+  /* ASCII (nearly every token of English news): copy and lower in place. */
+  char *norm = g_string_chunk_insert_len (s->doc->strings, text, (gssize) len);
   gboolean ascii = TRUE;
   for (gsize i = 0; i < len; i++)
-    if ((guchar) text[i] >= 0x80)
-      {
-        ascii = FALSE;
-        break;
-      }
-  if (ascii)
     {
-      g_string_set_size (s->scratch, len);
-      for (gsize i = 0; i < len; i++)
-        s->scratch->str[i] = g_ascii_tolower (text[i]);
-      return saywho_document_intern (s->doc, s->scratch->str, (gssize) len);
+      guchar c = (guchar) norm[i];
+      if (c >= 0x80)
+        {
+          ascii = FALSE;
+          break;
+        }
+      if (c >= 'A' && c <= 'Z')
+        norm[i] = (char) (c + ('a' - 'A'));
     }
+  if (ascii)
+    return norm;
 
   utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t n = utf8proc_map ((const utf8proc_uint8_t *) text, (utf8proc_ssize_t) len,
@@ -245,8 +251,16 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   tok.flags = (guint16) flags;
   tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start);
 
-  g_array_append_val (s->doc->tokens, tok);
-  return &g_array_index (s->doc->tokens, SaywhoToken, s->doc->tokens->len - 1);
+  /* GArray checks for overflow with a division on every append: grow the
+   * array in large steps and fill it directly instead. */
+  if (s->ntokens == s->captokens)
+    {
+      s->captokens = MAX (64, s->captokens * 2);
+      g_array_set_size (s->doc->tokens, s->captokens);
+      s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
+    }
+  s->tokens[s->ntokens] = tok;
+  return &s->tokens[s->ntokens++];
 }
 
 /* ---- the rules ----------------------------------------------------------- */
@@ -256,7 +270,7 @@ ascii_prefix_ci (const Scan *s, guint i, const char *prefix)
 {
   for (guint k = 0; prefix[k] != '\0'; k++)
     if (i + k >= s->n || s->c[i + k].cp >= 0x80
-        || g_ascii_tolower ((char) s->c[i + k].cp) != prefix[k])
+        || (s->c[i + k].cp | (g_ascii_isalpha ((char) s->c[i + k].cp) ? 0x20 : 0)) != (guint32) prefix[k])
       return FALSE;
   return TRUE;
 }
@@ -274,6 +288,9 @@ is_trailing_punct (guint32 cp)
 static guint
 match_url (const Scan *s, guint i)
 {
+  guint32 first = s->c[i].cp | 0x20;
+  if (first != 'h' && first != 'w')
+    return i;
   if (i > 0 && is_word (s->c[i - 1].cp))
     return i;
   if (!ascii_prefix_ci (s, i, "http://") && !ascii_prefix_ci (s, i, "https://")
@@ -365,6 +382,12 @@ match_abbreviation (const Scan *s, guint i, gboolean *title)
 {
   *title = FALSE;
   if (!is_alpha (s->c[i].cp))
+    return i;
+  /* Every abbreviation has a full stop right after its first letters. */
+  guint stop = i + 1;
+  while (stop < s->n && is_alpha (s->c[stop].cp))
+    stop++;
+  if (stop >= s->n || s->c[stop].cp != '.')
     return i;
   guint limit = i;
   while (limit < s->n && limit - i < s->tk->longest + 1
@@ -524,14 +547,7 @@ is_sentence_punct (guint32 cp)
 static void
 scan_chunk (Scan *s)
 {
-  gboolean has_at = FALSE;
-  for (guint k = 0; k < s->n; k++)
-    if (s->c[k].cp == '@')
-      {
-        has_at = TRUE;
-        break;
-      }
-
+  gboolean has_at = s->has_at;
   guint i = 0;
   while (i < s->n)
     {
@@ -616,17 +632,14 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
   TokenizerWorker *worker = worker_data;
   Scan s = { .tk = shared, .doc = doc, .scratch = worker->scratch };
 
-  if (!g_utf8_validate_len (doc->text, doc->length, NULL))
-    {
-      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_INPUT, "not valid UTF-8 text");
-      return FALSE;
-    }
   if (doc->length >= G_MAXUINT32)
     {
       g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_INPUT, "larger than 4 GiB");
       return FALSE;
     }
-  g_array_set_size (doc->tokens, 0);
+  s.captokens = (guint) MIN (doc->length / 4 + 16, G_MAXUINT / 2);
+  g_array_set_size (doc->tokens, s.captokens);
+  s.tokens = (SaywhoToken *) (void *) doc->tokens->data;
 
   const guchar *text = (const guchar *) doc->text;
   guint32 pos = 0, chars = 0, len = (guint32) doc->length;
@@ -634,10 +647,12 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
     {
       guint32 cp = text[pos];
       guint32 cplen = 1;
-      if (cp >= 0x80)
+      if (cp >= 0x80 || cp == 0)
         {
           utf8proc_int32_t wide;
           utf8proc_ssize_t n = utf8proc_iterate (text + pos, len - pos, &wide);
+          if (n <= 0 || wide == 0)
+            goto invalid;
           cp = (guint32) wide;
           cplen = (guint32) n;
         }
@@ -650,43 +665,57 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
             s.pending_newlines += 2;
           if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
             s.open_double = s.open_single = 0;
-          if (doc->tokens->len > 0 && cp != 0xFEFF)
-            g_array_index (doc->tokens, SaywhoToken, doc->tokens->len - 1).flags
-              |= SAYWHO_TOKEN_SPACE_AFTER;
+          if (s.ntokens > 0 && cp != 0xFEFF)
+            s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
           pos += cplen;
           chars++;
           continue;
         }
 
       /* Decode the chunk up to the next space. */
-      g_array_set_size (worker->chunk, 0);
+      guint n = 0;
       guint32 chunk_chars = chars;
       while (pos < len)
         {
           cp = text[pos];
           cplen = 1;
-          if (cp >= 0x80)
+          if (cp >= 0x80 || cp == 0)
             {
               utf8proc_int32_t wide;
-              cplen = (guint32) utf8proc_iterate (text + pos, len - pos, &wide);
+              utf8proc_ssize_t got = utf8proc_iterate (text + pos, len - pos, &wide);
+              if (got <= 0 || wide == 0)
+                goto invalid;
               cp = (guint32) wide;
+              cplen = (guint32) got;
             }
           if (is_space (cp))
             break;
-          CodePoint point = { cp, pos };
-          g_array_append_val (worker->chunk, point);
+          if (n + 1 >= worker->capacity)
+            {
+              worker->capacity *= 2;
+              worker->chunk = g_renew (CodePoint, worker->chunk, worker->capacity);
+            }
+          worker->chunk[n++] = (CodePoint) { cp, pos };
           pos += cplen;
           chars++;
         }
-      CodePoint sentinel = { ' ', pos };
-      g_array_append_val (worker->chunk, sentinel);
+      worker->chunk[n] = (CodePoint) { ' ', pos };
 
-      s.c = (const CodePoint *) worker->chunk->data;
-      s.n = worker->chunk->len - 1;
+      s.c = worker->chunk;
+      s.n = n;
+      s.has_at = memchr (text + worker->chunk[0].byte, '@', pos - worker->chunk[0].byte) != NULL;
       s.char0 = chunk_chars;
       scan_chunk (&s);
     }
+  g_array_set_size (doc->tokens, s.ntokens);
   return TRUE;
+
+invalid:
+  /* Sources check their text; a library caller's may be unchecked. */
+  g_array_set_size (doc->tokens, 0);
+  g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_INPUT,
+               "not valid UTF-8 text at byte offset %u", pos);
+  return FALSE;
 }
 
 /* ---- set-up ---------------------------------------------------------------- */
@@ -750,7 +779,8 @@ tokenize_worker_new (gpointer shared, GError **error)
   (void) shared;
   (void) error;
   TokenizerWorker *worker = g_new0 (TokenizerWorker, 1);
-  worker->chunk = g_array_new (FALSE, FALSE, sizeof (CodePoint));
+  worker->capacity = 256;
+  worker->chunk = g_new (CodePoint, worker->capacity);
   worker->scratch = g_string_new (NULL);
   return worker;
 }
@@ -759,7 +789,7 @@ static void
 tokenize_worker_free (gpointer data)
 {
   TokenizerWorker *worker = data;
-  g_array_unref (worker->chunk);
+  g_free (worker->chunk);
   g_string_free (worker->scratch, TRUE);
   g_free (worker);
 }

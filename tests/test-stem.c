@@ -55,7 +55,7 @@ test_unknown_language (void)
   g_assert_nonnull (strstr (error->message, "english"));
 }
 
-/* The per-worker cache is cleared when full: stems stay right across it. */
+/* Far more words than cache slots: collisions replace slots, stems stay right. */
 static void
 test_cache_turnover (void)
 {
