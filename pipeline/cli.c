@@ -28,8 +28,8 @@ progress_line (guint64 documents, guint64 bytes, gdouble seconds, gpointer user_
     return;
   progress->last = now;
   gdouble mb = bytes / 1e6;
-  g_printerr ("\rsaywho: %" G_GUINT64_FORMAT " documents, %.1f MB, %.1f MB/s   ",
-              documents, mb, seconds > 0 ? mb / seconds : 0.0);
+  g_printerr ("\rsaywho: %" G_GUINT64_FORMAT " document%s, %.1f MB, %.1f MB/s   ",
+              documents, documents == 1 ? "" : "s", mb, seconds > 0 ? mb / seconds : 0.0);
 }
 
 static char *

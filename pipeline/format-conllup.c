@@ -132,11 +132,9 @@ conllup_document (const SaywhoDocument *doc, GString *out)
                                                   + 4 * 12 + 32);
           p = saywho_format_put_uint (p, i - sentence->start + 1);
           *p++ = '\t';
-          memcpy (p, doc->text + tok->byte_start, form_len);
-          p += form_len;
+          p = saywho_format_put_bytes (p, doc->text + tok->byte_start, form_len);
           *p++ = '\t';
-          memcpy (p, stem, stem_len);
-          p += stem_len;
+          p = saywho_format_put_bytes (p, stem, stem_len);
           *p++ = '\t';
           p = saywho_format_put_uint (p, tok->char_start);
           *p++ = '\t';
@@ -147,14 +145,12 @@ conllup_document (const SaywhoDocument *doc, GString *out)
               *p++ = label->entity_begin ? 'B' : 'I';
               *p++ = '-';
               gsize type_len = strlen (type);
-              memcpy (p, type, type_len);
-              p += type_len;
+              p = saywho_format_put_bytes (p, type, type_len);
             }
           else
             *p++ = 'O';
           *p++ = '\t';
-          memcpy (p, entity_id, entity_len);
-          p += entity_len;
+          p = saywho_format_put_bytes (p, entity_id, entity_len);
           *p++ = '\t';
           if (quote_number > 0)
             {
@@ -166,8 +162,7 @@ conllup_document (const SaywhoDocument *doc, GString *out)
           else
             *p++ = 'O';
           *p++ = '\t';
-          memcpy (p, speaker, speaker_len);
-          p += speaker_len;
+          p = saywho_format_put_bytes (p, speaker, speaker_len);
           *p++ = '\n';
           saywho_format_commit (out, p);
         }

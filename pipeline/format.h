@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 #include "document.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,21 @@ saywho_format_commit (GString *out, char *end)
 {
   out->len = (gsize) (end - out->str);
   out->str[out->len] = '\0';
+}
+
+/* Copies n bytes to p; returns the new end.  Most fields are a few bytes,
+ * where a plain loop beats a call to memcpy. */
+static inline char *
+saywho_format_put_bytes (char *p, const char *s, gsize n)
+{
+  if (n > 16)
+    {
+      memcpy (p, s, n);
+      return p + n;
+    }
+  for (gsize i = 0; i < n; i++)
+    p[i] = s[i];
+  return p + n;
 }
 
 /* Writes value in decimal at p (at most 20 bytes); returns the new end.

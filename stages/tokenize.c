@@ -214,6 +214,29 @@ make_norm (Scan *s, const char *text, gsize len)
   return saywho_document_intern (s->doc, s->scratch->str, (gssize) s->scratch->len);
 }
 
+/* Appends tok, with the line breaks seen before it. */
+static SaywhoToken *
+push_token (Scan *s, SaywhoToken *tok)
+{
+  if (s->pending_newlines > 0)
+    {
+      tok->flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
+      if (s->pending_newlines > 1)
+        tok->flags |= SAYWHO_TOKEN_BLANK_BEFORE;
+      s->pending_newlines = 0;
+    }
+  /* GArray checks for overflow with a division on every append: grow the
+   * array in large steps and fill it directly instead. */
+  if (s->ntokens == s->captokens)
+    {
+      s->captokens = MAX (64, s->captokens * 2);
+      g_array_set_size (s->doc->tokens, s->captokens);
+      s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
+    }
+  s->tokens[s->ntokens] = *tok;
+  return &s->tokens[s->ntokens++];
+}
+
 /* Adds the token made of chunk code points [a, b). */
 static SaywhoToken *
 emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
@@ -224,14 +247,6 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   tok.char_start = s->char0 + a;
   tok.char_end = s->char0 + b;
   tok.kind = (guint16) kind;
-
-  if (s->pending_newlines > 0)
-    {
-      flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
-      if (s->pending_newlines > 1)
-        flags |= SAYWHO_TOKEN_BLANK_BEFORE;
-      s->pending_newlines = 0;
-    }
 
   guint letters = 0, uppers = 0;
   for (guint i = a; i < b; i++)
@@ -250,17 +265,49 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
     flags |= SAYWHO_TOKEN_ALL_CAPS;
   tok.flags = (guint16) flags;
   tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start);
+  return push_token (s, &tok);
+}
 
-  /* GArray checks for overflow with a division on every append: grow the
-   * array in large steps and fill it directly instead. */
-  if (s->ntokens == s->captokens)
+/* The common case, without decoding: a chunk of ASCII letters alone,
+ * followed by ASCII whitespace or the end.  Returns its end, or pos. */
+static guint32
+emit_plain_word (Scan *s, guint32 pos, guint32 chars)
+{
+  const char *text = s->doc->text;
+  guint32 len = (guint32) s->doc->length, end = pos, uppers = 0;
+  for (; end < len; end++)
     {
-      s->captokens = MAX (64, s->captokens * 2);
-      g_array_set_size (s->doc->tokens, s->captokens);
-      s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
+      char c = text[end];
+      if (c >= 'a' && c <= 'z')
+        continue;
+      if (c >= 'A' && c <= 'Z')
+        uppers++;
+      else
+        break;
     }
-  s->tokens[s->ntokens] = tok;
-  return &s->tokens[s->ntokens++];
+  if (end == pos || (end < len && !(text[end] == ' ' || (text[end] >= '\t' && text[end] <= '\r'))))
+    return pos;
+
+  SaywhoToken tok = { 0 };
+  tok.byte_start = pos;
+  tok.byte_end = end;
+  tok.char_start = chars;
+  tok.char_end = chars + (end - pos);
+  tok.kind = SAYWHO_TOKEN_WORD;
+  guint flags = 0;
+  if (text[pos] >= 'A' && text[pos] <= 'Z')
+    flags |= SAYWHO_TOKEN_CAPITALIZED;
+  if (end - pos >= 2 && uppers == end - pos)
+    flags |= SAYWHO_TOKEN_ALL_CAPS;
+  tok.flags = (guint16) flags;
+  char *norm = g_string_chunk_insert_len (s->doc->strings, text + pos, (gssize) (end - pos));
+  if (uppers > 0)
+    for (guint32 i = 0; i < end - pos; i++)
+      if (norm[i] >= 'A' && norm[i] <= 'Z')
+        norm[i] = (char) (norm[i] + ('a' - 'A'));
+  tok.norm = norm;
+  push_token (s, &tok);
+  return end;
 }
 
 /* ---- the rules ----------------------------------------------------------- */
@@ -669,6 +716,14 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
             s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
           pos += cplen;
           chars++;
+          continue;
+        }
+
+      guint32 plain_end = emit_plain_word (&s, pos, chars);
+      if (plain_end > pos)
+        {
+          chars += plain_end - pos;
+          pos = plain_end;
           continue;
         }
 

@@ -185,6 +185,32 @@ test_jobs_bytes (void)
   result_clear (&two);
 }
 
+/* On a terminal, a progress line and a summary go to stderr; `script`
+ * gives the program one. */
+static void
+test_progress_on_terminal (void)
+{
+  g_autofree char *script = g_find_program_in_path ("script");
+  if (script == NULL)
+    {
+      g_test_skip ("`script` (util-linux) is not installed: no terminal to test with");
+      return;
+    }
+  g_autofree char *corpus = test_source_path ("corpus", NULL);
+  g_autofree char *command = g_strdup_printf ("%s -o /dev/null %s", g_getenv ("SAYWHO_BINARY"),
+                                              corpus);
+  const char *argv[] = { script, "-qec", command, "/dev/null", NULL };
+  g_autofree char *out = NULL;
+  int status = -1;
+  g_autoptr (GError) error = NULL;
+  g_spawn_sync (workdir, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "\rsaywho: 16 documents, "));
+  g_assert_nonnull (strstr (out, " MB in "));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -226,6 +252,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output-dir", test_output_dir);
   g_test_add_func ("/cli/output-file", test_output_file);
   g_test_add_func ("/cli/jobs-bytes", test_jobs_bytes);
+  g_test_add_func ("/cli/progress-on-terminal", test_progress_on_terminal);
   int status = g_test_run ();
   remove_tree (workdir);
   g_free (workdir);
