@@ -19,5 +19,6 @@
 #include "sink.h"
 #include "driver.h"
 #include "lexicon.h"
+#include "score.h"
 
 #define SAYWHO_VERSION_STRING SAYWHO_VERSION

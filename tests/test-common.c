@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 static SaywhoPipeline *pipeline;
 static SaywhoWorker *worker;
@@ -95,4 +96,64 @@ test_common_cleanup (void)
 {
   g_clear_pointer (&worker, saywho_worker_free);
   g_clear_pointer (&pipeline, saywho_pipeline_free);
+}
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+collect_gold_files (const char *dir, GPtrArray *out)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    return;
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_dir_close (d);
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    {
+      char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          collect_gold_files (path, out);
+          g_free (path);
+        }
+      else if (g_str_has_suffix (path, ".gold.tsv"))
+        g_ptr_array_add (out, path);
+      else
+        g_free (path);
+    }
+}
+
+void
+test_score_gold (SaywhoScore *score, GString *out)
+{
+  g_autofree char *gold_dir = test_source_path ("tests", "gold", NULL);
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  collect_gold_files (gold_dir, files);
+  g_assert_cmpuint (files->len, >, 0);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SaywhoAnnotations) gold = saywho_gold_read (g_ptr_array_index (files, i), &error);
+      g_assert_no_error (error);
+      g_autofree char *article = test_source_path ("corpus", gold->doc_id, NULL);
+      g_autoptr (SaywhoDocument) doc = saywho_document_new_take (gold->doc_id, article, NULL, 0);
+      g_assert_true (saywho_document_load (doc, &error));
+      g_assert_true (saywho_worker_process (test_worker (), doc, &error));
+      g_autoptr (SaywhoAnnotations) predicted = saywho_annotations_from_document (doc);
+      SaywhoScore one = { 0 };
+      saywho_score_add (&one, gold, predicted);
+      saywho_score_add (score, gold, predicted);
+      if (out != NULL)
+        g_string_append_printf (out, "%-60s entities F1 %5.1f%%  quotations F1 %5.1f%%\n",
+                                gold->doc_id, 100 * saywho_counts_f1 (one.entities),
+                                100 * saywho_counts_f1 (one.quotes));
+    }
 }

@@ -15,5 +15,8 @@ char *test_token_forms (const SaywhoDocument *doc);
 char *test_sentence_texts (const SaywhoDocument *doc);
 /* Path of a file in the source tree: test_source_path ("corpus", NULL). */
 char *test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
+/* Runs the pipeline over every article with gold annotations in tests/gold/
+ * and adds each comparison to score; with out, appends per-document lines. */
+void test_score_gold (SaywhoScore *score, GString *out);
 /* Frees the cached pipeline and worker (call before exit, for valgrind). */
 void test_common_cleanup (void);
