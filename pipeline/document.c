@@ -52,6 +52,79 @@ saywho_document_intern (SaywhoDocument *doc, const char *s, gssize len)
   return g_string_chunk_insert_len (doc->strings, s, len);
 }
 
+gint
+saywho_document_entity_at (const SaywhoDocument *doc, guint i)
+{
+  guint lo = 0, hi = doc->entities->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, mid);
+      if (i < e->span.start)
+        hi = mid;
+      else if (i >= e->span.end)
+        lo = mid + 1;
+      else
+        return (gint) mid;
+    }
+  return -1;
+}
+
+guint
+saywho_document_entity_from (const SaywhoDocument *doc, guint i)
+{
+  guint lo = 0, hi = doc->entities->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (doc->entities, SaywhoEntity, mid).span.end <= i)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+saywho_document_merge_entities (SaywhoDocument *doc, const GArray *additions)
+{
+  if (additions->len == 0)
+    return;
+  GArray *old = doc->entities;
+  GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (SaywhoEntity),
+                                      old->len + additions->len);
+  guint o = 0;
+  for (guint a = 0; a < additions->len; a++)
+    {
+      const SaywhoEntity *add = &g_array_index (additions, SaywhoEntity, a);
+      /* keep the old entities before it, drop the ones it overlaps */
+      while (o < old->len && g_array_index (old, SaywhoEntity, o).span.end <= add->span.start)
+        g_array_append_val (merged, g_array_index (old, SaywhoEntity, o++));
+      while (o < old->len && g_array_index (old, SaywhoEntity, o).span.start < add->span.end)
+        o++;
+      g_array_append_val (merged, *add);
+    }
+  while (o < old->len)
+    g_array_append_val (merged, g_array_index (old, SaywhoEntity, o++));
+  doc->entities = merged;
+  g_array_unref (old);
+}
+
+void
+saywho_document_set_entity (SaywhoDocument *doc, const SaywhoEntity *entity)
+{
+  GArray *list = doc->entities;
+  guint at = 0;
+  while (at < list->len && g_array_index (list, SaywhoEntity, at).span.end <= entity->span.start)
+    at++;
+  guint end = at;
+  while (end < list->len && g_array_index (list, SaywhoEntity, end).span.start < entity->span.end)
+    end++;
+  if (end > at)
+    g_array_remove_range (list, at, end - at);
+  g_array_insert_val (list, at, *entity);
+}
+
 static const char *const entity_type_names[] = {
   [SAYWHO_ENTITY_PER] = "PER",
   [SAYWHO_ENTITY_ORG] = "ORG",

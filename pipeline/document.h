@@ -62,6 +62,7 @@ typedef struct {
   guint16 flags;                 /* SaywhoTokenFlags */
   const char *norm;              /* NFC, case-folded, ’ → ' : for matching */
   const char *stem;              /* Snowball stem of norm; norm where no stem */
+  guint32 norm_hash, stem_hash;  /* saywho_str_hash() of norm and stem */
 } SaywhoToken;
 
 /* A half-open token range [start, end). */
@@ -82,6 +83,8 @@ typedef struct {
   SaywhoEntityType type;
   const char *id;        /* canonical lexicon id, or a document-local id */
   const char *kind;      /* lexicon kind (official, agency, …) or NULL */
+  const char *name;      /* canonical name ("Xi Jinping"); for a document-local
+                          * entity, its longest mention; may be NULL */
 } SaywhoEntity;
 
 typedef enum {
@@ -95,6 +98,7 @@ typedef struct {
   SaywhoSpan cue;           /* the speech cue; start == end when none */
   SaywhoSpan mention;       /* the speaker's mention at the cue; may be empty */
   const char *speaker;      /* speaker entity id, or NULL when unknown */
+  const char *speaker_name; /* the speaker's canonical name, or NULL */
 } SaywhoQuote;
 
 typedef struct {
@@ -137,6 +141,20 @@ saywho_token_text (const SaywhoDocument *doc, const SaywhoToken *tok, gsize *len
   *len = tok->byte_end - tok->byte_start;
   return doc->text + tok->byte_start;
 }
+
+/* Adds an entity, keeping entities sorted; entities it overlaps are removed
+ * (the caller has decided that the new one wins). */
+void        saywho_document_set_entity (SaywhoDocument *doc, const SaywhoEntity *entity);
+/* The index of the entity covering token i, or -1. */
+gint        saywho_document_entity_at (const SaywhoDocument *doc, guint i);
+/* The index of the first entity that ends after token i (entities->len if
+ * none): where a scan for entities overlapping [i, …) starts. */
+guint       saywho_document_entity_from (const SaywhoDocument *doc, guint i);
+/* Adds many entities at once, in one pass: additions are sorted and do not
+ * overlap each other; each replaces the entities it overlaps.  Stages that
+ * add entities by the hundred use this rather than set_entity(), whose
+ * cost grows with the entities already there. */
+void        saywho_document_merge_entities (SaywhoDocument *doc, const GArray *additions);
 
 const char *saywho_entity_type_name (SaywhoEntityType type);
 gboolean    saywho_entity_type_parse (const char *name, SaywhoEntityType *out);

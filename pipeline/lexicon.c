@@ -72,7 +72,7 @@ saywho_lexicon_read (const char *lexicon_dir, const char *name,
           return FALSE;
         }
       g_autoptr (GError) line_error = NULL;
-      if (!func (columns, ncolumns, user_data, &line_error))
+      if (!func (columns, ncolumns, lineno, user_data, &line_error))
         {
           g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
                        "%s:%u: %s", path, lineno, line_error->message);

@@ -10,9 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Called per entry with its columns (ncolumns ≥ 1, no trailing newline).
- * Return FALSE with error set to stop; the reader adds "FILE:LINE: ". */
-typedef gboolean (*SaywhoLexiconLineFunc) (char **columns, guint ncolumns,
+/* Called per entry with its columns (ncolumns ≥ 1, no trailing newline) and
+ * its line number.  Return FALSE with error set to stop; the reader adds
+ * "FILE:LINE: " to the message. */
+typedef gboolean (*SaywhoLexiconLineFunc) (char **columns, guint ncolumns, guint line,
                                            gpointer user_data, GError **error);
 
 /* Reads lexicon_dir/name.  min/max_columns bound the column count of every

@@ -8,6 +8,9 @@ static const SaywhoStageClass *const builtin_stages[] = {
   &saywho_stage_tokenize,
   &saywho_stage_segment,
   &saywho_stage_stem,
+  &saywho_stage_gazetteer,
+  &saywho_stage_names,
+  &saywho_stage_coref,
   NULL,
 };
 

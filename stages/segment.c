@@ -298,8 +298,9 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
 }
 
 static gboolean
-add_starter (char **columns, guint ncolumns, gpointer user_data, GError **error)
+add_starter (char **columns, guint ncolumns, guint line, gpointer user_data, GError **error)
 {
+  (void) line;
   GHashTable *starters = user_data;
   (void) ncolumns;
   (void) error;

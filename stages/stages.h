@@ -8,5 +8,8 @@ G_BEGIN_DECLS
 extern const SaywhoStageClass saywho_stage_tokenize;  /* tokenize.c */
 extern const SaywhoStageClass saywho_stage_segment;   /* segment.c */
 extern const SaywhoStageClass saywho_stage_stem;      /* stem.c */
+extern const SaywhoStageClass saywho_stage_gazetteer; /* gazetteer.c */
+extern const SaywhoStageClass saywho_stage_names;     /* names.c */
+extern const SaywhoStageClass saywho_stage_coref;     /* coref.c */
 
 G_END_DECLS

@@ -9,6 +9,8 @@
  */
 #include "stages.h"
 
+#include "../pipeline/strmap.h"
+
 #include <libstemmer.h>
 #include <string.h>
 
@@ -16,6 +18,7 @@
 #define CACHE_WORD 23              /* longer words are not cached */
 
 typedef struct {
+  guint32 stem_hash;
   guint8 norm_len, stem_len;       /* norm_len 0: empty slot */
   char norm[CACHE_WORD];
   char stem[CACHE_WORD + 1];
@@ -94,18 +97,17 @@ stem_worker_free (gpointer data)
 /* The stem of norm (len bytes), from the cache or the stemmer; *stem_len
  * is set.  The result lives until the next call. */
 static const char *
-stem_of (StemWorker *worker, const char *norm, gsize len, gsize *stem_len)
+stem_of (StemWorker *worker, const char *norm, gsize len, guint32 norm_hash, gsize *stem_len,
+         guint32 *stem_hash)
 {
   CacheSlot *slot = NULL;
   if (len <= CACHE_WORD)
     {
-      guint32 hash = 2166136261u;  /* FNV-1a */
-      for (gsize i = 0; i < len; i++)
-        hash = (hash ^ (guchar) norm[i]) * 16777619u;
-      slot = &worker->cache[hash & (CACHE_SLOTS - 1)];
+      slot = &worker->cache[norm_hash & (CACHE_SLOTS - 1)];
       if (slot->norm_len == len && memcmp (slot->norm, norm, len) == 0)
         {
           *stem_len = slot->stem_len;
+          *stem_hash = slot->stem_hash;
           return slot->stem;
         }
     }
@@ -114,14 +116,17 @@ stem_of (StemWorker *worker, const char *norm, gsize len, gsize *stem_len)
   if (result == NULL)  /* out of memory inside Snowball: keep the word */
     {
       *stem_len = len;
+      *stem_hash = norm_hash;
       return norm;
     }
   *stem_len = (gsize) sb_stemmer_length (worker->stemmer);
+  *stem_hash = saywho_str_hash ((const char *) result, (gssize) *stem_len);
   if (slot != NULL && *stem_len <= CACHE_WORD)
     {
       slot->norm_len = (guint8) len;
       memcpy (slot->norm, norm, len);
       slot->stem_len = (guint8) *stem_len;
+      slot->stem_hash = *stem_hash;
       memcpy (slot->stem, result, *stem_len);
       slot->stem[*stem_len] = '\0';
     }
@@ -141,10 +146,13 @@ stem_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError
       if (tok->kind != SAYWHO_TOKEN_WORD)
         {
           tok->stem = tok->norm;
+          tok->stem_hash = tok->norm_hash;
           continue;
         }
       gsize len = strlen (tok->norm), stem_len;
-      const char *stem = stem_of (worker, tok->norm, len, &stem_len);
+      guint32 stem_hash;
+      const char *stem = stem_of (worker, tok->norm, len, tok->norm_hash, &stem_len, &stem_hash);
+      tok->stem_hash = stem_hash;
       /* Many stems are the norm itself, or its beginning: no copy then
        * for the first, one short copy for the second. */
       if (stem_len == len && memcmp (stem, tok->norm, len) == 0)

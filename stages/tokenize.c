@@ -11,7 +11,8 @@
  *     digits (3.5, 1,200, 11:05, 9/11), and across a hyphen between digits
  *     (2015-09-14) or after a short capitalized code (F-16, COVID-19); other
  *     hyphens split (China-US, Washington-based);
- *   - a possessive 's (or the ' after a plural) is its own token;
+ *   - a possessive 's (or the ' after a plural) is its own token; one or
+ *     two plus signs ending a word stay with it (OPEC+, C++);
  *   - quotation marks are told apart from apostrophes and get a direction,
  *     from the mark itself (“ ”) or from what surrounds it (" ');
  *   - runs of . ! ? and of - are one token (..., --); any other punctuation
@@ -20,6 +21,7 @@
  */
 #include "stages.h"
 #include "../pipeline/lexicon.h"
+#include "../pipeline/strmap.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -265,6 +267,7 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
     flags |= SAYWHO_TOKEN_ALL_CAPS;
   tok.flags = (guint16) flags;
   tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start);
+  tok.norm_hash = tok.stem_hash = saywho_str_hash (tok.norm, -1);
   return push_token (s, &tok);
 }
 
@@ -301,11 +304,15 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
     flags |= SAYWHO_TOKEN_ALL_CAPS;
   tok.flags = (guint16) flags;
   char *norm = g_string_chunk_insert_len (s->doc->strings, text + pos, (gssize) (end - pos));
-  if (uppers > 0)
-    for (guint32 i = 0; i < end - pos; i++)
+  guint32 hash = 2166136261u;
+  for (guint32 i = 0; i < end - pos; i++)
+    {
       if (norm[i] >= 'A' && norm[i] <= 'Z')
         norm[i] = (char) (norm[i] + ('a' - 'A'));
+      hash = (hash ^ (guchar) norm[i]) * 16777619u;
+    }
   tok.norm = norm;
+  tok.norm_hash = tok.stem_hash = hash;
   push_token (s, &tok);
   return end;
 }
@@ -516,6 +523,18 @@ scan_word (const Scan *s, guint i)
     }
 }
 
+/* A word with one or two plus signs that belong to it: OPEC+, C++. */
+static guint
+plus_suffix (const Scan *s, guint i, guint end)
+{
+  guint k = end;
+  while (k < s->n && k - end < 2 && s->c[k].cp == '+')
+    k++;
+  if (k == end || (k < s->n && (is_word (s->c[k].cp) || s->c[k].cp == '+')) || end == i)
+    return end;
+  return k;
+}
+
 /* Decides the direction of a quotation mark that does not state one, from
  * what surrounds it in its chunk and, where that says nothing, from whether
  * a mark of its kind is open on this line. */
@@ -624,7 +643,7 @@ scan_chunk (Scan *s)
               i = end;
               continue;
             }
-          end = scan_word (s, i);
+          end = plus_suffix (s, i, scan_word (s, i));
           emit (s, is_digit (cp) ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD, i, end, 0);
           i = end;
           /* Possessive: Xi's, Xi’s, officials' (when no single quote is open). */
@@ -776,8 +795,10 @@ invalid:
 /* ---- set-up ---------------------------------------------------------------- */
 
 static gboolean
-add_abbreviation (char **columns, guint ncolumns, gpointer user_data, GError **error)
+add_abbreviation (char **columns, guint ncolumns, guint line, gpointer user_data,
+                  GError **error)
 {
+  (void) line;
   Tokenizer *tk = user_data;
   const char *form = columns[0];
   const char *klass = ncolumns > 1 ? columns[1] : "general";

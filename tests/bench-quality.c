@@ -4,14 +4,14 @@
  * direct, indirect and all; speaker accuracy over matched quotations.
  *
  *   meson test -C build --benchmark quality     (or build/tests/bench-quality)
+ *   build/tests/bench-quality --errors          (lists each missed and spurious entity)
  */
 #include "test-common.h"
 
 int
 main (int argc, char **argv)
 {
-  (void) argc;
-  (void) argv;
+  test_score_list_errors = argc > 1 && g_strcmp0 (argv[1], "--errors") == 0;
   SaywhoScore score = { 0 };
   g_autoptr (GString) out = g_string_new (NULL);
   test_score_gold (&score, out);

@@ -131,6 +131,80 @@ collect_gold_files (const char *dir, GPtrArray *out)
     }
 }
 
+gboolean test_score_list_errors;
+
+static void
+list_entity_errors (GString *out, const SaywhoDocument *doc, const SaywhoAnnotations *gold,
+                    const SaywhoAnnotations *predicted)
+{
+  const SaywhoAnnotations *sides[2] = { gold, predicted };
+  for (guint side = 0; side < 2; side++)
+    for (guint i = 0; i < sides[side]->entities->len; i++)
+      {
+        const SaywhoEntityMention *m = &g_array_index (sides[side]->entities, SaywhoEntityMention, i);
+        gboolean found = FALSE;
+        const SaywhoAnnotations *other = sides[1 - side];
+        for (guint k = 0; k < other->entities->len && !found; k++)
+          {
+            const SaywhoEntityMention *o = &g_array_index (other->entities, SaywhoEntityMention, k);
+            found = o->start == m->start && o->end == m->end && o->type == m->type;
+          }
+        if (found)
+          continue;
+        const char *a = g_utf8_offset_to_pointer (doc->text, m->start);
+        const char *b = g_utf8_offset_to_pointer (doc->text, m->end);
+        g_string_append_printf (out, "  %s %-4s %.*s\n", side == 0 ? "missed  " : "spurious",
+                                saywho_entity_type_name (m->type), (int) (b - a), a);
+      }
+}
+
+/* For listing only: gold clusters ("susan-rice") and saywho ids
+ * ("official:susan-rice") rarely match letter for letter; the scorer maps
+ * them through the mentions. */
+static gboolean
+speaker_looks_right (const char *gold, const char *got)
+{
+  if (gold == NULL || got == NULL)
+    return gold == got;
+  const char *dash = strrchr (gold, '-');
+  g_autofree char *tail = g_ascii_strdown (dash != NULL ? dash + 1 : gold, -1);
+  g_autofree char *lower = g_ascii_strdown (got, -1);
+  return strstr (lower, tail) != NULL;
+}
+
+static void
+list_quote_errors (GString *out, const SaywhoDocument *doc, const SaywhoAnnotations *gold,
+                   const SaywhoAnnotations *predicted)
+{
+  const SaywhoAnnotations *sides[2] = { gold, predicted };
+  for (guint side = 0; side < 2; side++)
+    for (guint i = 0; i < sides[side]->quotes->len; i++)
+      {
+        const SaywhoQuoteMention *m = &g_array_index (sides[side]->quotes, SaywhoQuoteMention, i);
+        const SaywhoAnnotations *other = sides[1 - side];
+        const SaywhoQuoteMention *match = NULL;
+        for (guint k = 0; k < other->quotes->len && match == NULL; k++)
+          {
+            const SaywhoQuoteMention *o = &g_array_index (other->quotes, SaywhoQuoteMention, k);
+            guint32 lo = MAX (o->start, m->start), hi = MIN (o->end, m->end);
+            guint32 longer = MAX (o->end - o->start, m->end - m->start);
+            if (o->kind == m->kind && hi > lo && 2 * (hi - lo) >= longer)
+              match = o;
+          }
+        const char *a = g_utf8_offset_to_pointer (doc->text, m->start);
+        const char *b = g_utf8_offset_to_pointer (doc->text, MIN (m->end, m->start + 70));
+        if (match == NULL)
+          g_string_append_printf (out, "  %s %-8s %s: %.*s\n", side == 0 ? "missed  " : "spurious",
+                                  m->kind == SAYWHO_QUOTE_DIRECT ? "direct" : "indirect",
+                                  m->speaker ? m->speaker : "_", (int) (b - a), a);
+        else if (side == 0 && !speaker_looks_right (m->speaker, match->speaker))
+          g_string_append_printf (out, "  speaker  %-8s gold %s, got %s: %.*s\n",
+                                  m->kind == SAYWHO_QUOTE_DIRECT ? "direct" : "indirect",
+                                  m->speaker ? m->speaker : "_",
+                                  match->speaker ? match->speaker : "_", (int) (b - a), a);
+      }
+}
+
 void
 test_score_gold (SaywhoScore *score, GString *out)
 {
@@ -155,5 +229,10 @@ test_score_gold (SaywhoScore *score, GString *out)
         g_string_append_printf (out, "%-60s entities F1 %5.1f%%  quotations F1 %5.1f%%\n",
                                 gold->doc_id, 100 * saywho_counts_f1 (one.entities),
                                 100 * saywho_counts_f1 (one.quotes));
+      if (out != NULL && test_score_list_errors)
+        {
+          list_entity_errors (out, doc, gold, predicted);
+          list_quote_errors (out, doc, gold, predicted);
+        }
     }
 }

@@ -18,5 +18,7 @@ char *test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 /* Runs the pipeline over every article with gold annotations in tests/gold/
  * and adds each comparison to score; with out, appends per-document lines. */
 void test_score_gold (SaywhoScore *score, GString *out);
+/* With errors, test_score_gold() also lists each missed and spurious entity. */
+extern gboolean test_score_list_errors;
 /* Frees the cached pipeline and worker (call before exit, for valgrind). */
 void test_common_cleanup (void);

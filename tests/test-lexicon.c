@@ -24,8 +24,9 @@ static const ReadCase read_cases[] = {
 };
 
 static gboolean
-count_entry (char **columns, guint ncolumns, gpointer user_data, GError **error)
+count_entry (char **columns, guint ncolumns, guint line, gpointer user_data, GError **error)
 {
+  g_assert_cmpuint (line, >=, 1);
   if (strcmp (columns[0], "stop") == 0)
     {
       g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON, "refused");

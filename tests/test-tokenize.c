@@ -54,6 +54,7 @@ static const FormCase form_cases[] = {
   { "(www.state.gov)", "(|www.state.gov|)" },
   { "write to press@example.gov.", "write|to|press@example.gov|." },
   { "@POTUS and #G20", "@POTUS|and|#G20" },
+  { "OPEC+ and C++, 2+2", "OPEC+|and|C++|,|2|+|2" },
   /* punctuation */
   { "Wait... what?!", "Wait|...|what|?!" },
   { "yes -- no \u2014 maybe", "yes|--|no|\u2014|maybe" },

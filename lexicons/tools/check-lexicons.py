@@ -23,7 +23,9 @@ KIND_TYPE = {
     "country": "LOC", "territory": "LOC", "city": "LOC", "region": "LOC",
     "state": "LOC", "demonym": "MISC", "agency": "ORG", "ministry": "ORG",
     "committee": "ORG", "org": "ORG", "party": "ORG", "media": "ORG",
-    "official": "PER", "person": "PER",
+    "official": "PER", "person": "PER", "company": "ORG", "exchange": "ORG",
+    "affiliation": "MISC", "religion": "MISC", "language": "MISC", "regional": "MISC",
+    "event": "MISC",
 }
 # id prefixes and the kinds that may use them
 PREFIX_KINDS = {
@@ -38,6 +40,12 @@ PREFIX_KINDS = {
     "media": {"media"},
     "official": {"official", "person"},
     "person": {"person", "official"},
+    "affiliation": {"affiliation"},
+    "religion": {"religion"},
+    "language": {"language"},
+    "region": {"regional"},
+    "event": {"event"},
+    "company": {"company", "exchange"},
 }
 TITLE_KINDS = {"honorific", "political", "military", "religious", "royal", "job"}
 KNOWN_KEYS = {
@@ -52,7 +60,7 @@ ISO2_RE = re.compile(r"^[A-Z]{2}$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 REF_KEYS = {"parent", "link"}
-SKIP_FILES = {"abbreviations.tsv", "speech-cues.tsv"}
+SKIP_FILES = {"abbreviations.tsv", "speech-cues.tsv", "name-patterns.tsv"}
 
 
 def _valid_date(v):

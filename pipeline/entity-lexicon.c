@@ -1,0 +1,317 @@
+/* entity-lexicon.c — loading the entity lexicons into a token trie. */
+#include "entity-lexicon.h"
+#include "analyzer.h"
+#include "lexicon.h"
+
+#include <string.h>
+
+/* Lists in the lexicon folder that are not entity lexicons. */
+static const char *const other_lists[] = {
+  "abbreviations.tsv", "titles.tsv", "speech-cues.tsv", "name-patterns.tsv", NULL,
+};
+
+/* Ties between entries claiming the same words go to the kind a reader
+ * most likely means (Georgia the country before the US state). */
+static const char *const kind_order[] = {
+  "country", "territory", "city", "state", "region", "demonym", "agency", "ministry",
+  "party", "committee", "org", "media", "company", "exchange", "official", "person", "affiliation",
+  "religion", "language", "regional", "event", NULL,
+};
+
+typedef struct {
+  const char *file;
+  guint line;
+} Origin;
+
+typedef struct {
+  SaywhoEntityLexicon *g;
+  SaywhoAnalyzer *analyzer;
+  GArray *origins;         /* Origin of each entry, for duplicate-id messages */
+  char **forms_of_entry;   /* the name and aliases of the entry being added */
+  const char *file;
+  guint32 order;
+} Loader;
+
+static guint32
+kind_rank (const char *kind)
+{
+  for (guint i = 0; kind_order[i] != NULL; i++)
+    if (strcmp (kind_order[i], kind) == 0)
+      return i;
+  return G_N_ELEMENTS (kind_order);
+}
+
+static const char *
+intern (SaywhoEntityLexicon *g, const char *s)
+{
+  return s != NULL ? g_string_chunk_insert_const (g->strings, s) : NULL;
+}
+
+/* The attributes saywho reads from a `;`-separated key=value list. */
+typedef struct {
+  char *link, *country, *role;
+} Attributes;
+
+static void
+parse_attributes (char *attributes, Attributes *out)
+{
+  *out = (Attributes) { 0 };
+  if (strcmp (attributes, "_") == 0)
+    return;
+  for (char *pair = attributes; pair != NULL;)
+    {
+      char *next = strchr (pair, ';');
+      if (next != NULL)
+        *next++ = '\0';
+      if (g_str_has_prefix (pair, "link="))
+        out->link = pair + 5;
+      else if (g_str_has_prefix (pair, "country="))
+        out->country = pair + 8;
+      else if (g_str_has_prefix (pair, "role="))
+        out->role = pair + 5;
+      pair = next;
+    }
+}
+
+static gboolean
+is_acronym_form (const char *form)
+{
+  /* Capitals (with digits, dots, hyphens): US, UAE, U.S., G20, NATO. */
+  gboolean upper = FALSE;
+  for (const char *p = form; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_islower (c))
+        return FALSE;
+      upper |= g_unichar_isupper (c);
+    }
+  return upper;
+}
+
+static gboolean
+has_capital (const SaywhoDocument *doc, const SaywhoToken *tok)
+{
+  const char *end = doc->text + tok->byte_end;
+  for (const char *p = doc->text + tok->byte_start; p < end; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return TRUE;
+  return tok->kind != SAYWHO_TOKEN_WORD;
+}
+
+/* Forms that are descriptions rather than names, which news text would not
+ * mark as one mention: "China's parliament" (a lower-case word at an end),
+ * "Washington, D.C." (two mentions).  A name starts with a capital or a
+ * number (the gazetteer stage starts its walks only there): "eBay" and
+ * "iPhone" forms are left out. */
+static gboolean
+is_name_form (const SaywhoDocument *doc)
+{
+  guint n = doc->tokens->len;
+  const SaywhoToken *first = saywho_document_token (doc, 0);
+  if (!(first->flags & (SAYWHO_TOKEN_CAPITALIZED | SAYWHO_TOKEN_ALL_CAPS))
+      && first->kind != SAYWHO_TOKEN_NUMBER)
+    return FALSE;
+  if (!has_capital (doc, saywho_document_token (doc, n - 1)))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize len;
+      const char *t = saywho_token_text (doc, saywho_document_token (doc, i), &len);
+      if (len == 1 && (t[0] == ',' || t[0] == ';' || t[0] == '('))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_alias (Loader *l, guint32 entry, const char *alias, GError **error)
+{
+  /* "The White House": news marks "White House"; "The Hague" stays whole. */
+  if (g_str_has_prefix (alias, "The ") && l->forms_of_entry != NULL
+      && g_strv_contains ((const char *const *) l->forms_of_entry, alias + 4))
+    return TRUE;
+  const SaywhoDocument *doc = saywho_analyzer_run (l->analyzer, alias, error);
+  if (doc == NULL)
+    return FALSE;
+  guint n = doc->tokens->len;
+  if (n == 0 || !is_name_form (doc))
+    return TRUE;
+  if (n > 64)
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
+                   "alias '%s' is longer than 64 tokens", alias);
+      return FALSE;
+    }
+  const char *keys[64];
+  SaywhoLexiconAlias a = { entry, (guint16) n, 0, l->g->forms->len };
+  gboolean acronym = n == 1;
+  for (guint i = 0; i < n; i++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      g_autofree char *form = g_strndup (doc->text + tok->byte_start,
+                                         tok->byte_end - tok->byte_start);
+      keys[i] = tok->stem;
+      g_ptr_array_add (l->g->forms, g_string_chunk_insert (l->g->strings, form));
+      g_ptr_array_add (l->g->norms, g_string_chunk_insert (l->g->strings, tok->norm));
+      if (!is_acronym_form (form) || tok->kind == SAYWHO_TOKEN_PUNCT)
+        acronym = FALSE;
+    }
+  if (acronym)
+    a.flags |= SAYWHO_ALIAS_ACRONYM;
+  saywho_trie_insert (l->g->trie, keys, n, l->g->aliases->len);
+  g_array_append_val (l->g->aliases, a);
+  return TRUE;
+}
+
+static gboolean
+add_entry (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
+{
+  Loader *l = user_data;
+  SaywhoEntityLexicon *g = l->g;
+  (void) ncolumns;
+
+  const char *id = c[0], *type_name = c[1], *kind = c[2], *name = c[3];
+  const char *aliases = c[4];
+  SaywhoEntityType type;
+  const char *colon = strchr (id, ':');
+  if (colon == NULL || colon == id || colon[1] == '\0' || strpbrk (id, " |;") != NULL)
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
+                   "id '%s' is not of the form prefix:name", id);
+      return FALSE;
+    }
+  if (!saywho_entity_type_parse (type_name, &type))
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
+                   "type '%s' is none of PER, ORG, LOC, MISC", type_name);
+      return FALSE;
+    }
+  if (*kind == '\0' || *name == '\0' || strcmp (name, "_") == 0)
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON, "empty kind or name");
+      return FALSE;
+    }
+  gpointer before = g_hash_table_lookup (g->by_id, id);
+  if (before != NULL)
+    {
+      const Origin *o = &g_array_index (l->origins, Origin, GPOINTER_TO_UINT (before) - 1);
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
+                   "id '%s' is defined twice (first at %s:%u)", id, o->file, o->line);
+      return FALSE;
+    }
+
+  Attributes attr;
+  parse_attributes (c[5], &attr);
+  const char *country = attr.country;
+  if (country == NULL && g_str_has_prefix (id, "country:"))
+    country = id + strlen ("country:");
+  if (country == NULL && attr.link != NULL && g_str_has_prefix (attr.link, "country:"))
+    country = attr.link + strlen ("country:");
+
+  const char *own_id = g_string_chunk_insert (g->strings, id);
+  SaywhoLexiconEntry entry = {
+    .id = own_id,
+    .name = g_string_chunk_insert (g->strings, name),
+    .kind = intern (g, kind),
+    .link = attr.link != NULL ? intern (g, attr.link) : own_id,
+    .country = intern (g, country),
+    .role = intern (g, attr.role),
+    .type = type,
+    .rank = (kind_rank (kind) << 24) | (l->order++ & 0xffffff),
+  };
+  guint32 index = g->entries->len;
+  g_array_append_val (g->entries, entry);
+  g_hash_table_insert (g->by_id, (gpointer) entry.id, GUINT_TO_POINTER (index + 1));
+  Origin origin = { l->file, line };
+  g_array_append_val (l->origins, origin);
+
+  g_autofree char *all = g_strconcat (name, "|", aliases, NULL);
+  g_auto (GStrv) list = g_strsplit (all, "|", -1);
+  l->forms_of_entry = list;
+  gboolean ok = TRUE;
+  for (guint i = 0; list[i] != NULL && ok; i++)
+    {
+      if (*list[i] == '\0' || strcmp (list[i], "_") == 0 || (i > 0 && strcmp (list[i], name) == 0))
+        continue;
+      ok = add_alias (l, index, list[i], error);
+    }
+  l->forms_of_entry = NULL;
+  return ok;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+SaywhoEntityLexicon *
+saywho_entity_lexicon_load (const SaywhoConfig *config, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  GDir *dir = g_dir_open (config->lexicon_dir, 0, &local);
+  if (dir == NULL)
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON, "%s", local->message);
+      return NULL;
+    }
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".tsv") && !g_strv_contains (other_lists, name))
+      g_ptr_array_add (files, g_strdup (name));
+  g_dir_close (dir);
+  g_ptr_array_sort (files, compare_names);
+
+  g_autoptr (SaywhoEntityLexicon) g = g_new0 (SaywhoEntityLexicon, 1);
+  g->entries = g_array_new (FALSE, FALSE, sizeof (SaywhoLexiconEntry));
+  g->aliases = g_array_new (FALSE, FALSE, sizeof (SaywhoLexiconAlias));
+  g->forms = g_ptr_array_new ();
+  g->norms = g_ptr_array_new ();
+  g->trie = saywho_trie_new ();
+  g->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g->strings = g_string_chunk_new (1 << 20);
+
+  g_autoptr (SaywhoAnalyzer) analyzer = saywho_analyzer_new (config, error);
+  if (analyzer == NULL)
+    return NULL;
+  Loader l = {
+    .g = g,
+    .analyzer = analyzer,
+    .origins = g_array_new (FALSE, FALSE, sizeof (Origin)),
+  };
+  gboolean ok = TRUE;
+  for (guint i = 0; i < files->len && ok; i++)
+    {
+      l.file = g_ptr_array_index (files, i);
+      ok = saywho_lexicon_read (config->lexicon_dir, l.file, 6, 6, add_entry, &l, error);
+    }
+  g_array_unref (l.origins);
+  if (!ok)
+    return NULL;
+  g->files = files->len;
+  saywho_trie_seal (g->trie);
+  return g_steal_pointer (&g);
+}
+
+void
+saywho_entity_lexicon_free (SaywhoEntityLexicon *g)
+{
+  if (g == NULL)
+    return;
+  g_array_unref (g->entries);
+  g_array_unref (g->aliases);
+  g_ptr_array_unref (g->forms);
+  g_ptr_array_unref (g->norms);
+  saywho_trie_free (g->trie);
+  g_hash_table_unref (g->by_id);
+  g_string_chunk_free (g->strings);
+  g_free (g);
+}
+
+const SaywhoLexiconEntry *
+saywho_entity_lexicon_lookup (const SaywhoEntityLexicon *g, const char *id)
+{
+  gpointer found = g_hash_table_lookup (g->by_id, id);
+  return found != NULL ? saywho_entity_lexicon_entry (g, GPOINTER_TO_UINT (found) - 1) : NULL;
+}

@@ -1,0 +1,124 @@
+/* strmap.c — open-addressing string map with caller-supplied hashes. */
+#include "strmap.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *key;   /* NULL: empty */
+  guint32 hash;
+  guint32 value;
+} Slot;
+
+struct _SaywhoStrMap {
+  Slot *slots;
+  gsize capacity;    /* a power of two */
+  gsize used;
+  GStringChunk *keys;
+};
+
+SaywhoStrMap *
+saywho_strmap_new (void)
+{
+  SaywhoStrMap *map = g_new0 (SaywhoStrMap, 1);
+  map->capacity = 64;
+  map->slots = g_new0 (Slot, map->capacity);
+  map->keys = g_string_chunk_new (4096);
+  return map;
+}
+
+void
+saywho_strmap_free (SaywhoStrMap *map)
+{
+  if (map == NULL)
+    return;
+  g_free (map->slots);
+  g_string_chunk_free (map->keys);
+  g_free (map);
+}
+
+void
+saywho_strmap_clear (SaywhoStrMap *map)
+{
+  if (map->used == 0)
+    return;
+  memset (map->slots, 0, map->capacity * sizeof (Slot));
+  map->used = 0;
+  g_string_chunk_clear (map->keys);
+}
+
+guint
+saywho_strmap_size (const SaywhoStrMap *map)
+{
+  return (guint) map->used;
+}
+
+static void
+grow (SaywhoStrMap *map)
+{
+  Slot *old = map->slots;
+  gsize old_capacity = map->capacity;
+  map->capacity *= 2;
+  map->slots = g_new0 (Slot, map->capacity);
+  gsize mask = map->capacity - 1;
+  for (gsize i = 0; i < old_capacity; i++)
+    if (old[i].key != NULL)
+      {
+        gsize s = old[i].hash & mask;
+        while (map->slots[s].key != NULL)
+          s = (s + 1) & mask;
+        map->slots[s] = old[i];
+      }
+  g_free (old);
+}
+
+static guint32
+insert (SaywhoStrMap *map, const char *key, guint32 hash, guint32 value, gboolean copy)
+{
+  if ((map->used + 1) * 2 > map->capacity)
+    grow (map);
+  gsize mask = map->capacity - 1;
+  gsize s = hash & mask;
+  while (map->slots[s].key != NULL)
+    {
+      if (map->slots[s].hash == hash && strcmp (map->slots[s].key, key) == 0)
+        {
+          guint32 previous = map->slots[s].value;
+          map->slots[s].value = value;
+          return previous;
+        }
+      s = (s + 1) & mask;
+    }
+  map->slots[s] = (Slot) { copy ? g_string_chunk_insert (map->keys, key) : key, hash, value };
+  map->used++;
+  return value;
+}
+
+guint32
+saywho_strmap_insert (SaywhoStrMap *map, const char *key, guint32 hash, guint32 value)
+{
+  return insert (map, key, hash, value, TRUE);
+}
+
+guint32
+saywho_strmap_insert_static (SaywhoStrMap *map, const char *key, guint32 hash, guint32 value)
+{
+  return insert (map, key, hash, value, FALSE);
+}
+
+gboolean
+saywho_strmap_lookup (const SaywhoStrMap *map, const char *key, guint32 hash, guint32 *value)
+{
+  gsize mask = map->capacity - 1;
+  gsize s = hash & mask;
+  while (map->slots[s].key != NULL)
+    {
+      if (map->slots[s].hash == hash && strcmp (map->slots[s].key, key) == 0)
+        {
+          if (value != NULL)
+            *value = map->slots[s].value;
+          return TRUE;
+        }
+      s = (s + 1) & mask;
+    }
+  return FALSE;
+}

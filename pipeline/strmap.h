@@ -1,0 +1,55 @@
+/* strmap.h — string → number maps for the per-token lookups of the stages.
+ *
+ * Tokens carry the hash of their norm and stem (document.h), computed once
+ * while tokenizing and stemming, so that every lexicon lookup of a stage is
+ * a probe and a string comparison, not a rehash of the word.  Open
+ * addressing, keys copied into the map.  Not thread-safe for writers: build
+ * a shared map once at start-up, or keep one per worker.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _SaywhoStrMap SaywhoStrMap;
+
+/* FNV-1a over len bytes (len < 0: up to the NUL). */
+static inline guint32
+saywho_str_hash (const char *s, gssize len)
+{
+  guint32 h = 2166136261u;
+  if (len < 0)
+    for (; *s; s++)
+      h = (h ^ (guchar) *s) * 16777619u;
+  else
+    for (gssize i = 0; i < len; i++)
+      h = (h ^ (guchar) s[i]) * 16777619u;
+  return h;
+}
+
+SaywhoStrMap *saywho_strmap_new (void);
+void          saywho_strmap_free (SaywhoStrMap *map);
+/* Removes every key, keeping the memory for reuse. */
+void          saywho_strmap_clear (SaywhoStrMap *map);
+guint         saywho_strmap_size (const SaywhoStrMap *map);
+
+/* Sets key's value; returns the previous value or `value` if it was new. */
+guint32       saywho_strmap_insert (SaywhoStrMap *map, const char *key, guint32 hash,
+                                    guint32 value);
+/* The same, but keeps the key pointer instead of a copy: the caller keeps
+ * the string alive until the map is cleared (a document's norms). */
+guint32       saywho_strmap_insert_static (SaywhoStrMap *map, const char *key, guint32 hash,
+                                           guint32 value);
+gboolean      saywho_strmap_lookup (const SaywhoStrMap *map, const char *key, guint32 hash,
+                                    guint32 *value);
+
+static inline gboolean
+saywho_strmap_contains (const SaywhoStrMap *map, const char *key, guint32 hash)
+{
+  return saywho_strmap_lookup (map, key, hash, NULL);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaywhoStrMap, saywho_strmap_free)
+
+G_END_DECLS

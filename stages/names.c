@@ -1,0 +1,791 @@
+/* names.c — the names stage: names that no lexicon holds.
+ *
+ * Works on runs of capitalized words (with initials, name particles such as
+ * "bin" or "von", and hyphens inside a name) within a sentence, after the
+ * gazetteer stage has marked what the lexicons know:
+ *   1. organizations, places and events by their head word
+ *      (lexicons/name-patterns.tsv): a run, joined by connectors like "of",
+ *      "for" and "and", that holds "Ministry", "Association", "River" or
+ *      "Agreement" is an ORG, LOC or MISC, complements included
+ *      ("Commission for Political and Legal Affairs of the CPC Central
+ *      Committee"); a leading place or nationality stays its own mention
+ *      ("Chinese Foreign Ministry" → MISC + ORG);
+ *   2. a run right after a title from lexicons/titles.tsv is a person
+ *      ("spokesman Ned Price", "Gen. Mark Milley"); the title is not part
+ *      of the mention;
+ *   3. a run of two words or more that starts with a given name
+ *      (lexicons/first-names.txt) is a person, even over a place the
+ *      gazetteer saw in it ("Jim Jordan");
+ *   4. any other run of two to four words that the lexicons do not know,
+ *      none of them used in lower case elsewhere in the document nor a head
+ *      word, is taken for a person, the most common unlisted name in news;
+ *   5. a combining form, a hyphen and a name are one MISC mention
+ *      ("Sino-American").
+ * A capitalized word that starts a sentence is not evidence of a name: a
+ * run that starts a sentence loses its first word when that word is a
+ * sentence starter, or is seen in lower case elsewhere in the document.
+ * Lines in capitals (headlines) are left to the gazetteer.
+ */
+#include "stages.h"
+#include "../pipeline/analyzer.h"
+#include "../pipeline/lexicon.h"
+#include "../pipeline/strmap.h"
+#include "../pipeline/trie.h"
+
+#include <string.h>
+
+typedef enum {
+  CLASS_ORG_HEAD = 1 << 0,
+  CLASS_ORG_SUFFIX = 1 << 1,
+  CLASS_LOC_HEAD = 1 << 2,
+  CLASS_MISC_HEAD = 1 << 3,
+  CLASS_PARTICLE = 1 << 4,
+  CLASS_CONNECTOR = 1 << 5,
+  CLASS_NOT_NAME = 1 << 6,
+  CLASS_GENERIC = 1 << 7,
+  CLASS_PREFIX = 1 << 8,
+} WordClass;
+
+static const struct {
+  const char *name;
+  WordClass value;
+} class_names[] = {
+  { "org-head", CLASS_ORG_HEAD }, { "org-suffix", CLASS_ORG_SUFFIX },
+  { "loc-head", CLASS_LOC_HEAD }, { "misc-head", CLASS_MISC_HEAD },
+  { "particle", CLASS_PARTICLE }, { "connector", CLASS_CONNECTOR },
+  { "not-name", CLASS_NOT_NAME }, { "generic", CLASS_GENERIC },
+  { "prefix", CLASS_PREFIX },
+};
+
+typedef struct {
+  SaywhoStrMap *classes;    /* norm → WordClass bits */
+  SaywhoStrMap *first_names; /* exact form */
+  SaywhoStrMap *starters;   /* norm */
+  SaywhoTrie *titles;       /* norms of title words → title index */
+  SaywhoAnalyzer *analyzer; /* only while loading */
+} Names;
+
+typedef struct {
+  GArray *pending;          /* SaywhoEntity claimed in the current pass */
+  SaywhoStrMap *lowercase;  /* norms of capitalized words also seen in lower case */
+  SaywhoStrMap *capitalized; /* norms of the document's capitalized words */
+  GArray *classes;          /* guint: WordClass bits of each token */
+} NamesWorker;
+
+
+
+/* ---- what a token is ------------------------------------------------------ */
+
+static guint
+lookup_class (const Names *names, const SaywhoToken *tok)
+{
+  guint32 bits = 0;
+  saywho_strmap_lookup (names->classes, tok->norm, tok->norm_hash, &bits);
+  return bits;
+}
+
+/* The classes of a token of the document being processed, looked up once
+ * per token by names_process(). */
+static inline guint
+class_of (const NamesWorker *w, const SaywhoDocument *doc, const SaywhoToken *tok)
+{
+  return g_array_index (w->classes, guint,
+                        tok - (const SaywhoToken *) (const void *) doc->tokens->data);
+}
+
+static gboolean
+text_is (const SaywhoDocument *doc, const SaywhoToken *tok, const char *s)
+{
+  gsize len;
+  const char *t = saywho_token_text (doc, tok, &len);
+  return len == strlen (s) && memcmp (t, s, len) == 0;
+}
+
+/* A word that can be part of a name: capitalized (an acronym too), or an
+ * initial such as "J.". */
+static gboolean
+is_name_word (const SaywhoToken *tok)
+{
+  if (tok->kind == SAYWHO_TOKEN_WORD)
+    return (tok->flags & SAYWHO_TOKEN_CAPITALIZED) != 0;
+  if (tok->kind == SAYWHO_TOKEN_ABBREVIATION)
+    return (tok->flags & SAYWHO_TOKEN_CAPITALIZED) && !(tok->flags & SAYWHO_TOKEN_ABBREV_TITLE);
+  return FALSE;
+}
+
+static gboolean
+is_acronym (const SaywhoToken *tok)
+{
+  return (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+}
+
+static gboolean
+sentence_in_capitals (const SaywhoDocument *doc, guint s)
+{
+  SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
+  guint words = 0, upper = 0;
+  for (guint i = span.start; i < span.end; i++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      if (tok->kind != SAYWHO_TOKEN_WORD)
+        continue;
+      words++;
+      upper += (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+    }
+  return words >= 3 && upper * 10 >= words * 7;
+}
+
+/* ---- replacing entities ---------------------------------------------------- */
+
+/* Sets [start, end) as an entity of type, unless an entity that does not
+ * fit inside it overlaps it.  Takes the id of a same-type entity inside. */
+static gboolean
+claim_as (NamesWorker *w, SaywhoDocument *doc, guint start, guint end, SaywhoEntityType type,
+          guint keep_types, gboolean adopt_id)
+{
+  const char *id = NULL, *name = NULL, *kind = NULL;
+  for (guint k = saywho_document_entity_from (doc, start); k < doc->entities->len; k++)
+    {
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+      if (e->span.start >= end)
+        break;
+      if (e->span.start < start || e->span.end > end)
+        return FALSE;  /* it reaches outside: the lexicon knows better */
+      if (e->span.start == start && e->span.end == end && e->type == type)
+        return TRUE;   /* already so */
+      if (keep_types & (1u << e->type))
+        return FALSE;
+      if (adopt_id && e->type == type && id == NULL)
+        {
+          id = e->id;
+          name = e->name;
+          kind = e->kind;
+        }
+    }
+  /* A mention around a listed one of its type keeps the listed id
+   * ("Barack Obama" around "Obama").  Claims wait in w->pending until the
+   * pass ends (flush_claims). */
+  SaywhoEntity entity = { { start, end }, type, id, kind, name };
+  g_array_append_val (w->pending, entity);
+  return TRUE;
+}
+
+static gboolean
+claim (NamesWorker *w, SaywhoDocument *doc, guint start, guint end, SaywhoEntityType type,
+       guint keep_types)
+{
+  return claim_as (w, doc, start, end, type, keep_types, TRUE);
+}
+
+static int
+compare_spans (gconstpointer a, gconstpointer b)
+{
+  const SaywhoEntity *x = a, *y = b;
+  return (x->span.start > y->span.start) - (x->span.start < y->span.start);
+}
+
+/* Applies a pass's claims in one merge. */
+static void
+flush_claims (NamesWorker *w, SaywhoDocument *doc)
+{
+  g_array_sort (w->pending, compare_spans);
+  saywho_document_merge_entities (doc, w->pending);
+  g_array_set_size (w->pending, 0);
+}
+
+/* ---- titles --------------------------------------------------------------- */
+
+/* Marks title words, and returns for each token whether a title ends right
+ * before it (so a name there follows a title). */
+static void
+find_titles (const Names *names, const SaywhoDocument *doc, gboolean *in_title,
+             gboolean *after_title)
+{
+  guint n = doc->tokens->len;
+  for (guint i = 0; i < n;)
+    {
+      guint32 node = SAYWHO_TRIE_ROOT;
+      guint best = 0;
+      for (guint j = i; j < n; j++)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, j);
+          gint32 key = saywho_trie_key (names->titles, t->norm, t->norm_hash);
+          node = saywho_trie_child (names->titles, node, key);
+          if (node == SAYWHO_TRIE_NONE)
+            break;
+          guint count;
+          saywho_trie_values (names->titles, node, &count);
+          if (count > 0)
+            best = j + 1;
+        }
+      if (best == 0)
+        {
+          i++;
+          continue;
+        }
+      /* A title inside a person the lexicons know ("Pope Francis") stays a name. */
+      gint e = saywho_document_entity_at (doc, i);
+      if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type == SAYWHO_ENTITY_PER)
+        {
+          i = best;
+          continue;
+        }
+      for (guint k = i; k < best; k++)
+        in_title[k] = TRUE;
+      if (best < n)
+        after_title[best] = TRUE;
+      i = best;
+    }
+  /* A byline: "By Jane Doe" on a line of its own. */
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
+          && text_is (doc, tok, "By"))
+        after_title[i + 1] = TRUE;
+    }
+}
+
+/* ---- runs ------------------------------------------------------------------ */
+
+/* The end of the run of name words starting at i (i itself a name word). */
+static guint
+run_end (const NamesWorker *w, const SaywhoDocument *doc, const gboolean *in_title, guint i)
+{
+  guint n = doc->tokens->len;
+  guint32 sentence = saywho_document_token (doc, i)->sentence;
+  guint j = i + 1;
+  while (j < n)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, j);
+      if (tok->sentence != sentence || in_title[j])
+        break;
+      if (is_name_word (tok) && !(class_of (w, doc, tok) & CLASS_NOT_NAME))
+        {
+          j++;
+          continue;
+        }
+      const SaywhoToken *next = j + 1 < n ? saywho_document_token (doc, j + 1) : NULL;
+      gboolean joins_next = next != NULL && next->sentence == sentence && is_name_word (next)
+                            && !in_title[j + 1];
+      /* bin, von: inside a name when a name word follows; al-, el-: when a
+       * hyphen and a name word follow. */
+      if ((class_of (w, doc, tok) & CLASS_PARTICLE) && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED))
+        {
+          if (joins_next)
+            {
+              j++;
+              continue;
+            }
+          if (next != NULL && text_is (doc, next, "-") && !(tok->flags & SAYWHO_TOKEN_SPACE_AFTER)
+              && !(next->flags & SAYWHO_TOKEN_SPACE_AFTER) && j + 2 < n
+              && is_name_word (saywho_document_token (doc, j + 2)))
+            {
+              j += 3;
+              continue;
+            }
+        }
+      /* Raman-Holt: a hyphen with no space around it. */
+      if (joins_next && text_is (doc, tok, "-")
+          && !(saywho_document_token (doc, j - 1)->flags & SAYWHO_TOKEN_SPACE_AFTER)
+          && !(tok->flags & SAYWHO_TOKEN_SPACE_AFTER))
+        {
+          j += 2;
+          continue;
+        }
+      break;
+    }
+  return j;
+}
+
+/* Drops a first word that only looks like a name because it starts a
+ * sentence. */
+static guint
+trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *doc,
+                     guint start, guint end)
+{
+  while (start < end)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, start);
+      gboolean first = (tok->flags & SAYWHO_TOKEN_SENTENCE_START) != 0;
+      if (!first && start > 0)
+        {
+          /* the first word after an opening quote starts a sentence too */
+          const SaywhoToken *prev = saywho_document_token (doc, start - 1);
+          first = prev->kind == SAYWHO_TOKEN_QUOTE && (prev->flags & SAYWHO_TOKEN_QUOTE_OPEN);
+        }
+      if (class_of (w, doc, tok) & CLASS_NOT_NAME)
+        {
+          start++;
+          continue;
+        }
+      if (first && saywho_document_entity_at (doc, start) < 0
+          && (saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
+              || saywho_strmap_contains (w->lowercase, tok->norm, tok->norm_hash)))
+        {
+          start++;
+          continue;
+        }
+      /* "Officials of the Arab League": a first word that is no head word
+       * and is followed by "of" is a common noun. */
+      if (first && start + 1 < end && saywho_document_entity_at (doc, start) < 0
+          && !(class_of (w, doc, tok) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD))
+          && (class_of (w, doc, saywho_document_token (doc, start + 1)) & CLASS_CONNECTOR)
+          && !(saywho_document_token (doc, start + 1)->flags & SAYWHO_TOKEN_CAPITALIZED))
+        {
+          start++;
+          while (start < end && !is_name_word (saywho_document_token (doc, start)))
+            start++;
+          continue;
+        }
+      break;
+    }
+  return start;
+}
+
+/* 1. Head words: organizations, places, events. */
+static void
+find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
+                   const gboolean *in_title)
+{
+  guint n = doc->tokens->len;
+  for (guint i = 0; i < n;)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      if (!is_name_word (tok) || in_title[i])
+        {
+          i++;
+          continue;
+        }
+      guint32 sentence = tok->sentence;
+      /* Extend over name words, hyphens inside names, and connectors
+       * followed by a name word; "the" only right after "of".  An "and"
+       * outside an of/for complement is noted: it joins two names, unless
+       * the head word makes the whole one name ("CHIPS and Science Act"). */
+      guint j = i, last_name = i;
+      gboolean complement = FALSE;
+      gint outside_and = -1;
+      while (j < n)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, j);
+          if (t->sentence != sentence || in_title[j])
+            break;
+          guint cls = class_of (w, doc, t);
+          if (is_name_word (t) && !(cls & CLASS_NOT_NAME))
+            {
+              last_name = j;
+              j++;
+              continue;
+            }
+          const SaywhoToken *next = j + 1 < n ? saywho_document_token (doc, j + 1) : NULL;
+          if (next == NULL || next->sentence != sentence)
+            break;
+          if (text_is (doc, t, "-") && j > i
+              && !(saywho_document_token (doc, j - 1)->flags & SAYWHO_TOKEN_SPACE_AFTER)
+              && !(t->flags & SAYWHO_TOKEN_SPACE_AFTER) && is_name_word (next))
+            {
+              j++;
+              continue;
+            }
+          gboolean lower = t->kind == SAYWHO_TOKEN_WORD && !(t->flags & SAYWHO_TOKEN_CAPITALIZED);
+          if (!(cls & CLASS_CONNECTOR) || !(lower || text_is (doc, t, "&")) || j == i)
+            break;
+          gboolean is_the = text_is (doc, t, "the"), is_and = text_is (doc, t, "and")
+                                                              || text_is (doc, t, "&");
+          if (is_the && !text_is (doc, saywho_document_token (doc, j - 1), "of"))
+            break;
+          if (is_and && !is_name_word (next))
+            break;
+          if (is_and && !complement)
+            outside_and = (gint) j;
+          if (!is_the && !is_and && !is_name_word (next) && !text_is (doc, next, "the"))
+            break;
+          if (!is_the && !is_and)
+            complement = TRUE;
+          j++;
+        }
+      guint end = last_name + 1;
+      if (end <= i)
+        {
+          i++;
+          continue;
+        }
+      /* The last head word decides; its complements follow it. */
+      gint head = -1;
+      guint head_class = 0;
+      for (guint k = i; k < end; k++)
+        {
+          guint cls = class_of (w, doc, saywho_document_token (doc, k));
+          if (cls & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD | CLASS_MISC_HEAD))
+            {
+              head = (gint) k;
+              head_class = cls;
+            }
+        }
+      if (head < 0 || end - i < 2)
+        {
+          i = end;
+          continue;
+        }
+      SaywhoEntityType type = (head_class & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX)) ? SAYWHO_ENTITY_ORG
+                              : (head_class & CLASS_LOC_HEAD) ? SAYWHO_ENTITY_LOC
+                                                              : SAYWHO_ENTITY_MISC;
+      /* Two names joined by "and" ("Micron and Taiwan Semiconductor
+       * Manufacturing Co."): when the words before "and" are a name of
+       * their own (a known entity, or headed), the organization is the
+       * part with the head; otherwise "and" is inside one name
+       * ("Information Technology and Innovation Foundation"). */
+      guint from = i;
+      if (type == SAYWHO_ENTITY_ORG && outside_and >= 0)
+        {
+          guint a = (guint) outside_and;
+          if (a > (guint) head)
+            end = a;
+          else
+            {
+              gboolean named = saywho_document_entity_at (doc, a - 1) >= 0
+                               || (class_of (w, doc, saywho_document_token (doc, a - 1))
+                                   & CLASS_ORG_SUFFIX);
+              if (named)
+                from = a + 1;
+            }
+        }
+      /* "for Syria", "on Ukraine" after a head is not part of a name. */
+      for (guint k = (guint) head + 1; k < end; k++)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, k);
+          if (!text_is (doc, t, "for") && !text_is (doc, t, "on"))
+            continue;
+          gint e = saywho_document_entity_at (doc, k + 1);
+          if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).span.end == end
+              && g_array_index (doc->entities, SaywhoEntity, e).span.start == k + 1)
+            end = k;
+        }
+      guint start = trim_sentence_start (names, w, doc, from, end);
+      /* A leading nationality is a mention of its own before an
+       * organization ("Chinese Foreign Ministry"); a place is part of the
+       * name ("China Development Bank", "Jordan Valley"). */
+      while (type == SAYWHO_ENTITY_ORG && start < (guint) head)
+        {
+          gint e = saywho_document_entity_at (doc, start);
+          if (e < 0)
+            break;
+          const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+          if (ent->type != SAYWHO_ENTITY_MISC || ent->span.end > (guint) head)
+            break;
+          start = ent->span.end;
+        }
+      if (end - start >= 2 && (guint) head >= start)
+        claim (w, doc, start, end, type, 0);
+      i = end;
+    }
+}
+
+/* Sino-American, Franco-German: a combining form, a hyphen and a name
+ * make one MISC mention. */
+static void
+find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
+{
+  guint n = doc->tokens->len;
+  for (guint i = 0; i + 2 < n; i++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *dash = saywho_document_token (doc, i + 1);
+      if (!(class_of (w, doc, tok) & CLASS_PREFIX) || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || !text_is (doc, dash, "-") || (tok->flags & SAYWHO_TOKEN_SPACE_AFTER)
+          || (dash->flags & SAYWHO_TOKEN_SPACE_AFTER)
+          || !is_name_word (saywho_document_token (doc, i + 2)))
+        continue;
+      guint end = i + 3;
+      gint e = saywho_document_entity_at (doc, i + 2);
+      if (e >= 0)
+        end = MAX (end, g_array_index (doc->entities, SaywhoEntity, e).span.end);
+      claim_as (w, doc, i, end, SAYWHO_ENTITY_MISC, 1u << SAYWHO_ENTITY_LOC | 1u << SAYWHO_ENTITY_ORG,
+                FALSE);
+    }
+}
+
+/* "( ACRONYM )" at i: people are not given acronyms. */
+static gboolean
+defines_acronym (const SaywhoDocument *doc, guint i)
+{
+  return i + 2 < doc->tokens->len && text_is (doc, saywho_document_token (doc, i), "(")
+         && (saywho_document_token (doc, i + 1)->flags & SAYWHO_TOKEN_ALL_CAPS)
+         && text_is (doc, saywho_document_token (doc, i + 2), ")");
+}
+
+/* 2-4. People. */
+static void
+find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboolean *in_title,
+             const gboolean *after_title)
+{
+  guint n = doc->tokens->len;
+  for (guint i = 0; i < n;)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      if (!is_name_word (tok) || in_title[i] || (class_of (w, doc, tok) & CLASS_NOT_NAME))
+        {
+          i++;
+          continue;
+        }
+      guint end = run_end (w, doc, in_title, i);
+      /* A title or "By" inside the run starts a name of its own there. */
+      for (guint k = i + 1; k < end; k++)
+        if (after_title[k])
+          {
+            end = k;
+            break;
+          }
+      gboolean titled = after_title[i];
+      guint start = titled ? i : trim_sentence_start (names, w, doc, i, end);
+      if (start >= end)
+        {
+          i = end;
+          continue;
+        }
+      /* Organizations and places the head-word pass or the lexicons found
+       * stay as they are. */
+      gboolean known = FALSE, only_acronyms = TRUE;
+      for (guint k = start; k < end; k++)
+        {
+          gint e = saywho_document_entity_at (doc, k);
+          if (e >= 0)
+            {
+              const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+              if (ent->type == SAYWHO_ENTITY_ORG || ent->span.start < start || ent->span.end > end
+                  || (ent->type == SAYWHO_ENTITY_LOC && ent->span.end - ent->span.start > 1))
+                known = TRUE;
+            }
+          if (!is_acronym (saywho_document_token (doc, k)))
+            only_acronyms = FALSE;
+        }
+      if (known || only_acronyms)
+        {
+          i = end;
+          continue;
+        }
+      gsize len;
+      const char *first_text = saywho_token_text (doc, saywho_document_token (doc, start), &len);
+      g_autofree char *first = g_strndup (first_text, len);
+      gboolean given = saywho_strmap_contains (names->first_names, first,
+                                               saywho_str_hash (first, -1));
+      gboolean any_entity = FALSE;
+      for (guint k = start; k < end; k++)
+        any_entity |= saywho_document_entity_at (doc, k) >= 0;
+
+      /* Words the document also uses in lower case ("Membership Action
+       * Plan") or that head other kinds of names are not a person's. */
+      gboolean common = FALSE;
+      for (guint k = start; k < end; k++)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, k);
+          if (t->kind != SAYWHO_TOKEN_WORD || (class_of (w, doc, t) & CLASS_PARTICLE))
+            continue;
+          if (saywho_strmap_contains (w->lowercase, t->norm, t->norm_hash)
+              || (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
+            common = TRUE;
+        }
+      if (titled)
+        claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
+      else if (end - start >= 2 && given && !defines_acronym (doc, end))
+        claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
+      else if (end - start >= 2 && end - start <= 4 && !any_entity && !common
+               && !(tok->flags & SAYWHO_TOKEN_HEADLINE) && !defines_acronym (doc, end))
+        claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
+      i = end;
+    }
+}
+
+static gboolean
+names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError **error)
+{
+  const Names *names = shared;
+  NamesWorker *w = worker_data;
+  guint n = doc->tokens->len;
+  (void) error;
+  if (n == 0)
+    return TRUE;
+
+  saywho_strmap_clear (w->lowercase);
+  saywho_strmap_clear (w->capitalized);
+  g_array_set_size (w->classes, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      guint *cls = &g_array_index (w->classes, guint, i);
+      *cls = 0;
+      if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_ABBREVIATION
+          && tok->kind != SAYWHO_TOKEN_PUNCT)
+        continue;
+      /* Classed words are capitalized or short (of, bin, von, della). */
+      gboolean capitalized = (tok->flags & SAYWHO_TOKEN_CAPITALIZED) != 0;
+      if (capitalized || tok->kind == SAYWHO_TOKEN_PUNCT || tok->norm[0] == '\0'
+          || tok->norm[1] == '\0' || tok->norm[2] == '\0' || tok->norm[3] == '\0'
+          || tok->norm[4] == '\0' || tok->norm[5] == '\0')
+        *cls = lookup_class (names, tok);
+      if (capitalized)
+        saywho_strmap_insert_static (w->capitalized, tok->norm, tok->norm_hash, 0);
+    }
+  /* Which capitalized words the document also writes in lower case: one
+   * lookup per lower-case word, in a map as small as the names. */
+  for (guint i = 0; i < n; i++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      if (tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          && saywho_strmap_contains (w->capitalized, tok->norm, tok->norm_hash))
+        saywho_strmap_insert_static (w->lowercase, tok->norm, tok->norm_hash, 1);
+    }
+
+  g_autofree gboolean *in_title = g_new0 (gboolean, n);
+  g_autofree gboolean *after_title = g_new0 (gboolean, n);
+  find_titles (names, doc, in_title, after_title);
+
+  /* Headlines in capitals: the gazetteer's word only. */
+  for (guint s = 0; s < doc->sentences->len; s++)
+    if (sentence_in_capitals (doc, s))
+      {
+        SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
+        for (guint i = span.start; i < span.end; i++)
+          in_title[i] = TRUE;
+      }
+
+  find_prefixed_names (w, doc);
+  flush_claims (w, doc);
+  find_headed_names (names, w, doc, in_title);
+  flush_claims (w, doc);
+  find_people (names, w, doc, in_title, after_title);
+  flush_claims (w, doc);
+  return TRUE;
+}
+
+/* ---- set-up ------------------------------------------------------------------ */
+
+static gboolean
+add_class (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
+{
+  Names *names = user_data;
+  (void) ncolumns;
+  (void) line;
+  for (guint k = 0; k < G_N_ELEMENTS (class_names); k++)
+    if (strcmp (c[1], class_names[k].name) == 0)
+      {
+        g_autofree char *key = g_utf8_casefold (c[0], -1);
+        guint32 hash = saywho_str_hash (key, -1), bits = 0;
+        saywho_strmap_lookup (names->classes, key, hash, &bits);
+        saywho_strmap_insert (names->classes, key, hash, bits | class_names[k].value);
+        return TRUE;
+      }
+  g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON, "unknown class '%s'", c[1]);
+  return FALSE;
+}
+
+static gboolean
+add_first_name (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
+{
+  (void) ncolumns;
+  (void) line;
+  (void) error;
+  saywho_strmap_insert (user_data, c[0], saywho_str_hash (c[0], -1), 1);
+  return TRUE;
+}
+
+static gboolean
+add_starter (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
+{
+  (void) ncolumns;
+  (void) line;
+  (void) error;
+  g_autofree char *key = g_utf8_casefold (c[0], -1);
+  saywho_strmap_insert (user_data, key, saywho_str_hash (key, -1), 1);
+  return TRUE;
+}
+
+static gboolean
+add_title (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
+{
+  Names *names = user_data;
+  (void) ncolumns;
+  const SaywhoDocument *doc = saywho_analyzer_run (names->analyzer, c[0], error);
+  if (doc == NULL)
+    return FALSE;
+  if (doc->tokens->len == 0 || doc->tokens->len > 16)
+    {
+      g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON, "a title of 1 to 16 words");
+      return FALSE;
+    }
+  const char *keys[16];
+  for (guint i = 0; i < doc->tokens->len; i++)
+    keys[i] = saywho_document_token (doc, i)->norm;
+  saywho_trie_insert (names->titles, keys, doc->tokens->len, line);
+  return TRUE;
+}
+
+static void
+names_destroy (gpointer shared)
+{
+  Names *names = shared;
+  saywho_strmap_free (names->classes);
+  saywho_strmap_free (names->first_names);
+  saywho_strmap_free (names->starters);
+  saywho_trie_free (names->titles);
+  g_free (names);
+}
+
+static gpointer
+names_create (const SaywhoConfig *config, GError **error)
+{
+  Names *names = g_new0 (Names, 1);
+  names->classes = saywho_strmap_new ();
+  names->first_names = saywho_strmap_new ();
+  names->starters = saywho_strmap_new ();
+  names->titles = saywho_trie_new ();
+  names->analyzer = saywho_analyzer_new (config, error);
+  gboolean ok = names->analyzer != NULL
+    && saywho_lexicon_read (config->lexicon_dir, "name-patterns.tsv", 2, 2, add_class, names, error)
+    && saywho_lexicon_read (config->lexicon_dir, "first-names.txt", 1, 1, add_first_name,
+                            names->first_names, error)
+    && saywho_lexicon_read (config->lexicon_dir, "sentence-starters.txt", 1, 1, add_starter,
+                            names->starters, error)
+    && saywho_lexicon_read (config->lexicon_dir, "titles.tsv", 3, 3, add_title, names, error);
+  g_clear_pointer (&names->analyzer, saywho_analyzer_free);
+  if (!ok)
+    {
+      names_destroy (names);
+      return NULL;
+    }
+  saywho_trie_seal (names->titles);
+  return names;
+}
+
+static gpointer
+names_worker_new (gpointer shared, GError **error)
+{
+  (void) shared;
+  (void) error;
+  NamesWorker *w = g_new0 (NamesWorker, 1);
+  w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
+  w->lowercase = saywho_strmap_new ();
+  w->capitalized = saywho_strmap_new ();
+  w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
+  return w;
+}
+
+static void
+names_worker_free (gpointer data)
+{
+  NamesWorker *w = data;
+  g_array_unref (w->pending);
+  saywho_strmap_free (w->lowercase);
+  saywho_strmap_free (w->capitalized);
+  g_array_unref (w->classes);
+  g_free (w);
+}
+
+const SaywhoStageClass saywho_stage_names = {
+  .name = "names",
+  .create = names_create,
+  .destroy = names_destroy,
+  .worker_new = names_worker_new,
+  .worker_free = names_worker_free,
+  .process = names_process,
+};

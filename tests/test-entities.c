@@ -1,0 +1,308 @@
+/* test-entities.c — the gazetteer, names and coref stages, rule by rule.
+ *
+ * The tests run over a small entity lexicon written here, so that they say
+ * what the rules do whatever the shipped lists hold; the other lists
+ * (titles, name patterns, abbreviations, …) are the shipped ones.
+ */
+#include "test-common.h"
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static const char *fixture_lexicon =
+  "# test entities\n"
+  "country:US\tLOC\tcountry\tUnited States\tUS|U.S.|America|United States of America\t_\n"
+  "country:CN\tLOC\tcountry\tChina\tPeople's Republic of China|PRC\t_\n"
+  "country:GE\tLOC\tcountry\tGeorgia\t_\t_\n"
+  "country:TR\tLOC\tcountry\tTurkey\tTürkiye\t_\n"
+  "country:JO\tLOC\tcountry\tJordan\t_\t_\n"
+  "country:TD\tLOC\tcountry\tChad\t_\t_\n"
+  "country:IN\tLOC\tcountry\tIndia\tIN\t_\n"
+  "country:SY\tLOC\tcountry\tSyria\t_\t_\n"
+  "place:us-georgia\tLOC\tstate\tGeorgia\t_\tcountry=US\n"
+  "place:us-atlanta\tLOC\tcity\tAtlanta\t_\tcountry=US\n"
+  "place:us-washington-dc\tLOC\tcity\tWashington\tWashington, D.C.\tcountry=US\n"
+  "place:ge-tbilisi\tLOC\tcity\tTbilisi\t_\tcountry=GE\n"
+  "demonym:CN\tMISC\tdemonym\tChinese\t_\tlink=country:CN\n"
+  "demonym:US\tMISC\tdemonym\tAmerican\tAmericans\tlink=country:US\n"
+  "media:china-daily\tORG\tmedia\tChina Daily\t_\tcountry=CN\n"
+  "media:washington-post\tORG\tmedia\tWashington Post\tThe Washington Post\tcountry=US\n"
+  "agency:us-nsa\tORG\tagency\tNational Security Agency\tNSA\tcountry=US\n"
+  "agency:us-state\tORG\tagency\tDepartment of State\tState Department\tcountry=US\n"
+  "agency:us-joint-chiefs\tORG\tagency\tJoint Chiefs of Staff\t_\tcountry=US\n"
+  "agency:cn-parliament\tORG\tagency\tNational People's Congress\tChina's parliament\tcountry=CN\n"
+  "official:xi-jinping\tPER\tofficial\tXi Jinping\t_\tcountry=CN\n"
+  "official:susan-rice\tPER\tofficial\tSusan Rice\t_\tcountry=US\n"
+  "official:john-kerry\tPER\tofficial\tJohn Kerry\t_\tcountry=US\n";
+
+static char *lexicon_dir;
+static SaywhoPipeline *pipeline;
+static SaywhoWorker *worker;
+
+static void
+copy_list (const char *name)
+{
+  g_autofree char *from = test_source_path ("lexicons", name, NULL);
+  g_autofree char *to = g_build_filename (lexicon_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_assert_true (g_file_get_contents (from, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (to, contents, -1, NULL));
+}
+
+static void
+setup_fixture (void)
+{
+  lexicon_dir = g_dir_make_tmp ("saywho-entities-XXXXXX", NULL);
+  const char *lists[] = { "abbreviations.tsv", "sentence-starters.txt", "titles.tsv",
+                          "name-patterns.tsv", "first-names.txt", "speech-cues.tsv" };
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    copy_list (lists[i]);
+  g_autofree char *path = g_build_filename (lexicon_dir, "test.tsv", NULL);
+  g_assert_true (g_file_set_contents (path, fixture_lexicon, -1, NULL));
+  g_autoptr (GError) error = NULL;
+  SaywhoConfig config = { lexicon_dir, "english" };
+  pipeline = saywho_pipeline_new (&config, NULL, &error);
+  g_assert_no_error (error);
+  worker = saywho_worker_new (pipeline, &error);
+  g_assert_no_error (error);
+}
+
+/* "text/TYPE/id" for each entity, joined by "; ". */
+static char *
+describe (const char *input)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SaywhoDocument) doc = saywho_document_new ("t", input);
+  g_assert_true (saywho_worker_process (worker, doc, &error));
+  GString *out = g_string_new (NULL);
+  for (guint k = 0; k < doc->entities->len; k++)
+    {
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+      const SaywhoToken *a = saywho_document_token (doc, e->span.start);
+      const SaywhoToken *b = saywho_document_token (doc, e->span.end - 1);
+      g_string_append_printf (out, "%s%.*s/%s/%s", k ? "; " : "",
+                              (int) (b->byte_end - a->byte_start), doc->text + a->byte_start,
+                              saywho_entity_type_name (e->type), e->id ? e->id : "_");
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const char *rule;
+  const char *input;
+  const char *entities;
+} EntityCase;
+
+static const EntityCase cases[] = {
+  /* longest match */
+  { "longest", "China Daily reported on China.",
+    "China Daily/ORG/media:china-daily; China/LOC/country:CN" },
+  { "longest", "The Washington Post said Washington agreed.",
+    "Washington Post/ORG/media:washington-post; Washington/LOC/place:us-washington-dc" },
+  { "longest", "The People's Republic of China objected.",
+    "People's Republic of China/LOC/country:CN" },
+  /* case policy */
+  { "case", "US officials met us.", "US/LOC/country:US" },
+  { "case", "He went in, not IN.", "IN/LOC/country:IN" },
+  { "case", "china is porcelain and turkey is a bird.", "" },
+  { "case", "CHINA AND US AGREE TO TALK", "CHINA/LOC/country:CN; US/LOC/country:US" },
+  { "case", "CHINA DAILY SAYS XI JINPING WILL VISIT",
+    "CHINA DAILY/ORG/media:china-daily; XI JINPING/PER/official:xi-jinping" },
+  { "case", "Talks in America and the U.S. went on.",
+    "America/LOC/country:US; U.S./LOC/country:US" },
+  { "case", "WASHINGTON \u2014 The talks ended.", "WASHINGTON/LOC/place:us-washington-dc" },
+  /* names that are descriptions are not aliases */
+  { "alias-form", "China's parliament met.", "China/LOC/country:CN" },
+  { "alias-form", "They met in Washington, D.C. on Monday.",
+    "Washington/LOC/place:us-washington-dc" },
+  /* inflected multi-word names */
+  { "stems", "A Joint Chief of Staff spoke.", "Joint Chief of Staff/ORG/agency:us-joint-chiefs" },
+  /* possessives, hyphens, demonyms */
+  { "split", "China's China-US US-made chips", "China/LOC/country:CN; China/LOC/country:CN; "
+                                                "US/LOC/country:US; US/LOC/country:US" },
+  { "demonym", "Chinese and American officials met.",
+    "Chinese/MISC/country:CN; American/MISC/country:US" },
+  { "prefix", "Sino-American ties improved.", "Sino-American/MISC/local:sino-american" },
+  /* ambiguity by the document's other places */
+  { "ambiguity", "Georgia hosted talks in Tbilisi.",
+    "Georgia/LOC/country:GE; Tbilisi/LOC/place:ge-tbilisi" },
+  { "ambiguity", "Atlanta, the capital of Georgia, is hot.",
+    "Atlanta/LOC/place:us-atlanta; Georgia/LOC/place:us-georgia" },
+  { "ambiguity", "Turkey and Chad signed.", "Turkey/LOC/country:TR; Chad/LOC/country:TD" },
+  { "ambiguity", "Rep. Jim Jordan said so.", "Jim Jordan/PER/local:jim-jordan" },
+  { "ambiguity", "Jordan said it would open the border.", "Jordan/LOC/country:JO" },
+  /* titles before names: the title is not part of the mention */
+  { "title", "A spokesman, Ned Price, spoke; spokesman Ned Price said so.",
+    "Ned Price/PER/local:ned-price; Ned Price/PER/local:ned-price" },
+  { "title", "Gen. Mark Milley spoke.", "Mark Milley/PER/local:mark-milley" },
+  { "title", "President Xi Jinping arrived.", "Xi Jinping/PER/official:xi-jinping" },
+  { "title", "Secretary of State John Kerry arrived.", "John Kerry/PER/official:john-kerry" },
+  { "title", "Chinese President Xi Jinping arrived.",
+    "Chinese/MISC/country:CN; Xi Jinping/PER/official:xi-jinping" },
+  { "title", "Foreign Minister Wang Yi met Mr. Meng.",
+    "Wang Yi/PER/local:wang-yi; Meng/PER/local:meng" },
+  /* organizations by their head word */
+  { "org-pattern", "It reported to the Commission for Political and Legal Affairs of the CPC "
+                   "Central Committee.",
+    "Commission for Political and Legal Affairs of the CPC Central Committee/ORG/"
+    "local:commission-for-political-and-legal-affairs-of-the-cpc-central-committee" },
+  { "org-pattern", "The Information Technology and Innovation Foundation said so.",
+    "Information Technology and Innovation Foundation/ORG/"
+    "local:information-technology-and-innovation-foundation" },
+  { "org-pattern", "The Chinese Foreign Ministry spoke.",
+    "Chinese/MISC/country:CN; Foreign Ministry/ORG/local:foreign-ministry" },
+  { "org-pattern", "The Ministry of Public Security and the Cyberspace Administration of China met.",
+    "Ministry of Public Security/ORG/local:ministry-of-public-security; "
+    "Cyberspace Administration of China/ORG/local:cyberspace-administration-of-china" },
+  { "org-pattern", "Officials of the Arab League for Syria met.",
+    "Arab League/ORG/local:arab-league; Syria/LOC/country:SY" },
+  { "loc-pattern", "Farms along the Yellow River flooded.", "Yellow River/LOC/local:yellow-river" },
+  { "misc-pattern", "The CHIPS and Science Act passed.",
+    "CHIPS and Science Act/MISC/local:chips-and-science-act" },
+  /* acronyms defined in parentheses */
+  { "acronym", "The National Security Agency (NSA) declined. The NSA said nothing.",
+    "National Security Agency/ORG/agency:us-nsa; NSA/ORG/agency:us-nsa; NSA/ORG/agency:us-nsa" },
+  { "acronym", "The Semiconductor Industry Association (SIA) said. Later the SIA added more.",
+    "Semiconductor Industry Association/ORG/local:semiconductor-industry-association; "
+    "SIA/ORG/local:semiconductor-industry-association; "
+    "SIA/ORG/local:semiconductor-industry-association" },
+  /* an unknown name with an acronym is taken for an organization, not a person */
+  { "acronym", "Prices of Brent Crude Oil (BCO) rose.",
+    "Brent Crude Oil/ORG/local:brent-crude-oil; BCO/ORG/local:brent-crude-oil" },
+  /* partial names */
+  { "partial", "Susan Rice spoke. Later Rice said the rice harvest was fine.",
+    "Susan Rice/PER/official:susan-rice; Rice/PER/official:susan-rice" },
+  { "partial", "Xi said so. Xi Jinping then left.",
+    "Xi/PER/official:xi-jinping; Xi Jinping/PER/official:xi-jinping" },
+  { "partial", "Envoy Meng Jianzhu came. Meng said China agreed.",
+    "Meng Jianzhu/PER/local:meng-jianzhu; Meng/PER/local:meng-jianzhu; China/LOC/country:CN" },
+  { "partial", "Haitham al-Ghais, the head, spoke. Al-Ghais said no.",
+    "Haitham al-Ghais/PER/local:haitham-al-ghais; Al-Ghais/PER/local:haitham-al-ghais" },
+  { "partial", "The Washington Post reported it. The Post said more.",
+    "Washington Post/ORG/media:washington-post; Post/ORG/media:washington-post" },
+  { "partial", "John Kerry and John Smith met. John said hello.",
+    "John Kerry/PER/official:john-kerry; John Smith/PER/local:john-smith" },
+  /* sentence-initial capitals are not names */
+  { "sentence-start", "Officials said nothing. Senior officials agreed.", "" },
+  { "sentence-start", "Analysts Expect Growth", "" },
+};
+
+static void
+test_case (gconstpointer data)
+{
+  const EntityCase *c = data;
+  g_autofree char *got = describe (c->input);
+  g_assert_cmpstr (got, ==, c->entities);
+}
+
+/* The lexicon loader reports malformed entries and duplicate ids by file
+ * and line. */
+typedef struct {
+  const char *contents;
+  const char *error;
+} LoadCase;
+
+static const LoadCase load_cases[] = {
+  { "country:XX\tLOC\tcountry\tX\n", "bad.tsv:1: expected 6 tab-separated columns, found 4" },
+  { "# c\nnoprefix\tLOC\tcountry\tX\t_\t_\n", "bad.tsv:2: id 'noprefix' is not of the form" },
+  { "country:XX\tPLACE\tcountry\tX\t_\t_\n", "bad.tsv:1: type 'PLACE' is none of" },
+  { "country:XX\tLOC\tcountry\t_\t_\t_\n", "bad.tsv:1: empty kind or name" },
+  { "country:XX\tLOC\tcountry\tX\t_\t_\n\ncountry:XX\tLOC\tcountry\tY\t_\t_\n",
+    "bad.tsv:3: id 'country:XX' is defined twice (first at bad.tsv:1)" },
+};
+
+static void
+test_load_errors (gconstpointer data)
+{
+  const LoadCase *c = data;
+  g_autofree char *dir = g_dir_make_tmp ("saywho-badlex-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bad.tsv", NULL);
+  g_assert_true (g_file_set_contents (path, c->contents, -1, NULL));
+  const char *lists[] = { "abbreviations.tsv", "sentence-starters.txt" };
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *from = test_source_path ("lexicons", lists[i], NULL);
+      g_autofree char *to = g_build_filename (dir, lists[i], NULL);
+      g_autofree char *text = NULL;
+      g_assert_true (g_file_get_contents (from, &text, NULL, NULL));
+      g_assert_true (g_file_set_contents (to, text, -1, NULL));
+    }
+  g_autoptr (GError) error = NULL;
+  SaywhoConfig config = { dir, "english" };
+  const char *stages[] = { "tokenize", "segment", "stem", "gazetteer", NULL };
+  g_autoptr (SaywhoPipeline) p = saywho_pipeline_new (&config, stages, &error);
+  g_assert_null (p);
+  g_assert_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON);
+  g_assert_nonnull (strstr (error->message, c->error));
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      g_autofree char *to = g_build_filename (dir, lists[i], NULL);
+      g_unlink (to);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Every entity has an id and a name; entities are sorted and disjoint. */
+static void
+test_invariants (void)
+{
+  g_autofree char *corpus = test_source_path ("corpus", "asia", "us-china-cyber-dialogue.txt", NULL);
+  g_autoptr (SaywhoDocument) doc = saywho_document_new_take ("x", corpus, NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (saywho_document_load (doc, &error));
+  g_assert_true (saywho_worker_process (test_worker (), doc, &error));
+  g_assert_cmpuint (doc->entities->len, >, 20);
+  guint previous_end = 0;
+  for (guint k = 0; k < doc->entities->len; k++)
+    {
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+      g_assert_cmpuint (e->span.start, >=, previous_end);
+      g_assert_cmpuint (e->span.end, >, e->span.start);
+      g_assert_nonnull (e->id);
+      g_assert_nonnull (e->name);
+      previous_end = e->span.end;
+    }
+}
+
+static void
+remove_fixture (void)
+{
+  GDir *d = g_dir_open (lexicon_dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (lexicon_dir, name, NULL);
+      g_unlink (path);
+    }
+  if (d != NULL)
+    g_dir_close (d);
+  g_rmdir (lexicon_dir);
+  g_free (lexicon_dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  setup_fixture ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/entities/%s/%u", cases[i].rule, i);
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (load_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/entities/load-errors/%u", i);
+      g_test_add_data_func (path, &load_cases[i], test_load_errors);
+    }
+  g_test_add_func ("/entities/invariants", test_invariants);
+  int status = g_test_run ();
+  saywho_worker_free (worker);
+  saywho_pipeline_free (pipeline);
+  remove_fixture ();
+  test_common_cleanup ();
+  return status;
+}
