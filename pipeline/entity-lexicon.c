@@ -7,7 +7,8 @@
 
 /* Lists in the lexicon folder that are not entity lexicons. */
 static const char *const other_lists[] = {
-  "abbreviations.tsv", "titles.tsv", "speech-cues.tsv", "name-patterns.tsv", NULL,
+  "abbreviations.tsv", "titles.tsv", "speech-cues.tsv", "name-patterns.tsv",
+  "speaker-nouns.tsv", NULL,
 };
 
 /* Ties between entries claiming the same words go to the kind a reader

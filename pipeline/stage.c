@@ -11,6 +11,8 @@ static const SaywhoStageClass *const builtin_stages[] = {
   &saywho_stage_gazetteer,
   &saywho_stage_names,
   &saywho_stage_coref,
+  &saywho_stage_quotes,
+  &saywho_stage_speakers,
   NULL,
 };
 

@@ -11,5 +11,7 @@ extern const SaywhoStageClass saywho_stage_stem;      /* stem.c */
 extern const SaywhoStageClass saywho_stage_gazetteer; /* gazetteer.c */
 extern const SaywhoStageClass saywho_stage_names;     /* names.c */
 extern const SaywhoStageClass saywho_stage_coref;     /* coref.c */
+extern const SaywhoStageClass saywho_stage_quotes;    /* quotes.c */
+extern const SaywhoStageClass saywho_stage_speakers;  /* speakers.c */
 
 G_END_DECLS

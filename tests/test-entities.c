@@ -55,7 +55,8 @@ setup_fixture (void)
 {
   lexicon_dir = g_dir_make_tmp ("saywho-entities-XXXXXX", NULL);
   const char *lists[] = { "abbreviations.tsv", "sentence-starters.txt", "titles.tsv",
-                          "name-patterns.tsv", "first-names.txt", "speech-cues.tsv" };
+                          "name-patterns.tsv", "first-names.txt", "speech-cues.tsv",
+                          "speaker-nouns.tsv" };
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     copy_list (lists[i]);
   g_autofree char *path = g_build_filename (lexicon_dir, "test.tsv", NULL);

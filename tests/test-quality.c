@@ -9,7 +9,7 @@
 
 /* Micro-F1 floors, as fractions. */
 #define FLOOR_ENTITIES_PLO 0.95   /* PER, ORG, LOC: 0.985 when set */
-#define FLOOR_ENTITIES_ALL 0.93   /* with MISC: 0.980 when set */
+#define FLOOR_ENTITIES_ALL 0.93   /* with MISC: 0.981 when set */
 
 static SaywhoScore score;
 

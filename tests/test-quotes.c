@@ -1,0 +1,194 @@
+/* test-quotes.c — the quotes and speakers stages, pattern by pattern.
+ *
+ * Each case lists the quotations found as
+ *   kind|content|speaker id|mention|cue
+ * joined by " ; ", with `_` for what is absent.  The people are unlisted
+ * names made up for the tests, so their ids are the document-local ones the
+ * names stage gives them whatever the shipped lexicons hold.
+ */
+#include "test-common.h"
+
+#include <string.h>
+
+static char *
+span_text (const SaywhoDocument *doc, SaywhoSpan span)
+{
+  if (span.end <= span.start)
+    return g_strdup ("_");
+  const SaywhoToken *a = saywho_document_token (doc, span.start);
+  const SaywhoToken *b = saywho_document_token (doc, span.end - 1);
+  GString *out = g_string_new (NULL);
+  saywho_format_append_oneline (out, doc->text + a->byte_start, b->byte_end - a->byte_start);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe (const SaywhoDocument *doc)
+{
+  GString *out = g_string_new (NULL);
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      g_autofree char *content = span_text (doc, quote->span);
+      g_autofree char *mention = span_text (doc, quote->mention);
+      g_autofree char *cue = span_text (doc, quote->cue);
+      g_string_append_printf (out, "%s%s|%s|%s|%s|%s", q ? " ; " : "",
+                              quote->kind == SAYWHO_QUOTE_DIRECT ? "direct" : "indirect",
+                              content, quote->speaker ? quote->speaker : "_", mention, cue);
+    }
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const char *pattern;
+  const char *input;
+  const char *quotes;
+} QuoteCase;
+
+static const QuoteCase cases[] = {
+  /* direct quotations */
+  { "inverted", "\u201cWe will go on,\u201d said spokesman Ned Pricey.",
+    "direct|We will go on,|local:ned-pricey|Ned Pricey|said" },
+  { "straight", "\"We will go on,\" spokesman Ned Pricey said.",
+    "direct|We will go on,|local:ned-pricey|Ned Pricey|said" },
+  { "single-marks", "'We will go on,' spokesman Ned Pricey said.",
+    "direct|We will go on,|local:ned-pricey|Ned Pricey|said" },
+  { "guillemets", "\u00abWe will go on,\u00bb spokesman Ned Pricey said.",
+    "direct|We will go on,|local:ned-pricey|Ned Pricey|said" },
+  { "colon", "Spokesman Ned Pricey said: \u201cWe will go on.\u201d",
+    "direct|We will go on.|local:ned-pricey|Ned Pricey|said" },
+  { "split", "Minister Ada Lovel arrived. \u201cWe will,\u201d she said, \u201ckeep talking.\u201d",
+    "direct|We will,\u201d she said, \u201ckeep talking.|local:ada-lovel|she|said" },
+  { "nested", "\u201cHe told me \u2018no\u2019 twice and left,\u201d said Minister Ada Lovel.",
+    "direct|He told me \u2018no\u2019 twice and left,|local:ada-lovel|Ada Lovel|said" },
+  { "multi-paragraph",
+    "Minister Ada Lovel spoke at length.\n\n\u201cThe first part is done. It was hard,\u201d "
+    "she said. \u201cThe second part starts now.\n\n\u201cThe third part follows.\n\n"
+    "\u201cAnd that is all.\u201d\n\nThe meeting ended.",
+    "direct|The first part is done. It was hard,\u201d she said. \u201cThe second part starts "
+    "now.  \u201cThe third part follows.  \u201cAnd that is all.|local:ada-lovel|she|said" },
+  { "unclosed", "\u201cThis never closes, said Minister Ada Lovel.\n\nThe next paragraph is "
+                "plain.", "direct|This never closes,|local:ada-lovel|Ada Lovel|said" },
+  { "stray-close", "Talks ended.\u201d Minister Ada Lovel said the talks would resume.",
+    "indirect|the talks would resume|local:ada-lovel|Ada Lovel|said" },
+  { "scare-quote", "The so-called \u201cdeal\u201d was signed on Monday.", "" },
+  { "continues", "\u201cWe act now,\u201d said Minister Ada Lovel.\n\n\u201cThere is no time left "
+                 "for anyone to wait and see.\u201d",
+    "direct|We act now,|local:ada-lovel|Ada Lovel|said ; "
+    "direct|There is no time left for anyone to wait and see.|local:ada-lovel|_|_" },
+  /* reported speech */
+  { "said-that", "Minister Ada Lovel said that the talks would continue.",
+    "indirect|the talks would continue|local:ada-lovel|Ada Lovel|said" },
+  { "said", "Minister Ada Lovel said the talks would continue.",
+    "indirect|the talks would continue|local:ada-lovel|Ada Lovel|said" },
+  { "inflections", "Minister Ada Lovel warns the talks could fail. She has insisted the "
+                   "plan will work.",
+    "indirect|the talks could fail|local:ada-lovel|Ada Lovel|warns ; "
+    "indirect|the plan will work|local:ada-lovel|She|insisted" },
+  { "partial", "Spokesman Ned Pricey said the talks were a \u201cfrank and open exchange\u201d on "
+               "trade.",
+    "indirect|the talks were a \u201cfrank and open exchange\u201d on trade|local:ned-pricey|"
+    "Ned Pricey|said ; direct|frank and open exchange|local:ned-pricey|Ned Pricey|said" },
+  { "according-to", "According to Minister Ada Lovel, the talks failed.",
+    "indirect|the talks failed|local:ada-lovel|Ada Lovel|According to" },
+  { "according-to-end", "The talks failed, according to Minister Ada Lovel.",
+    "indirect|The talks failed|local:ada-lovel|Ada Lovel|according to" },
+  { "quoted-as-saying", "The agency quoted Minister Ada Lovel as saying the talks would resume.",
+    "indirect|the talks would resume|local:ada-lovel|Ada Lovel|quoted" },
+  { "described", "\u201cA frank exchange of views\u201d was how Minister Ada Lovel described it.",
+    "direct|A frank exchange of views|local:ada-lovel|Ada Lovel|described" },
+  { "statement", "In a statement, the Foobar Trade Commission said the talks had ended.",
+    "indirect|the talks had ended|local:foobar-trade-commission|Foobar Trade Commission|said" },
+  { "report-by", "A report by the Foobar Trade Commission said exports had fallen.",
+    "indirect|exports had fallen|local:foobar-trade-commission|Foobar Trade Commission|said" },
+  { "report-of", "The Foobar Trade Commission's report said exports had fallen.",
+    "indirect|exports had fallen|local:foobar-trade-commission|Foobar Trade Commission|said" },
+  { "told", "Minister Ada Lovel told reporters the talks would resume.",
+    "indirect|the talks would resume|local:ada-lovel|Ada Lovel|told" },
+  { "inverted-reported", "The talks will resume next week, Minister Ada Lovel said.",
+    "indirect|The talks will resume next week|local:ada-lovel|Ada Lovel|said" },
+  { "appositive", "Ned Pricey, the council's spokesman, said the talks ended.",
+    "indirect|the talks ended|local:ned-pricey|Ned Pricey|said" },
+  { "verb-that", "Minister Ada Lovel denied any involvement. She denied that she knew.",
+    "indirect|she knew|local:ada-lovel|She|denied" },
+  /* speakers behind pronouns and nouns */
+  { "pronoun-he", "Spokesman Ned Pricey arrived late. He said the talks had ended.",
+    "indirect|the talks had ended|local:ned-pricey|He|said" },
+  { "pronoun-it", "The Foobar Trade Commission met. \u201cWe act now,\u201d it said.",
+    "direct|We act now,|local:foobar-trade-commission|it|said" },
+  { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
+    "indirect|exports fell|local:foobar-trade-ministry|ministry|said" },
+  { "indefinite", "An official said exports fell.", "indirect|exports fell|_|official|said" },
+  { "no-speech", "Minister Ada Lovel welcomed the deal and urged others to act.", "" },
+};
+
+static void
+test_case (gconstpointer data)
+{
+  const QuoteCase *c = data;
+  g_autoptr (SaywhoDocument) doc = test_annotate (c->input);
+  g_autofree char *got = describe (doc);
+  g_assert_cmpstr (got, ==, c->quotes);
+}
+
+/* A stray mark never swallows the article: 10,000 paragraphs after an
+ * unclosed quotation stay outside it. */
+static void
+test_no_runaway (void)
+{
+  GString *text = g_string_new ("\u201cThis quotation is never closed, said Minister Ada Lovel\n\n");
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (text, "Paragraph %u holds plain words.\n\n", i);
+  g_autoptr (SaywhoDocument) doc = test_annotate (text->str);
+  g_string_free (text, TRUE);
+  g_assert_cmpuint (doc->paragraphs->len, ==, 10001);
+  g_assert_cmpuint (doc->quotes->len, ==, 1);
+  const SaywhoQuote *q = &g_array_index (doc->quotes, SaywhoQuote, 0);
+  g_assert_cmpuint (saywho_document_token (doc, q->span.end - 1)->paragraph, ==, 0);
+}
+
+/* Quotation spans are inside the document and sorted; every speaker is the
+ * id of an entity of the document. */
+static void
+test_invariants (void)
+{
+  g_autofree char *path = test_source_path ("corpus", "asia", "us-china-cyber-dialogue.txt",
+                                            NULL);
+  g_autoptr (SaywhoDocument) doc = saywho_document_new_take ("x", path, NULL, 0);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (saywho_document_load (doc, &error));
+  g_assert_true (saywho_worker_process (test_worker (), doc, &error));
+  g_assert_cmpuint (doc->quotes->len, >, 10);
+  guint previous = 0;
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      g_assert_cmpuint (quote->span.start, >=, previous);
+      g_assert_cmpuint (quote->span.end, >, quote->span.start);
+      g_assert_cmpuint (quote->span.end, <=, doc->tokens->len);
+      previous = quote->span.start;
+      if (quote->speaker == NULL)
+        continue;
+      gboolean known = FALSE;
+      for (guint k = 0; k < doc->entities->len && !known; k++)
+        known = g_strcmp0 (g_array_index (doc->entities, SaywhoEntity, k).id, quote->speaker) == 0;
+      g_assert_true (known);
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/quotes/%s/%u", cases[i].pattern, i);
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+  g_test_add_func ("/quotes/no-runaway", test_no_runaway);
+  g_test_add_func ("/quotes/invariants", test_invariants);
+  int status = g_test_run ();
+  test_common_cleanup ();
+  return status;
+}
