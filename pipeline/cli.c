@@ -1,10 +1,13 @@
 /* cli.c — options, the run, progress and exit statuses. */
 #include "cli.h"
 #include "saywho.h"
+#include "eval.h"
+#include "stats.h"
 #include "config.h"
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 typedef struct {
@@ -58,12 +61,20 @@ saywho_cli_main (int argc, char **argv)
   g_autofree char *language = NULL;
   g_autofree char *lexicons = NULL;
   g_autofree char *glob = NULL;
+  g_autofree char *tag_scheme = NULL;
+  g_autofree char *input = NULL;
   g_auto (GStrv) paths = NULL;
   gint jobs = 0;
   gboolean quiet = FALSE, version = FALSE;
   g_autoptr (GError) error = NULL;
 
   setlocale (LC_ALL, "");
+
+  /* Subcommands come first; a file called "eval" can be given as ./eval. */
+  if (argc > 1 && strcmp (argv[1], "eval") == 0)
+    return saywho_eval_main (argc - 1, argv + 1);
+  if (argc > 1 && strcmp (argv[1], "stats") == 0)
+    return saywho_stats_main (argc - 1, argv + 1);
 
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -72,6 +83,11 @@ saywho_cli_main (int argc, char **argv)
       "Write one file per document under DIR, mirroring the input tree", "DIR" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       "Output format (default: conllup; see below)", "NAME" },
+    { "tag-scheme", 0, 0, G_OPTION_ARG_STRING, &tag_scheme,
+      "NER tags: iob2 (default), iob1, bioes or bilou", "SCHEME" },
+    { "input", 'i', 0, G_OPTION_ARG_STRING, &input,
+      "text (default: each file is a document) or jsonl (one {\"id\", \"text\"} a line)",
+      "KIND" },
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "Worker threads (default: number of cores)", "N" },
     { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
@@ -79,7 +95,8 @@ saywho_cli_main (int argc, char **argv)
     { "lexicons", 0, 0, G_OPTION_ARG_FILENAME, &lexicons,
       "Read lexicons from DIR (default: the installed ones)", "DIR" },
     { "glob", 'g', 0, G_OPTION_ARG_STRING, &glob,
-      "Names of the files to read in folders (default: *.txt)", "PATTERN" },
+      "Names of the files to read in folders (default: *.txt; *.jsonl for jsonl input)",
+      "PATTERN" },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       "No progress line and no summary (errors are still reported)", NULL },
     { "version", 'V', 0, G_OPTION_ARG_NONE, &version, "Print the version and exit", NULL },
@@ -91,7 +108,11 @@ saywho_cli_main (int argc, char **argv)
   g_option_context_set_summary (context,
     "Find the officials, agencies and countries in news articles and say who\n"
     "said what. PATH is a file, a folder (read recursively, sorted by path) or\n"
-    "- for standard input. Annotations go to standard output.");
+    "- for standard input. Annotations go to standard output.\n"
+    "\n"
+    "  saywho eval GOLD PRED     score annotations against a reference\n"
+    "  saywho stats FILE...      count entities, quotations and speakers\n"
+    "(saywho eval --help, saywho stats --help for theirs)");
   g_autofree char *formats = format_names ();
   g_autofree char *description = g_strdup_printf (
     "Formats:\n%s\n"
@@ -109,19 +130,37 @@ saywho_cli_main (int argc, char **argv)
       g_print ("saywho %s\n", SAYWHO_VERSION);
       return SAYWHO_EXIT_OK;
     }
-  if (paths == NULL || paths[0] == NULL)
+  gboolean jsonl_input = FALSE;
+  if (input != NULL && strcmp (input, "jsonl") == 0)
+    jsonl_input = TRUE;
+  else if (input != NULL && strcmp (input, "text") != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("--input takes text or jsonl, not '%s'", input);
+      return usage_error (context, message);
+    }
+  /* A JSON Lines filter reads standard input when given no path. */
+  if (!jsonl_input && (paths == NULL || paths[0] == NULL))
     return usage_error (context, "no input: give files, folders, or - for standard input");
   if (jobs < 0 || jobs > 1024)
     return usage_error (context, "--jobs takes a number from 1 to 1024 (0: one per core)");
   if (output != NULL && output_dir != NULL)
     return usage_error (context, "--output and --output-dir cannot be used together");
 
-  const SaywhoFormat *format = saywho_format_lookup (format_name ? format_name : "conllup");
-  if (format == NULL)
+  const SaywhoFormat *registered = saywho_format_lookup (format_name ? format_name : "conllup");
+  if (registered == NULL)
     {
       g_autofree char *message = g_strdup_printf ("unknown format '%s'; formats:\n%s",
                                                   format_name, formats);
       g_strchomp (message);
+      return usage_error (context, message);
+    }
+  /* The registry's writer with this run's options. */
+  SaywhoFormat configured = *registered;
+  const SaywhoFormat *format = &configured;
+  if (tag_scheme != NULL && !saywho_tag_scheme_parse (tag_scheme, &configured.options.tag_scheme))
+    {
+      g_autofree char *message = g_strdup_printf (
+        "--tag-scheme takes iob1, iob2, bioes or bilou, not '%s'", tag_scheme);
       return usage_error (context, message);
     }
   if (lexicons != NULL && !g_file_test (lexicons, G_FILE_TEST_IS_DIR))
@@ -156,7 +195,9 @@ saywho_cli_main (int argc, char **argv)
     .progress = progress_line,
     .user_data = &progress,
   };
-  g_autoptr (SaywhoSource) source = saywho_source_new ((const char *const *) paths, glob);
+  g_autoptr (SaywhoSource) source =
+    jsonl_input ? saywho_source_new_jsonl ((const char *const *) paths, glob)
+                : saywho_source_new ((const char *const *) paths, glob);
   SaywhoRunStats stats;
   gboolean ok = saywho_driver_run (pipeline, source, sink, &options, &stats, &error);
   g_autoptr (GError) close_error = NULL;

@@ -57,7 +57,7 @@ worker_main (gpointer data)
                && saywho_worker_process (worker, slot->doc, &error))
         {
           slot->body = g_string_sized_new (slot->doc->length * 6 + 256);
-          run->format->document (slot->doc, slot->body);
+          run->format->document (run->format, slot->doc, slot->body);
         }
       else if (slot->doc->text != NULL)
         /* Name the document in stage errors (load errors name the file). */

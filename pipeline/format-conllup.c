@@ -6,7 +6,8 @@
  *   # text = Xi said so.
  *   1	Xi	xi	0	2	B-PER	official:xi-jinping	O	_
  *
- * START and END are code-point offsets into the document (END exclusive).
+ * START and END are code-point offsets into the document (END exclusive);
+ * NER is IOB2 unless the format's options ask for another tag scheme.
  * After the last sentence of a document, one comment line per quotation:
  *   # quote Q1 = kind=direct speaker=ID mention=START:END cue=START:END
  * with character offsets, and `_` where there is no speaker, mention or cue.
@@ -18,7 +19,7 @@
 #define COLUMNS "ID FORM STEM START END NER ENTITY QUOTE SPEAKER"
 
 static void
-conllup_header (GString *out)
+conllup_header (const SaywhoFormat *format, GString *out)
 {
   g_string_append (out, "# global.columns = " COLUMNS "\n");
 }
@@ -76,7 +77,7 @@ append_span (GString *out, const SaywhoDocument *doc, SaywhoSpan span)
 }
 
 static void
-conllup_document (const SaywhoDocument *doc, GString *out)
+conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString *out)
 {
   g_autofree SaywhoTokenLabels *labels = saywho_format_token_labels (doc);
 
@@ -142,7 +143,7 @@ conllup_document (const SaywhoDocument *doc, GString *out)
           *p++ = '\t';
           if (type != NULL)
             {
-              *p++ = label->entity_begin ? 'B' : 'I';
+              *p++ = saywho_format_ner_prefix (doc, labels, i, format->options.tag_scheme);
               *p++ = '-';
               gsize type_len = strlen (type);
               p = saywho_format_put_bytes (p, type, type_len);

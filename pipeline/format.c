@@ -2,11 +2,44 @@
 #include "format.h"
 
 extern const SaywhoFormat saywho_format_conllup;
+extern const SaywhoFormat saywho_format_conll2003;
+extern const SaywhoFormat saywho_format_conllu;
+extern const SaywhoFormat saywho_format_jsonl;
+extern const SaywhoFormat saywho_format_html;
 
 static const SaywhoFormat *const builtin_formats[] = {
   &saywho_format_conllup,
+  &saywho_format_conll2003,
+  &saywho_format_conllu,
+  &saywho_format_jsonl,
+  &saywho_format_html,
   NULL,
 };
+
+static const char *const tag_scheme_names[] = {
+  [SAYWHO_TAG_IOB2] = "iob2",
+  [SAYWHO_TAG_IOB1] = "iob1",
+  [SAYWHO_TAG_BIOES] = "bioes",
+  [SAYWHO_TAG_BILOU] = "bilou",
+};
+
+gboolean
+saywho_tag_scheme_parse (const char *name, SaywhoTagScheme *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (tag_scheme_names); i++)
+    if (name != NULL && g_ascii_strcasecmp (name, tag_scheme_names[i]) == 0)
+      {
+        *out = (SaywhoTagScheme) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+saywho_tag_scheme_name (SaywhoTagScheme scheme)
+{
+  return (guint) scheme < G_N_ELEMENTS (tag_scheme_names) ? tag_scheme_names[scheme] : "iob2";
+}
 
 const SaywhoFormat *const *
 saywho_format_registry (void)
@@ -21,6 +54,35 @@ saywho_format_lookup (const char *name)
     if (g_strcmp0 (builtin_formats[i]->name, name) == 0)
       return builtin_formats[i];
   return NULL;
+}
+
+static gboolean
+splits_fields (gunichar c)
+{
+  return c <= 0x20 || c == 0x7F || c == 0x85 || c == 0xA0 || c == 0x1680
+         || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F
+         || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+}
+
+void
+saywho_format_append_field (GString *out, const char *s, gsize len)
+{
+  const char *end = s + len, *run = s;
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      /* Every splitting character but the ASCII ones starts with a byte
+       * of 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF: skip the rest cheaply. */
+      guchar c = (guchar) *p;
+      if (c > 0x20 && c != 0x7F && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3
+          && c != 0xEF)
+        continue;
+      if (!splits_fields (g_utf8_get_char (p)))
+        continue;
+      g_string_append_len (out, run, p - run);
+      g_string_append_c (out, '_');
+      run = g_utf8_next_char (p);
+    }
+  g_string_append_len (out, run, end - run);
 }
 
 void
@@ -58,4 +120,39 @@ saywho_format_token_labels (const SaywhoDocument *doc)
         }
     }
   return labels;
+}
+
+char
+saywho_format_ner_prefix (const SaywhoDocument *doc, const SaywhoTokenLabels *labels,
+                          guint i, SaywhoTagScheme scheme)
+{
+  const SaywhoTokenLabels *label = &labels[i];
+  if (label->entity < 0)
+    return 0;
+  guint n = doc->tokens->len;
+  gboolean last = i + 1 >= n || labels[i + 1].entity != label->entity
+                  || labels[i + 1].entity_begin;
+  switch (scheme)
+    {
+    case SAYWHO_TAG_IOB2:
+      return label->entity_begin ? 'B' : 'I';
+    case SAYWHO_TAG_IOB1:
+      {
+        /* B- only tells two touching mentions of one type apart; a sentence
+         * break already separates them for every reader. */
+        if (!label->entity_begin || i == 0 || labels[i - 1].entity < 0)
+          return 'I';
+        const SaywhoEntity *here = &g_array_index (doc->entities, SaywhoEntity, label->entity);
+        const SaywhoEntity *before = &g_array_index (doc->entities, SaywhoEntity,
+                                                     labels[i - 1].entity);
+        gboolean same_sentence = saywho_document_token (doc, i - 1)->sentence
+                                 == saywho_document_token (doc, i)->sentence;
+        return before->type == here->type && same_sentence ? 'B' : 'I';
+      }
+    case SAYWHO_TAG_BIOES:
+      return label->entity_begin ? (last ? 'S' : 'B') : (last ? 'E' : 'I');
+    case SAYWHO_TAG_BILOU:
+      return label->entity_begin ? (last ? 'U' : 'B') : (last ? 'L' : 'I');
+    }
+  return 'I';
 }

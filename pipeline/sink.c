@@ -13,8 +13,28 @@ struct _SaywhoSink {
   char *name;          /* the stream's file name, for messages */
   char *dir;           /* directory sink */
   GHashTable *written; /* paths written by a directory sink */
+  GArray *entries;     /* SaywhoFormatEntry, for a format that lists documents */
   GString *scratch;
 };
+
+static void
+entry_clear (gpointer data)
+{
+  g_free (((SaywhoFormatEntry *) data)->id);
+}
+
+/* What a listing footer needs of doc, kept after doc is freed. */
+static void
+add_entry (SaywhoSink *sink, const SaywhoDocument *doc)
+{
+  if (sink->entries == NULL)
+    return;
+  SaywhoFormatEntry entry = {
+    .id = g_strdup (doc->id), .seq = doc->seq, .tokens = doc->tokens->len,
+    .entities = doc->entities->len, .quotes = doc->quotes->len,
+  };
+  g_array_append_val (sink->entries, entry);
+}
 
 static gboolean
 write_all (FILE *stream, const char *name, const char *data, gsize length, GError **error)
@@ -52,9 +72,14 @@ saywho_sink_new_stream (const char *path, const SaywhoFormat *format, GError **e
   sink->owns_stream = owns;
   sink->name = g_strdup (owns ? path : "standard output");
   sink->scratch = g_string_new (NULL);
+  if (format->lists_documents)
+    {
+      sink->entries = g_array_new (FALSE, FALSE, sizeof (SaywhoFormatEntry));
+      g_array_set_clear_func (sink->entries, entry_clear);
+    }
   if (format->header != NULL)
     {
-      format->header (sink->scratch);
+      format->header (format, sink->scratch);
       if (!write_all (stream, sink->name, sink->scratch->str, sink->scratch->len, error))
         {
           saywho_sink_close (sink, NULL);
@@ -79,6 +104,11 @@ saywho_sink_new_directory (const char *dir, const SaywhoFormat *format, GError *
   sink->dir = g_strdup (dir);
   sink->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sink->scratch = g_string_new (NULL);
+  if (format->lists_documents)
+    {
+      sink->entries = g_array_new (FALSE, FALSE, sizeof (SaywhoFormatEntry));
+      g_array_set_clear_func (sink->entries, entry_clear);
+    }
   return sink;
 }
 
@@ -126,7 +156,10 @@ saywho_sink_write (SaywhoSink *sink, const SaywhoDocument *doc, const GString *b
                    GError **error)
 {
   if (sink->stream != NULL)
-    return write_all (sink->stream, sink->name, body->str, body->len, error);
+    {
+      add_entry (sink, doc);
+      return write_all (sink->stream, sink->name, body->str, body->len, error);
+    }
 
   g_autofree char *path = document_path (sink, doc);
   g_autofree char *parent = g_path_get_dirname (path);
@@ -147,10 +180,14 @@ saywho_sink_write (SaywhoSink *sink, const SaywhoDocument *doc, const GString *b
     }
   g_string_truncate (sink->scratch, 0);
   if (sink->format->header != NULL)
-    sink->format->header (sink->scratch);
+    sink->format->header (sink->format, sink->scratch);
   g_string_append_len (sink->scratch, body->str, (gssize) body->len);
+  /* Each file is a stream of its own: its footer lists this document only. */
+  if (sink->entries != NULL)
+    g_array_set_size (sink->entries, 0);
+  add_entry (sink, doc);
   if (sink->format->footer != NULL)
-    sink->format->footer (sink->scratch);
+    sink->format->footer (sink->format, sink->entries, sink->scratch);
   gboolean ok = write_all (stream, path, sink->scratch->str, sink->scratch->len, error);
   if (fclose (stream) != 0 && ok)
     {
@@ -170,7 +207,7 @@ saywho_sink_close (SaywhoSink *sink, GError **error)
     {
       g_string_truncate (sink->scratch, 0);
       if (sink->format->footer != NULL)
-        sink->format->footer (sink->scratch);
+        sink->format->footer (sink->format, sink->entries, sink->scratch);
       ok = write_all (sink->stream, sink->name, sink->scratch->str, sink->scratch->len, error);
       int rc = sink->owns_stream ? fclose (sink->stream) : fflush (sink->stream);
       if (rc != 0 && ok)
@@ -185,6 +222,8 @@ saywho_sink_close (SaywhoSink *sink, GError **error)
   g_free (sink->dir);
   if (sink->written != NULL)
     g_hash_table_unref (sink->written);
+  if (sink->entries != NULL)
+    g_array_unref (sink->entries);
   g_string_free (sink->scratch, TRUE);
   g_free (sink);
   return ok;

@@ -1,5 +1,6 @@
 /* source.c — paths, folders and standard input as a stream of documents. */
 #include "source.h"
+#include "source-jsonl.h"
 #include "stage.h"
 
 #include <errno.h>
@@ -23,6 +24,7 @@ struct _SaywhoSource {
   GPtrArray *stack;      /* DirFrame *, innermost last */
   GHashTable *visited;   /* "dev:ino" of folders entered, against link loops */
   guint64 seq;
+  SaywhoJsonlReader *jsonl;  /* --input jsonl: records of the files walked */
 };
 
 static void
@@ -55,7 +57,20 @@ saywho_source_free (SaywhoSource *source)
   g_pattern_spec_free (source->glob);
   g_ptr_array_unref (source->stack);
   g_hash_table_unref (source->visited);
+  saywho_jsonl_reader_free (source->jsonl);
   g_free (source);
+}
+
+SaywhoSource *
+saywho_source_new_jsonl (const char *const *paths, const char *glob)
+{
+  static const char *const standard_input[] = { "-", NULL };
+  if (paths == NULL || paths[0] == NULL)
+    paths = standard_input;
+  SaywhoSource *source = saywho_source_new (NULL, NULL);
+  source->jsonl = saywho_jsonl_reader_new (saywho_source_new (paths,
+                                                              glob != NULL ? glob : "*.jsonl"));
+  return source;
 }
 
 static int
@@ -115,6 +130,8 @@ SaywhoSourceStatus
 saywho_source_next (SaywhoSource *source, SaywhoDocument **doc, GError **error)
 {
   *doc = NULL;
+  if (source->jsonl != NULL)
+    return saywho_jsonl_reader_next (source->jsonl, doc, error);
   for (;;)
     {
       if (source->stack->len > 0)

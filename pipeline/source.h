@@ -27,6 +27,14 @@ typedef enum {
 
 /* paths: files, folders, or "-" for standard input (one document). */
 SaywhoSource      *saywho_source_new (const char *const *paths, const char *glob);
+/* JSON Lines: each path (a file, a folder walked for glob, default
+ * "*.jsonl", or "-"; no paths: standard input) holds one object
+ * {"id": …, "text": …} a line, and each becomes a document with its text
+ * read, in order.  A bad line is returned as SAYWHO_SOURCE_FAILED naming
+ * FILE:LINE; the next call goes on at the line after it.  A record without
+ * an id gets "<file>:<line>", <file> being the id the file would have as a
+ * text document ("stdin:<line>" on standard input). */
+SaywhoSource      *saywho_source_new_jsonl (const char *const *paths, const char *glob);
 void               saywho_source_free (SaywhoSource *source);
 SaywhoSourceStatus saywho_source_next (SaywhoSource    *source,
                                        SaywhoDocument **doc,

@@ -80,6 +80,11 @@ static const UsageCase usage_cases[] = {
   { { "--lexicons", "/nonexistent", "in" }, 2, "--lexicons: /nonexistent is not a folder", NULL },
   { { "-o", "x", "-d", "y", "in" }, 2, "cannot be used together", NULL },
   { { "-o", "/nonexistent/dir/out.conllup", "in" }, 2, "/nonexistent/dir/out.conllup", NULL },
+  { { "--tag-scheme", "iobes2", "in" }, 2, "--tag-scheme takes iob1, iob2, bioes or bilou", NULL },
+  { { "--input", "csv", "in" }, 2, "--input takes text or jsonl, not 'csv'", NULL },
+  { { "--help" }, 0, NULL, "saywho eval GOLD PRED" },
+  { { "eval", "--help" }, 0, NULL, "GOLD PRED" },
+  { { "stats", "--help" }, 0, NULL, "saywho stats" },
 };
 
 static void
@@ -211,6 +216,112 @@ test_progress_on_terminal (void)
   g_assert_nonnull (strstr (out, " MB in "));
 }
 
+/* --input jsonl on standard input: one output record per good input
+ * record, in order; each bad line reported with its number and skipped. */
+static void
+test_jsonl_stdin (void)
+{
+  Result r = run ("{\"id\": \"a\", \"text\": \"Kerry said so.\"}\n"
+                  "{\"id\": \"b\", \"text\": \n"
+                  "{\"id\": \"c\", \"body\": \"no text\"}\n"
+                  "{\"text\": \"No id here.\", \"extra\": [1, 2]}\n"
+                  "\n"
+                  "{\"id\": 7, \"text\": \"A number for an id.\"}\n"
+                  "[\"not\", \"an object\"]\n"
+                  "{\"id\": \"z\", \"text\": \"Last.\"}",
+                  "--input", "jsonl", "--format", "jsonl", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "saywho: standard input:2: not valid JSON (column "));
+  g_assert_nonnull (strstr (r.err, "saywho: standard input:3: no string \"text\" in the object"));
+  g_assert_nonnull (strstr (r.err, "saywho: standard input:7: not a JSON object"));
+  g_assert_nonnull (strstr (r.err, "3 of 7 documents could not be annotated"));
+  g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);   /* four records and the end */
+  g_assert_true (g_str_has_prefix (lines[0], "{\"id\":\"a\","));
+  g_assert_true (g_str_has_prefix (lines[1], "{\"id\":\"stdin:4\","));
+  g_assert_true (g_str_has_prefix (lines[2], "{\"id\":\"7\","));
+  g_assert_true (g_str_has_prefix (lines[3], "{\"id\":\"z\","));
+  result_clear (&r);
+}
+
+/* Files and folders of JSON Lines; ids default to FILE:LINE. */
+static void
+test_jsonl_files (void)
+{
+  put ("records/one.jsonl", "{\"text\": \"One.\"}\n{\"text\": \"Two.\"}\n");
+  put ("records/sub/two.jsonl", "{\"id\": \"x\", \"text\": \"caf\\u00e9 \\ud800x\"}\n"
+                                "{\"id\": \"y\", \"text\": \"Three.\"}\n");
+  put ("records/skip.txt", "{\"text\": \"not read\"}\n");
+  put ("nul.jsonl", "{\"id\": \"n\", \"text\": \"a\\u0000b\"}\n");
+  Result r = run (NULL, "--input", "jsonl", "records", "nul.jsonl", "missing.jsonl", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.out, "# newdoc id = one.jsonl:1\n"));
+  g_assert_nonnull (strstr (r.out, "# newdoc id = one.jsonl:2\n"));
+  g_assert_nonnull (strstr (r.out, "# newdoc id = y\n"));
+  g_assert_null (strstr (r.out, "not read"));
+  g_assert_true (strstr (r.out, "one.jsonl:2") < strstr (r.out, "newdoc id = y"));
+  g_assert_nonnull (strstr (r.err, "records/sub/two.jsonl:1: \"text\" is not valid Unicode"));
+  g_assert_nonnull (strstr (r.err, "nul.jsonl:1: not text: the record holds \\u0000"));
+  g_assert_nonnull (strstr (r.err, "missing.jsonl"));
+  result_clear (&r);
+}
+
+/* A 10 MB text on one line is one document like any other.  (Lower case
+ * and no speech: what is tested is reading the line, not how the entity
+ * stages fare on one huge document.) */
+static void
+test_jsonl_large (void)
+{
+  GString *line = g_string_sized_new (11 << 20);
+  g_string_append (line, "{\"id\": \"big\", \"text\": \"");
+  while (line->len < (10u << 20))
+    g_string_append (line, "the talks would go on and on for days. ");
+  g_string_append (line, "The end.\"}\n{\"id\": \"after\", \"text\": \"Small.\"}\n");
+  g_autofree char *path = g_build_filename (workdir, "big.jsonl", NULL);
+  g_assert_true (g_file_set_contents (path, line->str, (gssize) line->len, NULL));
+  g_string_free (line, TRUE);
+  Result r = run (NULL, "--input", "jsonl", "-f", "jsonl", "-o", "big.out", "big.jsonl", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_autofree char *out_path = g_build_filename (workdir, "big.out", NULL);
+  g_autofree char *out = NULL;
+  g_assert_true (g_file_get_contents (out_path, &out, NULL, NULL));
+  g_assert_true (g_str_has_prefix (out, "{\"id\":\"big\","));
+  g_assert_nonnull (strstr (out, "]}\n{\"id\":\"after\","));   /* one line, then the next */
+  g_assert_nonnull (strstr (out, "\n{\"id\":\"after\","));
+  result_clear (&r);
+}
+
+/* Every format runs from the command line, to a stream and to a folder. */
+static void
+test_formats (void)
+{
+  put ("fmt/a.txt", "Susan Rice said China would talk.");
+  put ("fmt/b.txt", "Xi Jinping agreed.");
+  static const char *const starts[][2] = {
+    { "conllup", "# global.columns = " }, { "conll2003", "-DOCSTART- -X- -X- O\n\n" },
+    { "conllu", "# newdoc id = a.txt\n" }, { "jsonl", "{\"id\":\"a.txt\"," },
+    { "html", "<!DOCTYPE html>\n" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      Result r = run (NULL, "-f", starts[i][0], "--tag-scheme", "bioes", "fmt", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_true (g_str_has_prefix (r.out, starts[i][1]));
+      result_clear (&r);
+    }
+  Result r = run (NULL, "-q", "-f", "html", "-d", "pages", "fmt", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_autofree char *page_path = g_build_filename (workdir, "pages", "a.html", NULL);
+  g_autofree char *page = NULL;
+  g_assert_true (g_file_get_contents (page_path, &page, NULL, NULL));
+  g_assert_true (g_str_has_suffix (page, "</html>\n"));
+  g_assert_null (strstr (page, "<nav"));   /* a page of one document lists nothing */
+  result_clear (&r);
+  r = run (NULL, "-f", "html", "fmt", NULL);
+  g_assert_nonnull (strstr (r.out, "<a href=\"#doc-2\">b.txt</a>"));
+  result_clear (&r);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -253,6 +364,10 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output-file", test_output_file);
   g_test_add_func ("/cli/jobs-bytes", test_jobs_bytes);
   g_test_add_func ("/cli/progress-on-terminal", test_progress_on_terminal);
+  g_test_add_func ("/cli/jsonl/stdin", test_jsonl_stdin);
+  g_test_add_func ("/cli/jsonl/files", test_jsonl_files);
+  g_test_add_func ("/cli/jsonl/large", test_jsonl_large);
+  g_test_add_func ("/cli/formats", test_formats);
   int status = g_test_run ();
   remove_tree (workdir);
   g_free (workdir);

@@ -8,8 +8,8 @@ format_doc (const SaywhoDocument *doc)
 {
   GString *out = g_string_new (NULL);
   const SaywhoFormat *format = saywho_format_lookup ("conllup");
-  format->header (out);
-  format->document (doc, out);
+  format->header (format, out);
+  format->document (format, doc, out);
   return g_string_free (out, FALSE);
 }
 

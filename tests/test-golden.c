@@ -69,8 +69,8 @@ test_golden (gconstpointer data)
 
   const SaywhoFormat *format = saywho_format_lookup ("conllup");
   g_autoptr (GString) actual = g_string_new (NULL);
-  format->header (actual);
-  format->document (doc, actual);
+  format->header (format, actual);
+  format->document (format, doc, actual);
 
   g_autofree char *expected = NULL;
   if (!g_file_get_contents (c->expected, &expected, NULL, &error))
