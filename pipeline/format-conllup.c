@@ -124,8 +124,10 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
               speaker = quote->speaker != NULL ? quote->speaker : "_";
             }
           gsize form_len = tok->byte_end - tok->byte_start;
-          gsize stem_len = strlen (stem), entity_len = strlen (entity_id);
-          gsize speaker_len = strlen (speaker);
+          /* most tokens are outside any entity and quotation: "_" */
+          gsize stem_len = strlen (stem);
+          gsize entity_len = label->entity >= 0 ? strlen (entity_id) : 1;
+          gsize speaker_len = label->quote >= 0 ? strlen (speaker) : 1;
 
           /* One reservation per line, then plain stores: this loop writes
            * most of saywho's output bytes. */

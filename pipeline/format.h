@@ -100,6 +100,13 @@ saywho_format_commit (GString *out, char *end)
 static inline char *
 saywho_format_put_bytes (char *p, const char *s, gsize n)
 {
+  if (n >= 8 && n <= 16)
+    {
+      /* two fixed-size copies that overlap: no loop, no call */
+      memcpy (p, s, 8);
+      memcpy (p + n - 8, s + n - 8, 8);
+      return p + n;
+    }
   if (n > 16)
     {
       memcpy (p, s, n);

@@ -204,6 +204,12 @@ find_titles (const Names *names, const SaywhoDocument *doc, gboolean *in_title,
   guint n = doc->tokens->len;
   for (guint i = 0; i < n;)
     {
+      guint kind = saywho_document_token (doc, i)->kind;
+      if (kind != SAYWHO_TOKEN_WORD && kind != SAYWHO_TOKEN_ABBREVIATION)
+        {
+          i++;
+          continue;
+        }
       guint32 node = SAYWHO_TRIE_ROOT;
       guint best = 0;
       for (guint j = i; j < n; j++)

@@ -63,17 +63,6 @@ norm_is (const SaywhoDocument *doc, guint i, const char *s)
   return i < doc->tokens->len && strcmp (saywho_document_token (doc, i)->norm, s) == 0;
 }
 
-static gboolean
-norm_in (const SaywhoDocument *doc, guint i, const char *const *list)
-{
-  if (i >= doc->tokens->len)
-    return FALSE;
-  const char *norm = saywho_document_token (doc, i)->norm;
-  for (guint k = 0; list[k] != NULL; k++)
-    if (strcmp (norm, list[k]) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", NULL };
 static const char *const determiners[] = {
@@ -97,6 +86,54 @@ static const char *const not_subjects[] = {
   "afterwards", "out", "up", "down", "off", "more", "less", "little", "much", "when",
   "while", "once", "very", "too", "not", "only", NULL,
 };
+
+/* The lists above as one map from a norm to the lists it is on, built
+ * once: the stages ask about nearly every word. */
+enum {
+  ON_PRONOUNS = 1 << 0,
+  ON_DETERMINERS = 1 << 1,
+  ON_AUXILIARIES = 1 << 2,
+  ON_NOT_SUBJECTS = 1 << 3,
+};
+
+static SaywhoStrMap *word_lists;
+
+static void
+add_list (SaywhoStrMap *map, const char *const *list, guint32 bit)
+{
+  for (guint k = 0; list[k] != NULL; k++)
+    {
+      guint32 hash = saywho_str_hash (list[k], -1), bits = 0;
+      saywho_strmap_lookup (map, list[k], hash, &bits);
+      saywho_strmap_insert (map, list[k], hash, bits | bit);
+    }
+}
+
+static void
+init_word_lists (void)
+{
+  static gsize done;
+  if (g_once_init_enter (&done))
+    {
+      SaywhoStrMap *map = saywho_strmap_new ();
+      add_list (map, pronouns, ON_PRONOUNS);
+      add_list (map, determiners, ON_DETERMINERS);
+      add_list (map, auxiliaries, ON_AUXILIARIES);
+      add_list (map, not_subjects, ON_NOT_SUBJECTS);
+      word_lists = map;  /* kept for the life of the process */
+      g_once_init_leave (&done, 1);
+    }
+}
+
+static gboolean
+on_list (const SaywhoDocument *doc, guint i, guint32 bit)
+{
+  if (i >= doc->tokens->len)
+    return FALSE;
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  guint32 bits = 0;
+  return saywho_strmap_lookup (word_lists, tok->norm, tok->norm_hash, &bits) && (bits & bit);
+}
 
 static gboolean
 is_quote_mark (const SaywhoToken *tok, guint flag)
@@ -125,7 +162,7 @@ verb_cue_at (const Quotes *q, const SaywhoDocument *doc, guint i, guint sentence
   if (kind != CUE_VERB && kind != CUE_VERB_THAT)
     return FALSE;
   const SaywhoToken *tok = saywho_document_token (doc, i);
-  if (i > sentence_start && norm_in (doc, i - 1, determiners) && !norm_is (doc, i - 1, "that"))
+  if (i > sentence_start && on_list (doc, i - 1, ON_DETERMINERS) && !norm_is (doc, i - 1, "that"))
     return FALSE;
   if (i > sentence_start && saywho_document_token (doc, i - 1)->kind == SAYWHO_TOKEN_POSSESSIVE)
     return FALSE;
@@ -176,7 +213,7 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
   if (cue == 0 || cue <= limit)
     return FALSE;
   gint i = (gint) cue - 1;
-  while (i >= (gint) limit && (norm_in (doc, (guint) i, auxiliaries)))
+  while (i >= (gint) limit && (on_list (doc, (guint) i, ON_AUXILIARIES)))
     i--;
   /* "the Department of Homeland Security (DHS) said": past a parenthesis */
   if (i >= (gint) limit && text_is (doc, (guint) i, ")"))
@@ -198,7 +235,7 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
               *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
               return TRUE;
             }
-          if (norm_in (doc, k, pronouns))
+          if (on_list (doc, k, ON_PRONOUNS))
             {
               *mention = (SaywhoSpan) { k, k + 1 };
               return TRUE;
@@ -252,7 +289,7 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
           *mention = (SaywhoSpan) { start, (guint) i + 1 };
           return TRUE;
         }
-      if (norm_in (doc, (guint) k, pronouns) && tok->kind == SAYWHO_TOKEN_WORD)
+      if (on_list (doc, (guint) k, ON_PRONOUNS) && tok->kind == SAYWHO_TOKEN_WORD)
         {
           *mention = (SaywhoSpan) { (guint) k, (guint) k + 1 };
           return TRUE;
@@ -267,12 +304,12 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE
           || norm_is (doc, (guint) k, "that") || norm_is (doc, (guint) k, "and"))
         break;
-      if (norm_in (doc, (guint) k, determiners) || (guint) k == limit
+      if (on_list (doc, (guint) k, ON_DETERMINERS) || (guint) k == limit
           || (tok->flags & SAYWHO_TOKEN_SENTENCE_START))
         {
           /* A noun phrase with no name: from after the article to the head
            * noun before the cue. */
-          guint start = norm_in (doc, (guint) k, determiners) ? (guint) k + 1 : (guint) k;
+          guint start = on_list (doc, (guint) k, ON_DETERMINERS) ? (guint) k + 1 : (guint) k;
           if (start <= (guint) i)
             {
               *mention = (SaywhoSpan) { start, (guint) i + 1 };
@@ -304,14 +341,14 @@ subject_after (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *me
           *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
           return TRUE;
         }
-      if (norm_in (doc, k, pronouns))
+      if (on_list (doc, k, ON_PRONOUNS))
         {
           *mention = (SaywhoSpan) { k, k + 1 };
           return TRUE;
         }
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE)
         {
-          if (k > cue + 1 && !norm_in (doc, cue + 1, determiners))
+          if (k > cue + 1 && !on_list (doc, cue + 1, ON_DETERMINERS))
             *mention = (SaywhoSpan) { cue + 1, k };
           else if (k > cue + 2)
             *mention = (SaywhoSpan) { cue + 2, k };
@@ -529,7 +566,7 @@ clause_after (const Quotes *q, const SaywhoDocument *doc, guint cue, guint s_end
   for (guint j = k; j < s_end && j < cue + 9; j++)
     {
       /* "that" after a preposition is a determiner ("at that meeting") */
-      if (norm_is (doc, j, "that") && !norm_in (doc, j - 1, not_subjects))
+      if (norm_is (doc, j, "that") && !on_list (doc, j - 1, ON_NOT_SUBJECTS))
         return j + 1 < s_end ? j + 1 : 0;
       const SaywhoToken *tok = saywho_document_token (doc, j);
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE)
@@ -544,7 +581,7 @@ clause_after (const Quotes *q, const SaywhoDocument *doc, guint cue, guint s_end
       gint e = saywho_document_entity_at (doc, k);
       if (e >= 0)
         k = g_array_index (doc->entities, SaywhoEntity, e).span.end;
-      else if (norm_in (doc, k, determiners))
+      else if (on_list (doc, k, ON_DETERMINERS))
         k += 2;
       else
         k += 1;
@@ -558,7 +595,7 @@ clause_after (const Quotes *q, const SaywhoDocument *doc, guint cue, guint s_end
   if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_NUMBER
       && tok->kind != SAYWHO_TOKEN_ABBREVIATION)
     return 0;
-  if (norm_in (doc, k, not_subjects))
+  if (on_list (doc, k, ON_NOT_SUBJECTS))
     return 0;
   return k;
 }
@@ -637,7 +674,7 @@ find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, con
                   while (x_end < sent.end && !text_is (doc, x_end, ",")
                          && saywho_document_token (doc, x_end)->kind == SAYWHO_TOKEN_WORD)
                     x_end++;
-                  guint start = after + (norm_in (doc, after, determiners) ? 1 : 0);
+                  guint start = after + (on_list (doc, after, ON_DETERMINERS) ? 1 : 0);
                   if (x_end > start)
                     mention = (SaywhoSpan) { start, x_end };
                 }
@@ -713,8 +750,8 @@ find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, con
             rest++;
           gboolean at_end = rest + 1 >= sent.end
                             && (rest == c + 1 || saywho_document_entity_at (doc, c + 1) >= 0
-                                || norm_in (doc, c + 1, pronouns)
-                                || norm_in (doc, c + 1, determiners));
+                                || on_list (doc, c + 1, ON_PRONOUNS)
+                                || on_list (doc, c + 1, ON_DETERMINERS));
           guint comma = c;
           while (comma > sent.start && !text_is (doc, comma - 1, ","))
             comma--;
@@ -963,6 +1000,7 @@ quotes_destroy (gpointer shared)
 static gpointer
 quotes_create (const SaywhoConfig *config, GError **error)
 {
+  init_word_lists ();
   Quotes *q = g_new0 (Quotes, 1);
   q->cues = saywho_strmap_new ();
   q->verbs = saywho_strmap_new ();

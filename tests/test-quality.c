@@ -10,6 +10,10 @@
 /* Micro-F1 floors, as fractions. */
 #define FLOOR_ENTITIES_PLO 0.95   /* PER, ORG, LOC: 0.985 when set */
 #define FLOOR_ENTITIES_ALL 0.93   /* with MISC: 0.981 when set */
+#define FLOOR_QUOTES_DIRECT 0.95  /* 1.000 when set */
+#define FLOOR_QUOTES_INDIRECT 0.88 /* 0.925 when set */
+#define FLOOR_QUOTES_ALL 0.90     /* 0.952 when set */
+#define FLOOR_SPEAKERS 0.84       /* 0.888 when set */
 
 static SaywhoScore score;
 
@@ -24,6 +28,18 @@ test_entities (void)
   g_assert_cmpfloat (saywho_counts_f1 (score.entities), >=, FLOOR_ENTITIES_ALL);
 }
 
+static void
+test_quotations (void)
+{
+  g_assert_cmpfloat (saywho_counts_f1 (score.quotes_kind[SAYWHO_QUOTE_DIRECT]), >=,
+                     FLOOR_QUOTES_DIRECT);
+  g_assert_cmpfloat (saywho_counts_f1 (score.quotes_kind[SAYWHO_QUOTE_INDIRECT]), >=,
+                     FLOOR_QUOTES_INDIRECT);
+  g_assert_cmpfloat (saywho_counts_f1 (score.quotes), >=, FLOOR_QUOTES_ALL);
+  g_assert_cmpuint (score.speakers_matched, >, 50);
+  g_assert_cmpfloat ((double) score.speakers_right / score.speakers_matched, >=, FLOOR_SPEAKERS);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -31,6 +47,7 @@ main (int argc, char **argv)
   g_test_set_nonfatal_assertions ();
   test_score_gold (&score, NULL);
   g_test_add_func ("/quality/entities", test_entities);
+  g_test_add_func ("/quality/quotations", test_quotations);
   int status = g_test_run ();
   test_common_cleanup ();
   return status;
