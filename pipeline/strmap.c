@@ -10,6 +10,7 @@ typedef struct {
 } Slot;
 
 struct _SaywhoStrMap {
+  SaywhoStrMapFilter filter;  /* first, for saywho_strmap_lookup() in strmap.h */
   Slot *slots;
   gsize capacity;    /* a power of two */
   gsize used;
@@ -42,6 +43,7 @@ saywho_strmap_clear (SaywhoStrMap *map)
   if (map->used == 0)
     return;
   memset (map->slots, 0, map->capacity * sizeof (Slot));
+  memset (&map->filter, 0, sizeof map->filter);
   map->used = 0;
   g_string_chunk_clear (map->keys);
 }
@@ -90,6 +92,8 @@ insert (SaywhoStrMap *map, const char *key, guint32 hash, guint32 value, gboolea
     }
   map->slots[s] = (Slot) { copy ? g_string_chunk_insert (map->keys, key) : key, hash, value };
   map->used++;
+  guint32 bit = (hash >> 16) ^ (hash & 0xffff);
+  map->filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
   return value;
 }
 
@@ -105,8 +109,14 @@ saywho_strmap_insert_static (SaywhoStrMap *map, const char *key, guint32 hash, g
   return insert (map, key, hash, value, FALSE);
 }
 
+const SaywhoStrMapFilter *
+saywho_strmap_filter (const SaywhoStrMap *map)
+{
+  return &map->filter;
+}
+
 gboolean
-saywho_strmap_lookup (const SaywhoStrMap *map, const char *key, guint32 hash, guint32 *value)
+saywho_strmap_probe (const SaywhoStrMap *map, const char *key, guint32 hash, guint32 *value)
 {
   gsize mask = map->capacity - 1;
   gsize s = hash & mask;

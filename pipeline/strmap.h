@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 
 typedef struct _SaywhoStrMap SaywhoStrMap;
 
+/* A filter in front of every map: one bit per hash, so that looking up a
+ * word the map does not hold (most words, for most maps) costs a bit test. */
+#define SAYWHO_STRMAP_FILTER_BITS 65536
+typedef struct {
+  guint64 bits[SAYWHO_STRMAP_FILTER_BITS / 64];
+} SaywhoStrMapFilter;
+
 /* FNV-1a over len bytes (len < 0: up to the NUL). */
 static inline guint32
 saywho_str_hash (const char *s, gssize len)
@@ -41,8 +48,25 @@ guint32       saywho_strmap_insert (SaywhoStrMap *map, const char *key, guint32 
  * the string alive until the map is cleared (a document's norms). */
 guint32       saywho_strmap_insert_static (SaywhoStrMap *map, const char *key, guint32 hash,
                                            guint32 value);
-gboolean      saywho_strmap_lookup (const SaywhoStrMap *map, const char *key, guint32 hash,
-                                    guint32 *value);
+gboolean      saywho_strmap_probe (const SaywhoStrMap *map, const char *key, guint32 hash,
+                                   guint32 *value);
+const SaywhoStrMapFilter *saywho_strmap_filter (const SaywhoStrMap *map);
+
+static inline gboolean
+saywho_strmap_filter_test (const SaywhoStrMapFilter *filter, guint32 hash)
+{
+  guint32 bit = (hash >> 16) ^ (hash & 0xffff);
+  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static inline gboolean
+saywho_strmap_lookup (const SaywhoStrMap *map, const char *key, guint32 hash, guint32 *value)
+{
+  /* The filter sits at the start of the map: see strmap.c. */
+  if (!saywho_strmap_filter_test ((const SaywhoStrMapFilter *) (const void *) map, hash))
+    return FALSE;
+  return saywho_strmap_probe (map, key, hash, value);
+}
 
 static inline gboolean
 saywho_strmap_contains (const SaywhoStrMap *map, const char *key, guint32 hash)

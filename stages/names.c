@@ -20,7 +20,8 @@
  *      none of them used in lower case elsewhere in the document nor a head
  *      word, is taken for a person, the most common unlisted name in news;
  *   5. a combining form, a hyphen and a name are one MISC mention
- *      ("Sino-American").
+ *      ("Sino-American");
+ *   6. a lone unknown capitalized word after "in", "at", "near" is a place.
  * A capitalized word that starts a sentence is not evidence of a name: a
  * run that starts a sentence loses its first word when that word is a
  * sentence starter, or is seen in lower case elsewhere in the document.
@@ -132,7 +133,7 @@ sentence_in_capitals (const SaywhoDocument *doc, guint s)
       words++;
       upper += (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
     }
-  return words >= 3 && upper * 10 >= words * 7;
+  return words >= 2 && upper * 10 >= words * 7;
 }
 
 /* ---- replacing entities ---------------------------------------------------- */
@@ -511,6 +512,35 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
     }
 }
 
+/* A lone unknown capitalized word after "in", "at", "near" … is a place
+ * ("matches in Durban", "talks at Highbury"). */
+static void
+find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboolean *in_title)
+{
+  static const char *const locatives[] = { "in", "at", "near", "outside", "around", NULL };
+  guint n = doc->tokens->len;
+  for (guint i = 1; i < n; i++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *prev = saywho_document_token (doc, i - 1);
+      if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || (tok->flags & (SAYWHO_TOKEN_ALL_CAPS | SAYWHO_TOKEN_SENTENCE_START)) || in_title[i]
+          || prev->sentence != tok->sentence || !g_strv_contains (locatives, prev->norm))
+        continue;
+      if (i + 1 < n && (is_name_word (saywho_document_token (doc, i + 1))
+                        || saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE
+                        || text_is (doc, saywho_document_token (doc, i + 1), "-")))
+        continue;
+      if (saywho_document_entity_at (doc, i) >= 0
+          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
+                                        | CLASS_MISC_HEAD | CLASS_GENERIC))
+          || saywho_strmap_contains (w->lowercase, tok->norm, tok->norm_hash)
+          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+        continue;
+      claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
+    }
+}
+
 /* "( ACRONYM )" at i: people are not given acronyms. */
 static gboolean
 defines_acronym (const SaywhoDocument *doc, guint i)
@@ -655,11 +685,26 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
           in_title[i] = TRUE;
       }
 
+  /* "Premier League", "President Hotel": a title word right before a
+   * head word is part of a name, not a title. */
+  for (guint i = 0; i + 1 < n; i++)
+    if (in_title[i] && !in_title[i + 1] && after_title[i + 1]
+        && (saywho_document_token (doc, i + 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
+        && (class_of (w, doc, saywho_document_token (doc, i + 1))
+            & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
+      {
+        after_title[i + 1] = FALSE;
+        for (guint k = i + 1; k-- > 0 && in_title[k];)
+          in_title[k] = FALSE;
+      }
+
   find_prefixed_names (w, doc);
   flush_claims (w, doc);
   find_headed_names (names, w, doc, in_title);
   flush_claims (w, doc);
   find_people (names, w, doc, in_title, after_title);
+  flush_claims (w, doc);
+  find_places (names, w, doc, in_title);
   flush_claims (w, doc);
   return TRUE;
 }

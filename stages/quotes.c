@@ -666,8 +666,16 @@ find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, con
               guint x_end = after;
               if (e >= 0)
                 {
-                  mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+                  const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+                  mention = ent->span;
                   x_end = mention.end;
+                  /* "the Georgian government": the phrase, up to its noun */
+                  if (ent->type == SAYWHO_ENTITY_MISC)
+                    while (x_end < sent.end && saywho_document_token (doc, x_end)->kind
+                                                 == SAYWHO_TOKEN_WORD
+                           && !(saywho_document_token (doc, x_end)->flags
+                                & SAYWHO_TOKEN_CAPITALIZED))
+                      mention.end = ++x_end;
                 }
               else
                 {

@@ -115,9 +115,23 @@ resolve (const Speakers *sp, const SaywhoDocument *doc, const gboolean *quoted, 
       if (e >= 0)
         {
           const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
-          /* "Chinese officials": a nationality is no speaker */
+          /* "Chinese officials": a nationality is no speaker; but "the
+           * Dutchman" stands for a person */
           if (ent->type != SAYWHO_ENTITY_MISC)
             return ent;
+          if (ent->span.end == mention.end && ent->span.start > 0
+              && strcmp (saywho_document_token (doc, ent->span.start - 1)->norm, "the") == 0)
+            return last_named (doc, quoted, mention.start, NOUN_PERSON, NULL);
+          /* "the Jordanian government": the country itself, which is the
+           * nationality's link */
+          if (ent->id != NULL && g_str_has_prefix (ent->id, "country:"))
+            {
+              const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
+              guint32 cls = NOUN_NONE;
+              if (saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls)
+                  && cls == NOUN_COUNTRY)
+                return ent;
+            }
         }
     }
   const SaywhoToken *first = saywho_document_token (doc, mention.start);

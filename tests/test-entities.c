@@ -161,6 +161,12 @@ static const EntityCase cases[] = {
   { "loc-pattern", "Farms along the Yellow River flooded.", "Yellow River/LOC/local:yellow-river" },
   { "misc-pattern", "The CHIPS and Science Act passed.",
     "CHIPS and Science Act/MISC/local:chips-and-science-act" },
+  { "place-after-in", "The match was played at Highbury and talks were held in Durban.",
+    "Highbury/LOC/local:highbury; Durban/LOC/local:durban" },
+  { "place-after-in", "The meeting in September was in private.", "" },
+  { "title-before-head", "He plays in the Premier League.",
+    "Premier League/ORG/local:premier-league" },
+  { "caps-line", "RUGBY UNION - NEW TOUR", "" },
   /* acronyms defined in parentheses */
   { "acronym", "The National Security Agency (NSA) declined. The NSA said nothing.",
     "National Security Agency/ORG/agency:us-nsa; NSA/ORG/agency:us-nsa; NSA/ORG/agency:us-nsa" },

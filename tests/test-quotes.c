@@ -119,6 +119,11 @@ static const QuoteCase cases[] = {
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
     "indirect|exports fell|local:foobar-trade-ministry|ministry|said" },
   { "indefinite", "An official said exports fell.", "indirect|exports fell|_|official|said" },
+  { "government", "According to the Chinese government, exports fell.",
+    "indirect|exports fell|country:CN|Chinese government|According to" },
+  { "demonym-person", "Coach Ruud Gullit spoke. \u201cWe had our chances today,\u201d the "
+                      "Dutchman said.",
+    "direct|We had our chances today,|local:ruud-gullit|Dutchman|said" },
   { "no-speech", "Minister Ada Lovel welcomed the deal and urged others to act.", "" },
 };
 

@@ -60,7 +60,7 @@ ISO2_RE = re.compile(r"^[A-Z]{2}$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 REF_KEYS = {"parent", "link"}
-SKIP_FILES = {"abbreviations.tsv", "speech-cues.tsv", "name-patterns.tsv"}
+SKIP_FILES = {"abbreviations.tsv", "speech-cues.tsv", "name-patterns.tsv", "speaker-nouns.tsv"}
 
 
 def _valid_date(v):
