@@ -107,6 +107,31 @@ span_text (const SaywhoDocument *doc, SaywhoSpan span)
 static const char *
 slug_id (SaywhoDocument *doc, const char *text)
 {
+  /* ASCII names (most): lower and join the words with hyphens in place. */
+  char buffer[256];
+  gsize n = strlen ("local:"), len = strlen (text);
+  gboolean ascii = len < sizeof buffer - n - 1;
+  for (gsize i = 0; i < len && ascii; i++)
+    ascii = (guchar) text[i] < 0x80;
+  if (ascii)
+    {
+      memcpy (buffer, "local:", n);
+      gboolean gap = FALSE;
+      for (gsize i = 0; i < len; i++)
+        {
+          char c = text[i];
+          if (g_ascii_isalnum (c))
+            {
+              if (gap && n > strlen ("local:"))
+                buffer[n++] = '-';
+              buffer[n++] = g_ascii_tolower (c);
+              gap = FALSE;
+            }
+          else
+            gap = TRUE;
+        }
+      return saywho_document_intern (doc, buffer, (gssize) n);
+    }
   GString *id = g_string_new ("local:");
   gboolean dash = FALSE;
   g_autofree char *folded = g_utf8_casefold (text, -1);
@@ -133,6 +158,14 @@ is_acronym_token (const SaywhoToken *tok)
 {
   return (tok->kind == SAYWHO_TOKEN_WORD || tok->kind == SAYWHO_TOKEN_ABBREVIATION)
          && (tok->flags & SAYWHO_TOKEN_ALL_CAPS);
+}
+
+static inline gboolean
+punct_is (const SaywhoDocument *doc, guint i, char c)
+{
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  return tok->kind == SAYWHO_TOKEN_PUNCT && tok->byte_end == tok->byte_start + 1
+         && doc->text[tok->byte_start] == c;
 }
 
 static gboolean
@@ -227,7 +260,7 @@ define_acronyms (CorefWorker *w, SaywhoDocument *doc)
   for (guint i = 2; i + 1 < n; i++)
     {
       /* ( ACRONYM ) */
-      if (!text_is (doc, i - 1, "(") || !text_is (doc, i + 1, ")"))
+      if (!punct_is (doc, i - 1, '(') || !punct_is (doc, i + 1, ')'))
         continue;
       const SaywhoToken *acr = saywho_document_token (doc, i);
       if (!is_acronym_token (acr))

@@ -14,7 +14,7 @@
 #include <libstemmer.h>
 #include <string.h>
 
-#define CACHE_SLOTS 8192           /* a power of two: 384 KB, near L2 */
+#define CACHE_SLOTS 32768          /* a power of two: 1.5 MB, few misses on news */
 #define CACHE_WORD 23              /* longer words are not cached */
 
 typedef struct {
