@@ -271,8 +271,16 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   return push_token (s, &tok);
 }
 
-/* The common case, without decoding: a chunk of ASCII letters alone,
- * followed by ASCII whitespace or the end.  Returns its end, or pos. */
+static inline gboolean
+ascii_space (const char *text, guint32 i, guint32 len)
+{
+  return i >= len || text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r');
+}
+
+/* The common cases, without decoding: a chunk of ASCII letters alone, or
+ * with one , ; : ? ! or . after it (and the word and its full stop are no
+ * abbreviation), followed by ASCII whitespace or the end.  Returns the
+ * chunk's end, or pos when the chunk needs the general rules. */
 static guint32
 emit_plain_word (Scan *s, guint32 pos, guint32 chars)
 {
@@ -288,8 +296,29 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
       else
         break;
     }
-  if (end == pos || (end < len && !(text[end] == ' ' || (text[end] >= '\t' && text[end] <= '\r'))))
+  if (end == pos)
     return pos;
+  gboolean tail = FALSE;
+  if (!ascii_space (text, end, len))
+    {
+      char c = text[end];
+      if (!ascii_space (text, end + 1, len) || strchr (",;:?!.", c) == NULL)
+        return pos;
+      if (c == '.')
+        {
+          /* "Sept." and "J." keep their stop: the general rules decide */
+          char form[32];
+          guint32 n = end - pos;
+          if (n < 2 || n + 2 > sizeof form)
+            return pos;
+          memcpy (form, text + pos, n);
+          form[n] = '.';
+          form[n + 1] = '\0';
+          if (g_hash_table_contains (s->tk->abbreviations, form))
+            return pos;
+        }
+      tail = TRUE;
+    }
 
   SaywhoToken tok = { 0 };
   tok.byte_start = pos;
@@ -314,7 +343,23 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
   tok.norm = norm;
   tok.norm_hash = tok.stem_hash = hash;
   push_token (s, &tok);
-  return end;
+  if (!tail)
+    return end;
+
+  /* The punctuation mark: its norm is itself, a string that outlives the
+   * document. */
+  static const char *const marks[] = { ",", ";", ":", "?", "!", "." };
+  const char *mark = strchr (",;:?!.", text[end]);
+  SaywhoToken punct = { 0 };
+  punct.byte_start = end;
+  punct.byte_end = end + 1;
+  punct.char_start = tok.char_end;
+  punct.char_end = tok.char_end + 1;
+  punct.kind = SAYWHO_TOKEN_PUNCT;
+  punct.norm = marks[mark - ",;:?!."];
+  punct.norm_hash = punct.stem_hash = saywho_str_hash (punct.norm, 1);
+  push_token (s, &punct);
+  return end + 1;
 }
 
 /* ---- the rules ----------------------------------------------------------- */
