@@ -638,6 +638,34 @@ add_quote (SaywhoDocument *doc, SaywhoQuoteKind kind, guint start, guint end, Sa
   g_array_append_val (doc->quotes, quote);
 }
 
+/* A sentence that goes on with the reported speech of the one before it:
+ * same paragraph, no quotation or speech cue of its own, and it opens with a
+ * pronoun and a backshifted verb ("It was ready …", "They would …"). */
+static gboolean
+continues_report (const Quotes *q, const SaywhoDocument *doc, SaywhoSpan next,
+                  const gboolean *in_raw)
+{
+  static const char *const backshifted[] = {
+    "was", "were", "had", "would", "could", "might", "should", "must", NULL,
+  };
+  if (next.end - next.start < 4 || next.start == 0
+      || saywho_document_token (doc, next.start)->paragraph
+           != saywho_document_token (doc, next.start - 1)->paragraph)
+    return FALSE;
+  const SaywhoToken *first = saywho_document_token (doc, next.start);
+  if (!on_list (doc, next.start, ON_PRONOUNS) || strcmp (first->norm, "i") == 0
+      || strcmp (first->norm, "we") == 0 || strcmp (first->norm, "you") == 0)
+    return FALSE;
+  if (!g_strv_contains (backshifted, saywho_document_token (doc, next.start + 1)->norm))
+    return FALSE;
+  for (guint i = next.start; i < next.end; i++)
+    if (in_raw[i] || saywho_document_token (doc, i)->kind == SAYWHO_TOKEN_QUOTE
+        || verb_cue_at (q, doc, i, next.start)
+        || (norm_is (doc, i, "according") && norm_is (doc, i + 1, "to")))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, const gboolean *used)
 {
@@ -744,8 +772,18 @@ find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, con
             {
               if (!subject_before (doc, c, sent.start, &mention))
                 mention = (SaywhoSpan) { 0, 0 };
-              add_quote (doc, SAYWHO_QUOTE_INDIRECT, start, clause_end (doc, start, sent.end),
-                         cue, mention);
+              guint end = clause_end (doc, start, sent.end);
+              /* The next sentence may go on reporting: "Meng said China
+               * opposed hacking. It was ready to help." */
+              while (s + 1 < doc->sentences->len
+                     && continues_report (q, doc, g_array_index (doc->sentences, SaywhoSpan, s + 1),
+                                          in_raw))
+                {
+                  s++;
+                  sent = g_array_index (doc->sentences, SaywhoSpan, s);
+                  end = clause_end (doc, sent.start, sent.end);
+                }
+              add_quote (doc, SAYWHO_QUOTE_INDIRECT, start, end, cue, mention);
               c = sent.end;
               continue;
             }

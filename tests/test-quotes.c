@@ -105,6 +105,9 @@ static const QuoteCase cases[] = {
     "indirect|exports had fallen|local:foobar-trade-commission|Foobar Trade Commission|said" },
   { "told", "Minister Ada Lovel told reporters the talks would resume.",
     "indirect|the talks would resume|local:ada-lovel|Ada Lovel|told" },
+  { "next-sentence", "Minister Ada Lovel said the talks had failed. They would resume in May.\n\n"
+                     "She left. It was late.",
+    "indirect|the talks had failed. They would resume in May|local:ada-lovel|Ada Lovel|said" },
   { "inverted-reported", "The talks will resume next week, Minister Ada Lovel said.",
     "indirect|The talks will resume next week|local:ada-lovel|Ada Lovel|said" },
   { "appositive", "Ned Pricey, the council's spokesman, said the talks ended.",
