@@ -9,7 +9,9 @@
  *   - the yardstick: a trivial tokenizer that splits at whitespace and
  *     punctuation and writes one token a line to /dev/null;
  *   - saywho's pipeline, all stages, one worker, CoNLL-U Plus to /dev/null,
- *     in a forked child so that its peak RSS is its own;
+ *     in a forked child so that its peak RSS is its own; the same with two
+ *     workers; and with the first three stages only (tokenize, segment,
+ *     stem), to follow the cost of the entity and quotation stages;
  * and prints the medians: MB/s, tokens/s, peak RSS, and the ratio.  Also
  * the start-up time (pipeline creation with the full lexicons).
  */
@@ -190,8 +192,9 @@ run_yardstick (const char *dir)
 
 /* ---- the pipeline, in a child ------------------------------------------ */
 
+/* stages: NULL for all of them. */
 static Measure
-run_pipeline (const char *root, const char *dir, guint jobs)
+run_pipeline (const char *root, const char *dir, guint jobs, const char *const *stages)
 {
   int fds[2];
   if (pipe (fds) != 0)
@@ -204,7 +207,7 @@ run_pipeline (const char *root, const char *dir, guint jobs)
       g_autofree char *lexicons = g_build_filename (root, "lexicons", NULL);
       SaywhoConfig config = { lexicons, "english" };
       gint64 start = g_get_monotonic_time ();
-      SaywhoPipeline *pipeline = saywho_pipeline_new (&config, NULL, &error);
+      SaywhoPipeline *pipeline = saywho_pipeline_new (&config, stages, &error);
       if (pipeline == NULL)
         g_error ("%s", error->message);
       const SaywhoFormat *format = saywho_format_lookup ("conllup");
@@ -284,13 +287,17 @@ main (int argc, char **argv)
   double *y_mbs = g_new (double, runs), *y_tps = g_new (double, runs);
   double *p_mbs = g_new (double, runs), *p_tps = g_new (double, runs);
   double *p_rss = g_new (double, runs), *p2_mbs = g_new (double, runs);
+  double *base_mbs = g_new (double, runs);
+  static const char *const base_stages[] = { "tokenize", "segment", "stem", NULL };
   double *start = g_new (double, runs);
   guint64 p_tokens = 0;
   for (guint r = 0; r < runs; r++)
     {
       Measure y = run_yardstick (dir);
-      Measure p = run_pipeline (root, dir, 1);
-      Measure p2 = run_pipeline (root, dir, 2);
+      Measure p = run_pipeline (root, dir, 1, NULL);
+      Measure p2 = run_pipeline (root, dir, 2, NULL);
+      Measure base = run_pipeline (root, dir, 1, base_stages);
+      base_mbs[r] = mb / base.seconds;
       y_mbs[r] = mb / y.seconds;
       y_tps[r] = y.tokens / y.seconds / 1e6;
       p_mbs[r] = mb / p.seconds;
@@ -310,6 +317,8 @@ main (int argc, char **argv)
            "  %.1f MB/s, %.2f M tokens/s, peak RSS %.1f MB\n",
            p_tokens, pm, median (p_tps, runs), median (p_rss, runs));
   g_print ("saywho --jobs 2: %.1f MB/s\n", median (p2_mbs, runs));
+  g_print ("saywho, tokenize + segment + stem only, --jobs 1: %.1f MB/s (1/%.1f of the yardstick)\n",
+           median (base_mbs, runs), ym / median (base_mbs, runs));
   g_print ("ratio saywho/yardstick (one thread): %.3f (1/%.1f)\n", pm / ym, ym / pm);
   g_print ("start-up (pipeline with all lexicons): %.1f ms\n", median (start, runs));
   return 0;
