@@ -28,7 +28,8 @@ typedef struct {
   SaywhoEntityLexicon *g;
   SaywhoAnalyzer *analyzer;
   GArray *origins;         /* Origin of each entry, for duplicate-id messages */
-  char **forms_of_entry;   /* the name and aliases of the entry being added */
+  const char *name;        /* the name of the entry being added */
+  const char *aliases;     /* and its aliases, `|`-separated */
   const char *file;
   guint32 order;
 } Loader;
@@ -124,12 +125,29 @@ is_name_form (const SaywhoDocument *doc)
   return TRUE;
 }
 
+/* Is form the entry's name or one of its aliases? */
+static gboolean
+has_form (const Loader *l, const char *form)
+{
+  gsize len = strlen (form);
+  if (strcmp (l->name, form) == 0)
+    return TRUE;
+  for (const char *p = l->aliases; p != NULL && *p;)
+    {
+      const char *bar = strchr (p, '|');
+      gsize n = bar != NULL ? (gsize) (bar - p) : strlen (p);
+      if (n == len && memcmp (p, form, len) == 0)
+        return TRUE;
+      p = bar != NULL ? bar + 1 : NULL;
+    }
+  return FALSE;
+}
+
 static gboolean
 add_alias (Loader *l, guint32 entry, const char *alias, GError **error)
 {
   /* "The White House": news marks "White House"; "The Hague" stays whole. */
-  if (g_str_has_prefix (alias, "The ") && l->forms_of_entry != NULL
-      && g_strv_contains ((const char *const *) l->forms_of_entry, alias + 4))
+  if (g_str_has_prefix (alias, "The ") && l->name != NULL && has_form (l, alias + 4))
     return TRUE;
   const SaywhoDocument *doc = saywho_analyzer_run (l->analyzer, alias, error);
   if (doc == NULL)
@@ -149,10 +167,10 @@ add_alias (Loader *l, guint32 entry, const char *alias, GError **error)
   for (guint i = 0; i < n; i++)
     {
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      g_autofree char *form = g_strndup (doc->text + tok->byte_start,
-                                         tok->byte_end - tok->byte_start);
+      const char *form = g_string_chunk_insert_len (l->g->strings, doc->text + tok->byte_start,
+                                                    tok->byte_end - tok->byte_start);
       keys[i] = tok->stem;
-      g_ptr_array_add (l->g->forms, g_string_chunk_insert (l->g->strings, form));
+      g_ptr_array_add (l->g->forms, (gpointer) form);
       g_ptr_array_add (l->g->norms, g_string_chunk_insert (l->g->strings, tok->norm));
       if (!is_acronym_form (form) || tok->kind == SAYWHO_TOKEN_PUNCT)
         acronym = FALSE;
@@ -226,17 +244,27 @@ add_entry (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
   Origin origin = { l->file, line };
   g_array_append_val (l->origins, origin);
 
-  g_autofree char *all = g_strconcat (name, "|", aliases, NULL);
-  g_auto (GStrv) list = g_strsplit (all, "|", -1);
-  l->forms_of_entry = list;
-  gboolean ok = TRUE;
-  for (guint i = 0; list[i] != NULL && ok; i++)
+  l->name = name;
+  l->aliases = strcmp (aliases, "_") == 0 ? "" : aliases;
+  gboolean ok = add_alias (l, index, name, error);
+  /* the aliases, cut at each | in a copy (has_form() reads the original) */
+  g_autofree char *copy = g_strdup (aliases);
+  for (char *p = copy; ok && p != NULL && strcmp (aliases, "_") != 0;)
     {
-      if (*list[i] == '\0' || strcmp (list[i], "_") == 0 || (i > 0 && strcmp (list[i], name) == 0))
-        continue;
-      ok = add_alias (l, index, list[i], error);
+      char *bar = strchr (p, '|');
+      char saved = 0;
+      if (bar != NULL)
+        {
+          saved = *bar;
+          *bar = '\0';
+        }
+      if (*p != '\0' && strcmp (p, name) != 0)
+        ok = add_alias (l, index, p, error);
+      if (bar != NULL)
+        *bar = saved;
+      p = bar != NULL ? bar + 1 : NULL;
     }
-  l->forms_of_entry = NULL;
+  l->name = l->aliases = NULL;
   return ok;
 }
 

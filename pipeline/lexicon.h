@@ -16,8 +16,12 @@ G_BEGIN_DECLS
 typedef gboolean (*SaywhoLexiconLineFunc) (char **columns, guint ncolumns, guint line,
                                            gpointer user_data, GError **error);
 
-/* Reads lexicon_dir/name.  min/max_columns bound the column count of every
- * entry (a malformed line is an error naming the file and line). */
+#define SAYWHO_LEXICON_MAX_COLUMNS 16
+
+/* Reads lexicon_dir/name.  min/max_columns (at most
+ * SAYWHO_LEXICON_MAX_COLUMNS) bound the column count of every entry (a
+ * malformed line is an error naming the file and line).  The columns handed
+ * to func may be modified, and live until func returns. */
 gboolean saywho_lexicon_read (const char *lexicon_dir, const char *name,
                               guint min_columns, guint max_columns,
                               SaywhoLexiconLineFunc func, gpointer user_data,
