@@ -104,6 +104,7 @@ saywho_pipeline_free (SaywhoPipeline *pipeline)
 SaywhoWorker *
 saywho_worker_new (SaywhoPipeline *pipeline, GError **error)
 {
+  g_return_val_if_fail (pipeline != NULL, NULL);
   g_autoptr (SaywhoWorker) worker = g_new0 (SaywhoWorker, 1);
   worker->pipeline = pipeline;
   worker->states = g_ptr_array_new ();
@@ -146,6 +147,7 @@ saywho_worker_free (SaywhoWorker *worker)
 gboolean
 saywho_worker_process (SaywhoWorker *worker, SaywhoDocument *doc, GError **error)
 {
+  g_return_val_if_fail (worker != NULL && doc != NULL && doc->text != NULL, FALSE);
   SaywhoPipeline *pipeline = worker->pipeline;
 
   for (guint i = 0; i < pipeline->classes->len; i++)

@@ -16,7 +16,8 @@ test_pipeline (void)
       g_autoptr (GError) error = NULL;
       SaywhoConfig config = { SAYWHO_SOURCE_LEXICONS, "english" };
       pipeline = saywho_pipeline_new (&config, NULL, &error);
-      g_assert_no_error (error);
+      if (pipeline == NULL)
+        g_error ("cannot build the pipeline: %s", error->message);
     }
   return pipeline;
 }
@@ -28,7 +29,8 @@ test_worker (void)
     {
       g_autoptr (GError) error = NULL;
       worker = saywho_worker_new (test_pipeline (), &error);
-      g_assert_no_error (error);
+      if (worker == NULL)
+        g_error ("cannot make a worker: %s", error->message);
     }
   return worker;
 }
