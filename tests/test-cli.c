@@ -322,25 +322,6 @@ test_formats (void)
   result_clear (&r);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)
@@ -369,7 +350,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/jsonl/large", test_jsonl_large);
   g_test_add_func ("/cli/formats", test_formats);
   int status = g_test_run ();
-  remove_tree (workdir);
+  test_remove_tree (workdir);
   g_free (workdir);
   return status;
 }

@@ -20,5 +20,8 @@ char *test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 void test_score_gold (SaywhoScore *score, GString *out);
 /* With errors, test_score_gold() also lists each missed and spurious entity. */
 extern gboolean test_score_list_errors;
+/* Removes a folder and everything below it; links are removed, not
+ * followed. */
+void test_remove_tree (const char *path);
 /* Frees the cached pipeline and worker (call before exit, for valgrind). */
 void test_common_cleanup (void);

@@ -517,25 +517,6 @@ test_stats_run (void)
   result_clear (&r);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)
@@ -577,7 +558,7 @@ main (int argc, char **argv)
   g_test_add_func ("/stats/table", test_stats_table);
   g_test_add_func ("/stats/run", test_stats_run);
   int status = g_test_run ();
-  remove_tree (workdir);
+  test_remove_tree (workdir);
   g_free (workdir);
   test_common_cleanup ();
   return status;

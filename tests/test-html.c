@@ -323,25 +323,6 @@ test_chromium_screenshot (void)
   g_test_message ("screenshot: %s", png);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)
@@ -357,7 +338,7 @@ main (int argc, char **argv)
   g_test_add_func ("/html/chromium/dom", test_chromium_dom);
   g_test_add_func ("/html/chromium/screenshot", test_chromium_screenshot);
   int status = g_test_run ();
-  remove_tree (workdir);
+  test_remove_tree (workdir);
   g_free (workdir);
   g_free (page_path);
   g_free (page);

@@ -135,27 +135,6 @@ test_text_check_line (void)
   g_assert_cmpstr (error->message, ==, "x.txt:3: not valid UTF-8 at byte offset 23");
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          if (g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            g_unlink (child);
-          else if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 int
 main (int argc, char **argv)
@@ -173,7 +152,7 @@ main (int argc, char **argv)
     }
   g_test_add_func ("/source/text-check-line", test_text_check_line);
   int status = g_test_run ();
-  remove_tree (tree);
+  test_remove_tree (tree);
   g_free (tree);
   return status;
 }
