@@ -93,18 +93,8 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
       const SaywhoSpan *sentence = &g_array_index (doc->sentences, SaywhoSpan, s);
       if (sentence->start >= sentence->end)
         continue;
-      const SaywhoToken *first = saywho_document_token (doc, sentence->start);
-      const SaywhoToken *last = saywho_document_token (doc, sentence->end - 1);
 
-      g_string_append (out, "# sent_id = ");
-      for (const char *p = doc->id; *p; p++)
-        g_string_append_c (out, g_ascii_isspace (*p) ? '_' : *p);
-      g_string_append_c (out, '#');
-      saywho_format_append_uint (out, s + 1);
-      g_string_append (out, "\n# text = ");
-      saywho_format_append_oneline (out, doc->text + first->byte_start,
-                                    last->byte_end - first->byte_start);
-      g_string_append_c (out, '\n');
+      saywho_format_append_sentence_comments (out, doc, s);
 
       for (guint i = sentence->start; i < sentence->end; i++)
         {

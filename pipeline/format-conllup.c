@@ -55,14 +55,6 @@ saywho_format_append_oneline (GString *out, const char *s, gsize len)
   g_string_append_len (out, s + start, (gssize) (len - start));
 }
 
-/* Doc ids may hold spaces; a sent_id may not. */
-static void
-append_id_nospace (GString *out, const char *id)
-{
-  for (const char *p = id; *p; p++)
-    g_string_append_c (out, g_ascii_isspace (*p) ? '_' : *p);
-}
-
 static void
 append_span (GString *out, const SaywhoDocument *doc, SaywhoSpan span)
 {
@@ -90,17 +82,8 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
       const SaywhoSpan *sentence = &g_array_index (doc->sentences, SaywhoSpan, s);
       if (sentence->start >= sentence->end)
         continue;
-      const SaywhoToken *first = saywho_document_token (doc, sentence->start);
-      const SaywhoToken *last = saywho_document_token (doc, sentence->end - 1);
 
-      g_string_append (out, "# sent_id = ");
-      append_id_nospace (out, doc->id);
-      g_string_append_c (out, '#');
-      saywho_format_append_uint (out, s + 1);
-      g_string_append (out, "\n# text = ");
-      saywho_format_append_oneline (out, doc->text + first->byte_start,
-                                    last->byte_end - first->byte_start);
-      g_string_append_c (out, '\n');
+      saywho_format_append_sentence_comments (out, doc, s);
 
       for (guint i = sentence->start; i < sentence->end; i++)
         {

@@ -156,3 +156,20 @@ saywho_format_ner_prefix (const SaywhoDocument *doc, const SaywhoTokenLabels *la
     }
   return 'I';
 }
+
+void
+saywho_format_append_sentence_comments (GString *out, const SaywhoDocument *doc, guint s)
+{
+  const SaywhoSpan *sentence = &g_array_index (doc->sentences, SaywhoSpan, s);
+  const SaywhoToken *first = saywho_document_token (doc, sentence->start);
+  const SaywhoToken *last = saywho_document_token (doc, sentence->end - 1);
+  g_string_append (out, "# sent_id = ");
+  for (const char *p = doc->id; *p; p++)
+    g_string_append_c (out, g_ascii_isspace (*p) ? '_' : *p);
+  g_string_append_c (out, '#');
+  saywho_format_append_uint (out, s + 1);
+  g_string_append (out, "\n# text = ");
+  saywho_format_append_oneline (out, doc->text + first->byte_start,
+                                last->byte_end - first->byte_start);
+  g_string_append_c (out, '\n');
+}

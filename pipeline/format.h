@@ -150,6 +150,9 @@ saywho_format_put_uint (char *p, guint64 value)
   return end;
 }
 
+/* The "# sent_id = <doc id>#<n>" and "# text = …" comments of CoNLL-U and
+ * CoNLL-U Plus for sentence s (spaces in the id become `_`). */
+void saywho_format_append_sentence_comments (GString *out, const SaywhoDocument *doc, guint s);
 /* Appends s with line breaks and tabs turned into spaces, so that a comment
  * stays on one line for every reader (U+0085, U+2028 and U+2029 too). */
 void saywho_format_append_oneline (GString *out, const char *s, gsize len);
