@@ -20,6 +20,9 @@ char *test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 void test_score_gold (SaywhoScore *score, GString *out);
 /* With errors, test_score_gold() also lists each missed and spurious entity. */
 extern gboolean test_score_list_errors;
+/* Shows `diff -u expected_path actual` (its first 200 lines) as a test
+ * message: how golden and fixture tests report a mismatch. */
+void test_show_diff (const char *expected_path, const char *actual);
 /* Removes a folder and everything below it; links are removed, not
  * followed. */
 void test_remove_tree (const char *path);

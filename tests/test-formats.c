@@ -190,22 +190,6 @@ static const GoldenCase golden_cases[] = {
   { "html", SAYWHO_TAG_IOB2, "talks.html" },
 };
 
-static void
-show_diff (const char *expected_path, const char *actual)
-{
-  g_autofree char *actual_path = NULL;
-  int fd = g_file_open_tmp ("saywho-formats-actual-XXXXXX", &actual_path, NULL);
-  if (fd < 0)
-    return;
-  close (fd);
-  g_file_set_contents (actual_path, actual, -1, NULL);
-  const char *argv[] = { "diff", "-u", expected_path, actual_path, NULL };
-  g_autofree char *out = NULL;
-  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                    NULL, NULL) && out != NULL)
-    g_test_message ("%s", out);
-  g_unlink (actual_path);
-}
 
 static void
 test_golden (gconstpointer data)
@@ -227,7 +211,7 @@ test_golden (gconstpointer data)
     }
   if (strcmp (expected, actual) != 0)
     {
-      show_diff (path, actual);
+      test_show_diff (path, actual);
       g_test_fail ();
     }
 }

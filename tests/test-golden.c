@@ -31,30 +31,6 @@ golden_path_for (const char *id, const char *extension)
   return test_source_path ("tests", "golden", name, NULL);
 }
 
-static void
-show_diff (const char *expected_path, const char *actual)
-{
-  g_autofree char *actual_path = NULL;
-  int fd = g_file_open_tmp ("saywho-golden-XXXXXX", &actual_path, NULL);
-  if (fd < 0)
-    return;
-  close (fd);
-  g_file_set_contents (actual_path, actual, -1, NULL);
-  const char *argv[] = { "diff", "-u", expected_path, actual_path, NULL };
-  g_autofree char *out = NULL;
-  if (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL,
-                    NULL, NULL) && out != NULL)
-    {
-      /* Keep the message readable: the first 200 lines of the diff. */
-      char *cut = out;
-      for (guint lines = 0; cut != NULL && lines < 200; lines++)
-        cut = strchr (cut + 1, '\n');
-      if (cut != NULL)
-        strcpy (cut, "\n[diff cut at 200 lines]\n");
-      g_test_message ("%s", out);
-    }
-  g_unlink (actual_path);
-}
 
 static void
 test_golden (gconstpointer data)
@@ -82,7 +58,7 @@ test_golden (gconstpointer data)
     }
   if (strcmp (expected, actual->str) != 0)
     {
-      show_diff (c->expected, actual->str);
+      test_show_diff (c->expected, actual->str);
       g_test_fail ();
     }
 }
