@@ -60,9 +60,11 @@ typedef struct {
   guint32 paragraph;             /* index into paragraphs */
   guint16 kind;                  /* SaywhoTokenKind */
   guint16 flags;                 /* SaywhoTokenFlags */
+  guint32 norm_len;              /* bytes in norm, without its NUL */
   const char *norm;              /* NFC, case-folded, ’ → ' : for matching */
   const char *stem;              /* Snowball stem of norm; norm where no stem */
   guint32 norm_hash, stem_hash;  /* saywho_str_hash() of norm and stem */
+  guint32 stem_len;              /* bytes in stem, without its NUL */
 } SaywhoToken;
 
 /* A half-open token range [start, end). */

@@ -24,6 +24,7 @@ typedef struct {
   GAsyncQueue *work;     /* Slot * to process; &stop_marker to stop */
   GMutex lock;
   GCond done_cond;
+  Slot *awaited;         /* the slot the writer sleeps on, or NULL */
 } Run;
 
 static int stop_marker;
@@ -63,10 +64,17 @@ worker_main (gpointer data)
         /* Name the document in stage errors (load errors name the file). */
         g_prefix_error (&error, "%s: ", slot->doc->id);
 
+      /* Wake the writer only when it sleeps on this very slot: a wake-up
+       * is a system call, and one per document cost more than a tenth of
+       * the run on small documents. */
       g_mutex_lock (&run->lock);
       slot->error = error;
       slot->done = TRUE;
-      g_cond_broadcast (&run->done_cond);
+      if (run->awaited == slot)
+        {
+          run->awaited = NULL;
+          g_cond_signal (&run->done_cond);
+        }
       g_mutex_unlock (&run->lock);
     }
   return NULL;
@@ -88,7 +96,7 @@ saywho_driver_run (SaywhoPipeline *pipeline, SaywhoSource *source, SaywhoSink *s
                    GError **error)
 {
   guint jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
-  guint window = options->in_flight > 0 ? options->in_flight : 4 * jobs;
+  guint window = options->in_flight > 0 ? options->in_flight : 16 * jobs;
   SaywhoReportFunc report = options->report != NULL ? options->report : default_report;
   Run run = { .pipeline = pipeline, .format = options->format };
   Slot *slots = g_new0 (Slot, window);
@@ -136,11 +144,28 @@ saywho_driver_run (SaywhoPipeline *pipeline, SaywhoSource *source, SaywhoSink *s
       if (output_error != NULL)
         source_done = TRUE;
 
-      /* Write the oldest slot once its worker is done with it. */
+      /* Write the oldest slot once its worker is done with it.  When it is
+       * not done yet, sleep until half of the documents in flight are: the
+       * workers take slots in stream order, so the writer then has a batch
+       * to write and to refill while they go on with the other half. */
       Slot *slot = &slots[next_write % window];
       g_mutex_lock (&run.lock);
-      while (!slot->done)
-        g_cond_wait (&run.done_cond, &run.lock);
+      if (!slot->done)
+        {
+          Slot *target = &slots[(next_write + (next_read - next_write - 1) / 2) % window];
+          while (!target->done)
+            {
+              run.awaited = target;
+              g_cond_wait (&run.done_cond, &run.lock);
+            }
+          run.awaited = NULL;
+          while (!slot->done)
+            {
+              run.awaited = slot;
+              g_cond_wait (&run.done_cond, &run.lock);
+            }
+          run.awaited = NULL;
+        }
       g_mutex_unlock (&run.lock);
 
       if (slot->error != NULL)

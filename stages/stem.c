@@ -146,13 +146,15 @@ stem_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError
       if (tok->kind != SAYWHO_TOKEN_WORD)
         {
           tok->stem = tok->norm;
+          tok->stem_len = tok->norm_len;
           tok->stem_hash = tok->norm_hash;
           continue;
         }
-      gsize len = strlen (tok->norm), stem_len;
+      gsize len = tok->norm_len, stem_len;
       guint32 stem_hash;
       const char *stem = stem_of (worker, tok->norm, len, tok->norm_hash, &stem_len, &stem_hash);
       tok->stem_hash = stem_hash;
+      tok->stem_len = (guint32) stem_len;
       /* Many stems are the norm itself, or its beginning: no copy then
        * for the first, one short copy for the second. */
       if (stem_len == len && memcmp (stem, tok->norm, len) == 0)

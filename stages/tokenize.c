@@ -169,8 +169,9 @@ quote_mark (guint32 cp, gboolean *is_double)
 /* ---- emitting tokens --------------------------------------------------- */
 
 static const char *
-make_norm (Scan *s, const char *text, gsize len)
+make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
 {
+  *norm_len = (guint32) len;
   /* ASCII (nearly every token of English news): copy and lower in place. */
   char *norm = g_string_chunk_insert_len (s->doc->strings, text, (gssize) len);
   gboolean ascii = TRUE;
@@ -213,6 +214,7 @@ make_norm (Scan *s, const char *text, gsize len)
         g_string_append_c (s->scratch, (char) mapped[i]);
     }
   free (mapped);
+  *norm_len = (guint32) s->scratch->len;
   return saywho_document_intern (s->doc, s->scratch->str, (gssize) s->scratch->len);
 }
 
@@ -266,8 +268,10 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   if (letters >= 2 && uppers == letters)
     flags |= SAYWHO_TOKEN_ALL_CAPS;
   tok.flags = (guint16) flags;
-  tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start);
-  tok.norm_hash = tok.stem_hash = saywho_str_hash (tok.norm, -1);
+  tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start,
+                       &tok.norm_len);
+  tok.stem_len = tok.norm_len;
+  tok.norm_hash = tok.stem_hash = saywho_str_hash (tok.norm, tok.norm_len);
   return push_token (s, &tok);
 }
 
@@ -341,6 +345,7 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
       hash = (hash ^ (guchar) norm[i]) * 16777619u;
     }
   tok.norm = norm;
+  tok.norm_len = tok.stem_len = end - pos;
   tok.norm_hash = tok.stem_hash = hash;
   push_token (s, &tok);
   if (!tail)
@@ -357,6 +362,7 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
   punct.char_end = tok.char_end + 1;
   punct.kind = SAYWHO_TOKEN_PUNCT;
   punct.norm = marks[mark - ",;:?!."];
+  punct.norm_len = punct.stem_len = 1;
   punct.norm_hash = punct.stem_hash = saywho_str_hash (punct.norm, 1);
   push_token (s, &punct);
   return end + 1;
