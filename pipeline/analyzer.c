@@ -46,7 +46,7 @@ saywho_analyzer_run (SaywhoAnalyzer *analyzer, const char *text, GError **error)
   doc->text = g_memdup2 (text, length + 1);
   doc->length = length;
   g_array_set_size (doc->tokens, 0);
-  g_string_chunk_clear (doc->strings);
+  saywho_string_pool_clear (&doc->strings);
   if (!saywho_worker_process (analyzer->worker, doc, error))
     return NULL;
   return doc;

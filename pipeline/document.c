@@ -17,8 +17,9 @@ saywho_document_new_take (const char *id, const char *source, char *text, gsize 
   doc->paragraphs = g_array_new (FALSE, FALSE, sizeof (SaywhoSpan));
   doc->entities = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   doc->quotes = g_array_new (FALSE, FALSE, sizeof (SaywhoQuote));
-  /* Norms and stems take roughly as many bytes as the text. */
-  doc->strings = g_string_chunk_new (MAX (length, 1024));
+  /* Norms and their NULs take at most twice the text; stems and ids
+   * that differ from their norm are few. */
+  doc->strings.first_size = MIN (MAX (length * 2 + 64, 1024), 64 * 1024 * 1024);
   return doc;
 }
 
@@ -42,14 +43,48 @@ saywho_document_free (SaywhoDocument *doc)
   g_array_unref (doc->paragraphs);
   g_array_unref (doc->entities);
   g_array_unref (doc->quotes);
-  g_string_chunk_free (doc->strings);
+  saywho_string_pool_clear (&doc->strings);
+  g_free (doc->strings.blocks);
   g_free (doc);
 }
 
-const char *
-saywho_document_intern (SaywhoDocument *doc, const char *s, gssize len)
+struct _SaywhoPoolBlock {
+  SaywhoPoolBlock *older;
+  gsize size;               /* bytes in data */
+  char data[];
+};
+
+char *
+saywho_string_pool_grow (SaywhoStringPool *pool, gsize n)
 {
-  return g_string_chunk_insert_len (doc->strings, s, len);
+  /* Blocks double, so a document's strings take few of them; a string
+   * larger than the next block gets one of its own size. */
+  gsize size = pool->blocks != NULL ? pool->blocks->size * 2 : MAX (pool->first_size, 64);
+  size = MAX (size, n);
+  SaywhoPoolBlock *block = g_malloc (sizeof (SaywhoPoolBlock) + size);
+  block->older = pool->blocks;
+  block->size = size;
+  pool->blocks = block;
+  pool->next = block->data + n;
+  pool->end = block->data + size;
+  return block->data;
+}
+
+void
+saywho_string_pool_clear (SaywhoStringPool *pool)
+{
+  /* keep the oldest block (the first one) for reuse */
+  while (pool->blocks != NULL && pool->blocks->older != NULL)
+    {
+      SaywhoPoolBlock *older = pool->blocks->older;
+      g_free (pool->blocks);
+      pool->blocks = older;
+    }
+  if (pool->blocks != NULL)
+    {
+      pool->next = pool->blocks->data;
+      pool->end = pool->blocks->data + pool->blocks->size;
+    }
 }
 
 gint

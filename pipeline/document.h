@@ -22,6 +22,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -103,6 +104,16 @@ typedef struct {
   const char *speaker_name; /* the speaker's canonical name, or NULL */
 } SaywhoQuote;
 
+/* The document's string pool: bump allocation in blocks that live as long
+ * as the document.  Tokenizing stores a norm for nearly every token, so an
+ * allocation is a pointer bump inline, not a call. */
+typedef struct _SaywhoPoolBlock SaywhoPoolBlock;
+typedef struct {
+  char *next, *end;         /* free bytes of the current block */
+  SaywhoPoolBlock *blocks;  /* every block, newest first */
+  gsize first_size;         /* bytes in the first block */
+} SaywhoStringPool;
+
 typedef struct {
   char *id;                 /* path relative to the folder given, or as given */
   char *source;             /* the file it came from ("-" for stdin), or NULL */
@@ -116,7 +127,7 @@ typedef struct {
   GArray *entities;         /* SaywhoEntity, sorted by span.start, no overlaps */
   GArray *quotes;           /* SaywhoQuote, in text order; Qn is index n-1 */
 
-  GStringChunk *strings;    /* pool for norms, stems and ids */
+  SaywhoStringPool strings; /* pool for norms, stems and ids */
 } SaywhoDocument;
 
 /* Takes ownership of text (g_malloc'ed, NUL-terminated, length bytes). */
@@ -127,8 +138,33 @@ SaywhoDocument *saywho_document_new_take (const char *id,
 SaywhoDocument *saywho_document_new (const char *id, const char *text);
 void            saywho_document_free (SaywhoDocument *doc);
 
+/* Room for n bytes in the document's pool, which live as long as doc;
+ * the caller fills them (a string and its NUL). */
+char *saywho_string_pool_grow (SaywhoStringPool *pool, gsize n);
+/* Forgets every string of the pool, keeping its first block. */
+void  saywho_string_pool_clear (SaywhoStringPool *pool);
+
+static inline char *
+saywho_document_alloc (SaywhoDocument *doc, gsize n)
+{
+  SaywhoStringPool *pool = &doc->strings;
+  if (G_UNLIKELY ((gsize) (pool->end - pool->next) < n))
+    return saywho_string_pool_grow (pool, n);
+  char *p = pool->next;
+  pool->next += n;
+  return p;
+}
+
 /* Copy a string into the document's pool; it lives as long as doc. */
-const char *saywho_document_intern (SaywhoDocument *doc, const char *s, gssize len);
+static inline const char *
+saywho_document_intern (SaywhoDocument *doc, const char *s, gssize len)
+{
+  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  char *p = saywho_document_alloc (doc, n + 1);
+  memcpy (p, s, n);
+  p[n] = '\0';
+  return p;
+}
 
 static inline SaywhoToken *
 saywho_document_token (const SaywhoDocument *doc, guint i)

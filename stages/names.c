@@ -45,6 +45,9 @@ typedef enum {
   CLASS_NOT_NAME = 1 << 6,
   CLASS_GENERIC = 1 << 7,
   CLASS_PREFIX = 1 << 8,
+  /* set at load, not in name-patterns.tsv: */
+  CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
+  CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
 } WordClass;
 
 static const struct {
@@ -199,14 +202,13 @@ flush_claims (NamesWorker *w, SaywhoDocument *doc)
 /* Marks title words, and returns for each token whether a title ends right
  * before it (so a name there follows a title). */
 static void
-find_titles (const Names *names, const SaywhoDocument *doc, gboolean *in_title,
-             gboolean *after_title)
+find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc,
+             gboolean *in_title, gboolean *after_title)
 {
   guint n = doc->tokens->len;
   for (guint i = 0; i < n;)
     {
-      guint kind = saywho_document_token (doc, i)->kind;
-      if (kind != SAYWHO_TOKEN_WORD && kind != SAYWHO_TOKEN_ABBREVIATION)
+      if (!(class_of (w, doc, saywho_document_token (doc, i)) & CLASS_TITLE_START))
         {
           i++;
           continue;
@@ -517,7 +519,6 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
 static void
 find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboolean *in_title)
 {
-  static const char *const locatives[] = { "in", "at", "near", "outside", "around", NULL };
   guint n = doc->tokens->len;
   for (guint i = 1; i < n; i++)
     {
@@ -525,7 +526,7 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboo
       const SaywhoToken *prev = saywho_document_token (doc, i - 1);
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
           || (tok->flags & (SAYWHO_TOKEN_ALL_CAPS | SAYWHO_TOKEN_SENTENCE_START)) || in_title[i]
-          || prev->sentence != tok->sentence || !g_strv_contains (locatives, prev->norm))
+          || prev->sentence != tok->sentence || !(class_of (w, doc, prev) & CLASS_LOCATIVE))
         continue;
       if (i + 1 < n && (is_name_word (saywho_document_token (doc, i + 1))
                         || saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE
@@ -602,9 +603,15 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboo
         }
       gsize len;
       const char *first_text = saywho_token_text (doc, saywho_document_token (doc, start), &len);
-      g_autofree char *first = g_strndup (first_text, len);
-      gboolean given = saywho_strmap_contains (names->first_names, first,
-                                               saywho_str_hash (first, -1));
+      gboolean given = FALSE;
+      char first[64];
+      if (len < sizeof first)
+        {
+          memcpy (first, first_text, len);
+          first[len] = '\0';
+          given = saywho_strmap_contains (names->first_names, first,
+                                          saywho_str_hash (first, (gssize) len));
+        }
       gboolean any_entity = FALSE;
       for (guint k = start; k < end; k++)
         any_entity |= saywho_document_entity_at (doc, k) >= 0;
@@ -653,13 +660,10 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
       if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_ABBREVIATION
           && tok->kind != SAYWHO_TOKEN_PUNCT)
         continue;
-      /* Classed words are capitalized or short (of, bin, von, della). */
-      gboolean capitalized = (tok->flags & SAYWHO_TOKEN_CAPITALIZED) != 0;
-      if (capitalized || tok->kind == SAYWHO_TOKEN_PUNCT || tok->norm[0] == '\0'
-          || tok->norm[1] == '\0' || tok->norm[2] == '\0' || tok->norm[3] == '\0'
-          || tok->norm[4] == '\0' || tok->norm[5] == '\0')
-        *cls = lookup_class (names, tok);
-      if (capitalized)
+      /* One lookup, through the map's filter, for every word: the
+       * passes below then read the classes from w->classes. */
+      *cls = lookup_class (names, tok);
+      if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
         saywho_strmap_insert_static (w->capitalized, tok->norm, tok->norm_hash, 0);
     }
   /* Which capitalized words the document also writes in lower case: one
@@ -674,7 +678,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   g_autofree gboolean *in_title = g_new0 (gboolean, n);
   g_autofree gboolean *after_title = g_new0 (gboolean, n);
-  find_titles (names, doc, in_title, after_title);
+  find_titles (names, w, doc, in_title, after_title);
 
   /* Headlines in capitals: the gazetteer's word only. */
   for (guint s = 0; s < doc->sentences->len; s++)
@@ -711,6 +715,14 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
 /* ---- set-up ------------------------------------------------------------------ */
 
+static void
+add_class_bits (Names *names, const char *norm, guint32 value)
+{
+  guint32 hash = saywho_str_hash (norm, -1), bits = 0;
+  saywho_strmap_lookup (names->classes, norm, hash, &bits);
+  saywho_strmap_insert (names->classes, norm, hash, bits | value);
+}
+
 static gboolean
 add_class (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
 {
@@ -721,9 +733,7 @@ add_class (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
     if (strcmp (c[1], class_names[k].name) == 0)
       {
         g_autofree char *key = g_utf8_casefold (c[0], -1);
-        guint32 hash = saywho_str_hash (key, -1), bits = 0;
-        saywho_strmap_lookup (names->classes, key, hash, &bits);
-        saywho_strmap_insert (names->classes, key, hash, bits | class_names[k].value);
+        add_class_bits (names, key, class_names[k].value);
         return TRUE;
       }
   g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON, "unknown class '%s'", c[1]);
@@ -768,6 +778,7 @@ add_title (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
   for (guint i = 0; i < doc->tokens->len; i++)
     keys[i] = saywho_document_token (doc, i)->norm;
   saywho_trie_insert (names->titles, keys, doc->tokens->len, line);
+  add_class_bits (names, keys[0], CLASS_TITLE_START);
   return TRUE;
 }
 
@@ -798,6 +809,10 @@ names_create (const SaywhoConfig *config, GError **error)
     && saywho_lexicon_read (config->lexicon_dir, "sentence-starters.txt", 1, 1, add_starter,
                             names->starters, error)
     && saywho_lexicon_read (config->lexicon_dir, "titles.tsv", 3, 3, add_title, names, error);
+  /* Words after which a lone unknown name is a place (rule 6). */
+  static const char *const locatives[] = { "in", "at", "near", "outside", "around" };
+  for (guint k = 0; ok && k < G_N_ELEMENTS (locatives); k++)
+    add_class_bits (names, locatives[k], CLASS_LOCATIVE);
   g_clear_pointer (&names->analyzer, saywho_analyzer_free);
   if (!ok)
     {

@@ -172,20 +172,20 @@ static const char *
 make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
 {
   *norm_len = (guint32) len;
-  /* ASCII (nearly every token of English news): copy and lower in place. */
-  char *norm = g_string_chunk_insert_len (s->doc->strings, text, (gssize) len);
+  /* ASCII (nearly every token of English news): copy and lower in one go. */
+  char *norm = saywho_document_alloc (s->doc, len + 1);
   gboolean ascii = TRUE;
   for (gsize i = 0; i < len; i++)
     {
-      guchar c = (guchar) norm[i];
+      guchar c = (guchar) text[i];
       if (c >= 0x80)
         {
           ascii = FALSE;
           break;
         }
-      if (c >= 'A' && c <= 'Z')
-        norm[i] = (char) (c + ('a' - 'A'));
+      norm[i] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
+  norm[len] = '\0';
   if (ascii)
     return norm;
 
@@ -336,14 +336,17 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
   if (end - pos >= 2 && uppers == end - pos)
     flags |= SAYWHO_TOKEN_ALL_CAPS;
   tok.flags = (guint16) flags;
-  char *norm = g_string_chunk_insert_len (s->doc->strings, text + pos, (gssize) (end - pos));
+  /* Copy, lower and hash in one pass. */
+  char *norm = saywho_document_alloc (s->doc, end - pos + 1);
   guint32 hash = 2166136261u;
   for (guint32 i = 0; i < end - pos; i++)
     {
-      if (norm[i] >= 'A' && norm[i] <= 'Z')
-        norm[i] = (char) (norm[i] + ('a' - 'A'));
-      hash = (hash ^ (guchar) norm[i]) * 16777619u;
+      guchar c = (guchar) text[pos + i];
+      c = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+      norm[i] = (char) c;
+      hash = (hash ^ c) * 16777619u;
     }
+  norm[end - pos] = '\0';
   tok.norm = norm;
   tok.norm_len = tok.stem_len = end - pos;
   tok.norm_hash = tok.stem_hash = hash;
