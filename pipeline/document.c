@@ -54,8 +54,8 @@ struct _SaywhoPoolBlock {
   char data[];
 };
 
-char *
-saywho_string_pool_grow (SaywhoStringPool *pool, gsize n)
+void
+saywho_string_pool_reserve (SaywhoStringPool *pool, gsize n)
 {
   /* Blocks double, so a document's strings take few of them; a string
    * larger than the next block gets one of its own size. */
@@ -65,9 +65,17 @@ saywho_string_pool_grow (SaywhoStringPool *pool, gsize n)
   block->older = pool->blocks;
   block->size = size;
   pool->blocks = block;
-  pool->next = block->data + n;
+  pool->next = block->data;
   pool->end = block->data + size;
-  return block->data;
+}
+
+char *
+saywho_string_pool_grow (SaywhoStringPool *pool, gsize n)
+{
+  saywho_string_pool_reserve (pool, n);
+  char *p = pool->next;
+  pool->next += n;
+  return p;
 }
 
 void
@@ -128,19 +136,24 @@ saywho_document_merge_entities (SaywhoDocument *doc, const GArray *additions)
   GArray *old = doc->entities;
   GArray *merged = g_array_sized_new (FALSE, FALSE, sizeof (SaywhoEntity),
                                       old->len + additions->len);
-  guint o = 0;
+  /* Filled through a pointer: the result is at most the two together. */
+  g_array_set_size (merged, old->len + additions->len);
+  const SaywhoEntity *from = (const SaywhoEntity *) (const void *) old->data;
+  SaywhoEntity *to = (SaywhoEntity *) (void *) merged->data;
+  guint o = 0, m = 0;
   for (guint a = 0; a < additions->len; a++)
     {
       const SaywhoEntity *add = &g_array_index (additions, SaywhoEntity, a);
       /* keep the old entities before it, drop the ones it overlaps */
-      while (o < old->len && g_array_index (old, SaywhoEntity, o).span.end <= add->span.start)
-        g_array_append_val (merged, g_array_index (old, SaywhoEntity, o++));
-      while (o < old->len && g_array_index (old, SaywhoEntity, o).span.start < add->span.end)
+      while (o < old->len && from[o].span.end <= add->span.start)
+        to[m++] = from[o++];
+      while (o < old->len && from[o].span.start < add->span.end)
         o++;
-      g_array_append_val (merged, *add);
+      to[m++] = *add;
     }
   while (o < old->len)
-    g_array_append_val (merged, g_array_index (old, SaywhoEntity, o++));
+    to[m++] = from[o++];
+  g_array_set_size (merged, m);
   doc->entities = merged;
   g_array_unref (old);
 }

@@ -141,6 +141,8 @@ void            saywho_document_free (SaywhoDocument *doc);
 /* Room for n bytes in the document's pool, which live as long as doc;
  * the caller fills them (a string and its NUL). */
 char *saywho_string_pool_grow (SaywhoStringPool *pool, gsize n);
+/* Makes at least n bytes free in a new block, without taking them. */
+void  saywho_string_pool_reserve (SaywhoStringPool *pool, gsize n);
 /* Forgets every string of the pool, keeping its first block. */
 void  saywho_string_pool_clear (SaywhoStringPool *pool);
 
@@ -153,6 +155,24 @@ saywho_document_alloc (SaywhoDocument *doc, gsize n)
   char *p = pool->next;
   pool->next += n;
   return p;
+}
+
+/* At least n free bytes at the returned pointer, not yet taken: a caller
+ * that does not know a string's length yet writes it there, then takes
+ * what it used with saywho_document_take(). */
+static inline char *
+saywho_document_room (SaywhoDocument *doc, gsize n)
+{
+  SaywhoStringPool *pool = &doc->strings;
+  if (G_UNLIKELY ((gsize) (pool->end - pool->next) < n))
+    saywho_string_pool_reserve (pool, n);
+  return pool->next;
+}
+
+static inline void
+saywho_document_take (SaywhoDocument *doc, gsize n)
+{
+  doc->strings.next += n;
 }
 
 /* Copy a string into the document's pool; it lives as long as doc. */

@@ -15,7 +15,8 @@ struct _SaywhoStrMap {
   gsize capacity;    /* a power of two */
   gsize used;
   GStringChunk *keys;
-  GArray *dirty;     /* guint16: filter words set since the last clear */
+  guint16 dirty[SAYWHO_STRMAP_FILTER_BITS / 64];  /* filter words set since the last clear */
+  guint ndirty;
 };
 
 SaywhoStrMap *
@@ -25,7 +26,6 @@ saywho_strmap_new (void)
   map->capacity = 64;
   map->slots = g_new0 (Slot, map->capacity);
   map->keys = g_string_chunk_new (4096);
-  map->dirty = g_array_new (FALSE, FALSE, sizeof (guint16));
   return map;
 }
 
@@ -36,7 +36,6 @@ saywho_strmap_free (SaywhoStrMap *map)
     return;
   g_free (map->slots);
   g_string_chunk_free (map->keys);
-  g_array_unref (map->dirty);
   g_free (map);
 }
 
@@ -49,12 +48,12 @@ saywho_strmap_clear (SaywhoStrMap *map)
    * words in use, and give back a table that the largest document grew
    * far beyond what this one needed, so that clearing costs what the
    * document put in, not the 8 KiB filter and the largest table. */
-  if (map->dirty->len < G_N_ELEMENTS (map->filter.bits) / 8)
-    for (guint i = 0; i < map->dirty->len; i++)
-      map->filter.bits[g_array_index (map->dirty, guint16, i)] = 0;
+  if (map->ndirty < G_N_ELEMENTS (map->filter.bits) / 8)
+    for (guint i = 0; i < map->ndirty; i++)
+      map->filter.bits[map->dirty[i]] = 0;
   else
     memset (&map->filter, 0, sizeof map->filter);
-  g_array_set_size (map->dirty, 0);
+  map->ndirty = 0;
   if (map->capacity > 64 && map->used * 16 < map->capacity)
     {
       g_free (map->slots);
@@ -113,10 +112,7 @@ insert (SaywhoStrMap *map, const char *key, guint32 hash, guint32 value, gboolea
   map->used++;
   guint32 bit = (hash >> 16) ^ (hash & 0xffff);
   if (map->filter.bits[bit >> 6] == 0)
-    {
-      guint16 word = (guint16) (bit >> 6);
-      g_array_append_val (map->dirty, word);
-    }
+    map->dirty[map->ndirty++] = (guint16) (bit >> 6);  /* once per word: no overflow */
   map->filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
   return value;
 }

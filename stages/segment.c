@@ -177,7 +177,11 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   (void) worker;
   (void) error;
 
+  /* Room for as many spans as there can be, so that appending never
+   * reallocates: a GArray keeps its room when it shrinks. */
+  g_array_set_size (doc->sentences, n);
   g_array_set_size (doc->sentences, 0);
+  g_array_set_size (doc->paragraphs, n);
   g_array_set_size (doc->paragraphs, 0);
   if (n == 0)
     return TRUE;

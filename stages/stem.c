@@ -18,8 +18,9 @@
 #define CACHE_WORD 23              /* longer words are not cached */
 
 typedef struct {
-  guint32 stem_hash;
+  guint32 norm_hash, stem_hash;
   guint8 norm_len, stem_len;       /* norm_len 0: empty slot */
+  guint8 stem_is_norm;             /* the word is its own stem */
   char norm[CACHE_WORD];
   char stem[CACHE_WORD + 1];
 } CacheSlot;
@@ -94,43 +95,55 @@ stem_worker_free (gpointer data)
   g_free (worker);
 }
 
-/* The stem of norm (len bytes), from the cache or the stemmer; *stem_len
- * is set.  The result lives until the next call. */
-static const char *
-stem_of (StemWorker *worker, const char *norm, gsize len, guint32 norm_hash, gsize *stem_len,
-         guint32 *stem_hash)
+/* Sets the stem of tok, a word: from the cache, or from the stemmer (and
+ * then into the cache). */
+static void
+stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
 {
+  const char *norm = tok->norm;
+  gsize len = tok->norm_len;
   CacheSlot *slot = NULL;
   if (len <= CACHE_WORD)
     {
-      slot = &worker->cache[norm_hash & (CACHE_SLOTS - 1)];
-      if (slot->norm_len == len && memcmp (slot->norm, norm, len) == 0)
+      slot = &worker->cache[tok->norm_hash & (CACHE_SLOTS - 1)];
+      if (slot->norm_hash == tok->norm_hash && slot->norm_len == len
+          && memcmp (slot->norm, norm, len) == 0)
         {
-          *stem_len = slot->stem_len;
-          *stem_hash = slot->stem_hash;
-          return slot->stem;
+          tok->stem_hash = slot->stem_hash;
+          tok->stem_len = slot->stem_len;
+          tok->stem = slot->stem_is_norm ? norm
+                                         : saywho_document_intern (doc, slot->stem,
+                                                                   slot->stem_len);
+          return;
         }
     }
   const sb_symbol *result = sb_stemmer_stem (worker->stemmer, (const sb_symbol *) norm,
                                              (int) len);
   if (result == NULL)  /* out of memory inside Snowball: keep the word */
     {
-      *stem_len = len;
-      *stem_hash = norm_hash;
-      return norm;
+      tok->stem = norm;
+      tok->stem_len = tok->norm_len;
+      tok->stem_hash = tok->norm_hash;
+      return;
     }
-  *stem_len = (gsize) sb_stemmer_length (worker->stemmer);
-  *stem_hash = saywho_str_hash ((const char *) result, (gssize) *stem_len);
-  if (slot != NULL && *stem_len <= CACHE_WORD)
+  gsize stem_len = (gsize) sb_stemmer_length (worker->stemmer);
+  gboolean is_norm = stem_len == len && memcmp (result, norm, len) == 0;
+  tok->stem_len = (guint32) stem_len;
+  tok->stem_hash = is_norm ? tok->norm_hash : saywho_str_hash ((const char *) result,
+                                                               (gssize) stem_len);
+  tok->stem = is_norm ? norm : saywho_document_intern (doc, (const char *) result,
+                                                       (gssize) stem_len);
+  if (slot != NULL && stem_len <= CACHE_WORD)
     {
+      slot->norm_hash = tok->norm_hash;
       slot->norm_len = (guint8) len;
       memcpy (slot->norm, norm, len);
-      slot->stem_len = (guint8) *stem_len;
-      slot->stem_hash = *stem_hash;
-      memcpy (slot->stem, result, *stem_len);
-      slot->stem[*stem_len] = '\0';
+      slot->stem_is_norm = (guint8) is_norm;
+      slot->stem_len = (guint8) stem_len;
+      slot->stem_hash = tok->stem_hash;
+      memcpy (slot->stem, result, stem_len);
+      slot->stem[stem_len] = '\0';
     }
-  return (const char *) result;
 }
 
 static gboolean
@@ -140,27 +153,18 @@ stem_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError
   (void) shared;
   (void) error;
 
+  SaywhoToken *tokens = (SaywhoToken *) (void *) doc->tokens->data;
   for (guint i = 0; i < doc->tokens->len; i++)
     {
-      SaywhoToken *tok = saywho_document_token (doc, i);
-      if (tok->kind != SAYWHO_TOKEN_WORD)
+      SaywhoToken *tok = &tokens[i];
+      if (tok->kind == SAYWHO_TOKEN_WORD)
+        stem_token (worker, doc, tok);
+      else
         {
           tok->stem = tok->norm;
           tok->stem_len = tok->norm_len;
           tok->stem_hash = tok->norm_hash;
-          continue;
         }
-      gsize len = tok->norm_len, stem_len;
-      guint32 stem_hash;
-      const char *stem = stem_of (worker, tok->norm, len, tok->norm_hash, &stem_len, &stem_hash);
-      tok->stem_hash = stem_hash;
-      tok->stem_len = (guint32) stem_len;
-      /* Many stems are the norm itself, or its beginning: no copy then
-       * for the first, one short copy for the second. */
-      if (stem_len == len && memcmp (stem, tok->norm, len) == 0)
-        tok->stem = tok->norm;
-      else
-        tok->stem = saywho_document_intern (doc, stem, (gssize) stem_len);
     }
   return TRUE;
 }

@@ -34,6 +34,7 @@ typedef enum {
 
 typedef struct {
   GHashTable *abbreviations;  /* form → AbbrevClass + 1 */
+  SaywhoStrMap *abbreviation_forms; /* the same forms, for the fast path's test */
   guint longest;              /* code points in the longest form */
 } Tokenizer;
 
@@ -172,23 +173,50 @@ static const char *
 make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
 {
   *norm_len = (guint32) len;
-  /* ASCII (nearly every token of English news): copy and lower in one go. */
+  /* ASCII (nearly every token of English news), with ’ as ' (Xi’s):
+   * copy and lower in one go. */
   char *norm = saywho_document_alloc (s->doc, len + 1);
   gboolean ascii = TRUE;
+  gsize o = 0;
   for (gsize i = 0; i < len; i++)
     {
       guchar c = (guchar) text[i];
       if (c >= 0x80)
         {
+          if (c == 0xE2 && i + 2 < len && (guchar) text[i + 1] == 0x80
+              && (guchar) text[i + 2] == 0x99)
+            {
+              norm[o++] = '\'';
+              i += 2;
+              continue;
+            }
           ascii = FALSE;
           break;
         }
-      norm[i] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      norm[o++] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    }
+  if (ascii)
+    {
+      norm[o] = '\0';
+      *norm_len = (guint32) o;
+      return norm;
     }
   norm[len] = '\0';
-  if (ascii)
-    return norm;
-
+  /* One mark of General Punctuation (dashes, curly quotes, ellipsis, …):
+   * NFC and case folding leave U+2010–U+2027 and U+2030–U+205E as they
+   * are, so their norm is their text; ’ (U+2019) becomes ' below, and
+   * the format characters around them would be dropped. */
+  if (len == 3 && (guchar) text[0] == 0xE2)
+    {
+      guint32 cp = 0x2000 + (((guint32) (guchar) text[1] & 0x3F) << 6)
+                   + ((guint32) (guchar) text[2] & 0x3F);
+      if (((guchar) text[1] & 0xC0) == 0x80 && ((guchar) text[2] & 0xC0) == 0x80
+          && ((cp >= 0x2010 && cp <= 0x2027) || (cp >= 0x2030 && cp <= 0x205E)) && cp != 0x2019)
+        {
+          memcpy (norm, text, 3);
+          return norm;
+        }
+    }
   utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t n = utf8proc_map ((const utf8proc_uint8_t *) text, (utf8proc_ssize_t) len,
                                      &mapped,
@@ -288,19 +316,26 @@ ascii_space (const char *text, guint32 i, guint32 len)
 static guint32
 emit_plain_word (Scan *s, guint32 pos, guint32 chars)
 {
+  /* Scan, lower and hash the letters in one pass, writing the norm into
+   * the pool's free room; it is taken only if the fast path applies.
+   * Longer words take the general rules. */
+  enum { LONGEST = 63 };
   const char *text = s->doc->text;
   guint32 len = (guint32) s->doc->length, end = pos, uppers = 0;
-  for (; end < len; end++)
+  guint32 limit = MIN (len, pos + LONGEST);
+  char *norm = saywho_document_room (s->doc, LONGEST + 1);
+  guint32 hash = 2166136261u;
+  for (; end < limit; end++)
     {
-      char c = text[end];
-      if (c >= 'a' && c <= 'z')
-        continue;
-      if (c >= 'A' && c <= 'Z')
-        uppers++;
-      else
+      guchar c = (guchar) text[end];
+      guchar lower = c | 0x20;  /* a letter, and only a letter, lowers into a-z */
+      if (lower < 'a' || lower > 'z')
         break;
+      uppers += c < 'a';
+      norm[end - pos] = (char) lower;
+      hash = (hash ^ lower) * 16777619u;
     }
-  if (end == pos)
+  if (end == pos || end - pos == LONGEST)
     return pos;
   gboolean tail = FALSE;
   if (!ascii_space (text, end, len))
@@ -311,18 +346,19 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
       if (c == '.')
         {
           /* "Sept." and "J." keep their stop: the general rules decide */
-          char form[32];
-          guint32 n = end - pos;
-          if (n < 2 || n + 2 > sizeof form)
+          char form[LONGEST + 2];
+          guint32 n = end - pos + 1;
+          if (n < 3)
             return pos;
           memcpy (form, text + pos, n);
-          form[n] = '.';
-          form[n + 1] = '\0';
-          if (g_hash_table_contains (s->tk->abbreviations, form))
+          form[n] = '\0';
+          if (saywho_strmap_contains (s->tk->abbreviation_forms, form, saywho_str_hash (form, n)))
             return pos;
         }
       tail = TRUE;
     }
+  norm[end - pos] = '\0';
+  saywho_document_take (s->doc, end - pos + 1);
 
   SaywhoToken tok = { 0 };
   tok.byte_start = pos;
@@ -336,17 +372,6 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
   if (end - pos >= 2 && uppers == end - pos)
     flags |= SAYWHO_TOKEN_ALL_CAPS;
   tok.flags = (guint16) flags;
-  /* Copy, lower and hash in one pass. */
-  char *norm = saywho_document_alloc (s->doc, end - pos + 1);
-  guint32 hash = 2166136261u;
-  for (guint32 i = 0; i < end - pos; i++)
-    {
-      guchar c = (guchar) text[pos + i];
-      c = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-      norm[i] = (char) c;
-      hash = (hash ^ c) * 16777619u;
-    }
-  norm[end - pos] = '\0';
   tok.norm = norm;
   tok.norm_len = tok.stem_len = end - pos;
   tok.norm_hash = tok.stem_hash = hash;
@@ -878,6 +903,7 @@ add_abbreviation (char **columns, guint ncolumns, guint line, gpointer user_data
     }
   tk->longest = MAX (tk->longest, (guint) g_utf8_strlen (form, -1));
   g_hash_table_replace (tk->abbreviations, g_strdup (form), GUINT_TO_POINTER (value + 1));
+  saywho_strmap_insert (tk->abbreviation_forms, form, saywho_str_hash (form, -1), value);
   return TRUE;
 }
 
@@ -886,6 +912,7 @@ tokenize_destroy (gpointer shared)
 {
   Tokenizer *tk = shared;
   g_hash_table_unref (tk->abbreviations);
+  saywho_strmap_free (tk->abbreviation_forms);
   g_free (tk);
 }
 
@@ -894,6 +921,7 @@ tokenize_create (const SaywhoConfig *config, GError **error)
 {
   Tokenizer *tk = g_new0 (Tokenizer, 1);
   tk->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tk->abbreviation_forms = saywho_strmap_new ();
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
