@@ -69,12 +69,95 @@ typedef struct {
   SaywhoAnalyzer *analyzer; /* only while loading */
 } Names;
 
+/* The document's capitalized words, and whether each is also written in
+ * lower case: an open-addressing set emptied between documents by a new
+ * stamp rather than by clearing it. */
+typedef struct {
+  const char *norm;         /* the token's, valid while its document is */
+  guint32 hash, len;
+  guint32 stamp;            /* the document it belongs to; other stamps: empty */
+  gboolean lower;           /* also seen in lower case */
+} WordSlot;
+
+typedef struct {
+  WordSlot *slots;
+  guint32 mask, used, stamp;
+  guint64 filter[64];       /* a bit per hash value mod 4096: most lower-case
+                             * words are no capitalized word, and a bit says so */
+} WordSet;
+
+static inline gboolean
+word_set_may_hold (const WordSet *set, guint32 hash)
+{
+  return (set->filter[(hash >> 6) & 63] >> (hash & 63)) & 1;
+}
+
 typedef struct {
   GArray *pending;          /* SaywhoEntity claimed in the current pass */
-  SaywhoStrMap *lowercase;  /* norms of capitalized words also seen in lower case */
-  SaywhoStrMap *capitalized; /* norms of the document's capitalized words */
+  WordSet capitalized;      /* the document's capitalized words */
   GArray *classes;          /* guint: WordClass bits of each token */
+  GByteArray *flags;        /* in_title and after_title of each token */
 } NamesWorker;
+
+static WordSlot *
+word_slot (const WordSet *set, const SaywhoToken *tok)
+{
+  guint32 i = tok->norm_hash & set->mask;
+  for (;; i = (i + 1) & set->mask)
+    {
+      WordSlot *slot = &set->slots[i];
+      if (slot->stamp != set->stamp
+          || (slot->hash == tok->norm_hash && slot->len == tok->norm_len
+              && memcmp (slot->norm, tok->norm, tok->norm_len) == 0))
+        return slot;
+    }
+}
+
+static void
+word_set_reset (WordSet *set)
+{
+  if (++set->stamp == 0)
+    {
+      memset (set->slots, 0, (set->mask + 1) * sizeof (WordSlot));
+      set->stamp = 1;
+    }
+  set->used = 0;
+  memset (set->filter, 0, sizeof set->filter);
+}
+
+static void
+word_set_add (WordSet *set, const SaywhoToken *tok)
+{
+  WordSlot *slot = word_slot (set, tok);
+  if (slot->stamp == set->stamp)
+    return;
+  *slot = (WordSlot) { tok->norm, tok->norm_hash, tok->norm_len, set->stamp, FALSE };
+  set->filter[(tok->norm_hash >> 6) & 63] |= G_GUINT64_CONSTANT (1) << (tok->norm_hash & 63);
+  if (++set->used * 2 <= set->mask + 1)
+    return;
+  /* Twice the room; only this document's words move over. */
+  WordSet old = *set;
+  set->mask = old.mask * 2 + 1;
+  set->slots = g_new0 (WordSlot, set->mask + 1);
+  for (guint32 i = 0; i <= old.mask; i++)
+    if (old.slots[i].stamp == old.stamp)
+      {
+        guint32 k = old.slots[i].hash & set->mask;
+        while (set->slots[k].stamp == set->stamp)
+          k = (k + 1) & set->mask;
+        set->slots[k] = old.slots[i];
+      }
+  g_free (old.slots);
+}
+
+/* Whether a capitalized word of the document is also written in lower
+ * case there ("Membership Action Plan" when "membership" occurs). */
+static gboolean
+seen_in_lower_case (const NamesWorker *w, const SaywhoToken *tok)
+{
+  const WordSlot *slot = word_slot (&w->capitalized, tok);
+  return slot->stamp == w->capitalized.stamp && slot->lower;
+}
 
 
 
@@ -121,22 +204,6 @@ static gboolean
 is_acronym (const SaywhoToken *tok)
 {
   return (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
-}
-
-static gboolean
-sentence_in_capitals (const SaywhoDocument *doc, guint s)
-{
-  SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
-  guint words = 0, upper = 0;
-  for (guint i = span.start; i < span.end; i++)
-    {
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (tok->kind != SAYWHO_TOKEN_WORD)
-        continue;
-      words++;
-      upper += (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
-    }
-  return words >= 2 && upper * 10 >= words * 7;
 }
 
 /* ---- replacing entities ---------------------------------------------------- */
@@ -203,7 +270,7 @@ flush_claims (NamesWorker *w, SaywhoDocument *doc)
  * before it (so a name there follows a title). */
 static void
 find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc,
-             gboolean *in_title, gboolean *after_title)
+             guint8 *in_title, guint8 *after_title)
 {
   guint n = doc->tokens->len;
   for (guint i = 0; i < n;)
@@ -259,7 +326,7 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
 
 /* The end of the run of name words starting at i (i itself a name word). */
 static guint
-run_end (const NamesWorker *w, const SaywhoDocument *doc, const gboolean *in_title, guint i)
+run_end (const NamesWorker *w, const SaywhoDocument *doc, const guint8 *in_title, guint i)
 {
   guint n = doc->tokens->len;
   guint32 sentence = saywho_document_token (doc, i)->sentence;
@@ -330,7 +397,7 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
         }
       if (first && saywho_document_entity_at (doc, start) < 0
           && (saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
-              || saywho_strmap_contains (w->lowercase, tok->norm, tok->norm_hash)))
+              || seen_in_lower_case (w, tok)))
         {
           start++;
           continue;
@@ -355,7 +422,7 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
 /* 1. Head words: organizations, places, events. */
 static void
 find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
-                   const gboolean *in_title)
+                   const guint8 *in_title)
 {
   guint n = doc->tokens->len;
   for (guint i = 0; i < n;)
@@ -517,7 +584,7 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
 /* A lone unknown capitalized word after "in", "at", "near" … is a place
  * ("matches in Durban", "talks at Highbury"). */
 static void
-find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboolean *in_title)
+find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
   guint n = doc->tokens->len;
   for (guint i = 1; i < n; i++)
@@ -535,7 +602,7 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboo
       if (saywho_document_entity_at (doc, i) >= 0
           || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
                                         | CLASS_MISC_HEAD | CLASS_GENERIC))
-          || saywho_strmap_contains (w->lowercase, tok->norm, tok->norm_hash)
+          || seen_in_lower_case (w, tok)
           || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
         continue;
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
@@ -553,8 +620,8 @@ defines_acronym (const SaywhoDocument *doc, guint i)
 
 /* 2-4. People. */
 static void
-find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboolean *in_title,
-             const gboolean *after_title)
+find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title,
+             const guint8 *after_title)
 {
   guint n = doc->tokens->len;
   for (guint i = 0; i < n;)
@@ -624,7 +691,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const gboo
           const SaywhoToken *t = saywho_document_token (doc, k);
           if (t->kind != SAYWHO_TOKEN_WORD || (class_of (w, doc, t) & CLASS_PARTICLE))
             continue;
-          if (saywho_strmap_contains (w->lowercase, t->norm, t->norm_hash)
+          if (seen_in_lower_case (w, t)
               || (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
             common = TRUE;
         }
@@ -649,14 +716,34 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   if (n == 0)
     return TRUE;
 
-  saywho_strmap_clear (w->lowercase);
-  saywho_strmap_clear (w->capitalized);
+  /* Two flags a token, in the worker's buffer: kept between documents. */
+  g_byte_array_set_size (w->flags, 2 * n);
+  memset (w->flags->data, 0, 2 * n);
+  guint8 *in_title = w->flags->data, *after_title = w->flags->data + n;
+
+  word_set_reset (&w->capitalized);
   g_array_set_size (w->classes, n);
+  guint sentence_start = 0, words = 0, upper = 0;
   for (guint i = 0; i < n; i++)
     {
       const SaywhoToken *tok = saywho_document_token (doc, i);
       guint *cls = &g_array_index (w->classes, guint, i);
       *cls = 0;
+      if (i + 1 == n || saywho_document_token (doc, i + 1)->sentence != tok->sentence)
+        {
+          /* Headlines in capitals: the gazetteer's word only. */
+          words += tok->kind == SAYWHO_TOKEN_WORD;
+          upper += tok->kind == SAYWHO_TOKEN_WORD && (tok->flags & SAYWHO_TOKEN_ALL_CAPS);
+          if (words >= 2 && upper * 10 >= words * 7)
+            memset (in_title + sentence_start, 1, i + 1 - sentence_start);
+          sentence_start = i + 1;
+          words = upper = 0;
+        }
+      else if (tok->kind == SAYWHO_TOKEN_WORD)
+        {
+          words++;
+          upper += (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+        }
       if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_ABBREVIATION
           && tok->kind != SAYWHO_TOKEN_PUNCT)
         continue;
@@ -664,7 +751,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
        * passes below then read the classes from w->classes. */
       *cls = lookup_class (names, tok);
       if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-        saywho_strmap_insert_static (w->capitalized, tok->norm, tok->norm_hash, 0);
+        word_set_add (&w->capitalized, tok);
     }
   /* Which capitalized words the document also writes in lower case: one
    * lookup per lower-case word, in a map as small as the names. */
@@ -672,22 +759,15 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
     {
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && saywho_strmap_contains (w->capitalized, tok->norm, tok->norm_hash))
-        saywho_strmap_insert_static (w->lowercase, tok->norm, tok->norm_hash, 1);
+          && word_set_may_hold (&w->capitalized, tok->norm_hash))
+        {
+          WordSlot *slot = word_slot (&w->capitalized, tok);
+          if (slot->stamp == w->capitalized.stamp)
+            slot->lower = TRUE;
+        }
     }
 
-  g_autofree gboolean *in_title = g_new0 (gboolean, n);
-  g_autofree gboolean *after_title = g_new0 (gboolean, n);
   find_titles (names, w, doc, in_title, after_title);
-
-  /* Headlines in capitals: the gazetteer's word only. */
-  for (guint s = 0; s < doc->sentences->len; s++)
-    if (sentence_in_capitals (doc, s))
-      {
-        SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
-        for (guint i = span.start; i < span.end; i++)
-          in_title[i] = TRUE;
-      }
 
   /* "Premier League", "President Hotel": a title word right before a
    * head word is part of a name, not a title. */
@@ -830,8 +910,9 @@ names_worker_new (gpointer shared, GError **error)
   (void) error;
   NamesWorker *w = g_new0 (NamesWorker, 1);
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
-  w->lowercase = saywho_strmap_new ();
-  w->capitalized = saywho_strmap_new ();
+  w->flags = g_byte_array_new ();
+  w->capitalized.mask = 1023;
+  w->capitalized.slots = g_new0 (WordSlot, w->capitalized.mask + 1);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
   return w;
 }
@@ -841,8 +922,8 @@ names_worker_free (gpointer data)
 {
   NamesWorker *w = data;
   g_array_unref (w->pending);
-  saywho_strmap_free (w->lowercase);
-  saywho_strmap_free (w->capitalized);
+  g_free (w->capitalized.slots);
+  g_byte_array_unref (w->flags);
   g_array_unref (w->classes);
   g_free (w);
 }
