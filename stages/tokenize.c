@@ -320,79 +320,93 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
    * the pool's free room; it is taken only if the fast path applies.
    * Longer words take the general rules. */
   enum { LONGEST = 63 };
+  /* The marks that may follow: , ; : ? ! . (1 + their index in marks) */
+  static const guint8 mark_index[256] = {
+    [','] = 1, [';'] = 2, [':'] = 3, ['?'] = 4, ['!'] = 5, ['.'] = 6,
+  };
+  static const char *const marks[] = { ",", ";", ":", "?", "!", "." };
   const char *text = s->doc->text;
-  guint32 len = (guint32) s->doc->length, end = pos, uppers = 0;
+  guint32 len = (guint32) s->doc->length, end = pos;
   guint32 limit = MIN (len, pos + LONGEST);
   char *norm = saywho_document_room (s->doc, LONGEST + 1);
   guint32 hash = 2166136261u;
+  guint any_lower = 0;
   for (; end < limit; end++)
     {
       guchar c = (guchar) text[end];
       guchar lower = c | 0x20;  /* a letter, and only a letter, lowers into a-z */
-      if (lower < 'a' || lower > 'z')
+      if ((guchar) (lower - 'a') > 'z' - 'a')
         break;
-      uppers += c < 'a';
+      any_lower |= c;           /* bit 0x20 is set by any lower-case letter */
       norm[end - pos] = (char) lower;
       hash = (hash ^ lower) * 16777619u;
     }
-  if (end == pos || end - pos == LONGEST)
+  guint32 n = end - pos;
+  if (n == 0 || n == LONGEST)
     return pos;
-  gboolean tail = FALSE;
+  guint mark = 0;
   if (!ascii_space (text, end, len))
     {
-      char c = text[end];
-      if (!ascii_space (text, end + 1, len) || strchr (",;:?!.", c) == NULL)
+      mark = mark_index[(guchar) text[end]];
+      if (mark == 0 || !ascii_space (text, end + 1, len))
         return pos;
-      if (c == '.')
+      if (mark == 6)
         {
           /* "Sept." and "J." keep their stop: the general rules decide */
           char form[LONGEST + 2];
-          guint32 n = end - pos + 1;
-          if (n < 3)
+          if (n < 2)
             return pos;
           memcpy (form, text + pos, n);
-          form[n] = '\0';
-          if (saywho_strmap_contains (s->tk->abbreviation_forms, form, saywho_str_hash (form, n)))
+          form[n] = '.';
+          form[n + 1] = '\0';
+          if (saywho_strmap_contains (s->tk->abbreviation_forms, form,
+                                      saywho_str_hash (form, n + 1)))
             return pos;
         }
-      tail = TRUE;
     }
-  norm[end - pos] = '\0';
-  saywho_document_take (s->doc, end - pos + 1);
+  norm[n] = '\0';
+  saywho_document_take (s->doc, n + 1);
 
-  SaywhoToken tok = { 0 };
-  tok.byte_start = pos;
-  tok.byte_end = end;
-  tok.char_start = chars;
-  tok.char_end = chars + (end - pos);
-  tok.kind = SAYWHO_TOKEN_WORD;
+  /* Room for the word and its mark, filled in place. */
+  if (s->ntokens + 2 > s->captokens)
+    {
+      s->captokens = MAX (64, s->captokens * 2);
+      g_array_set_size (s->doc->tokens, s->captokens);
+      s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
+    }
   guint flags = 0;
-  if (text[pos] >= 'A' && text[pos] <= 'Z')
+  if (s->pending_newlines > 0)
+    {
+      flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
+      if (s->pending_newlines > 1)
+        flags |= SAYWHO_TOKEN_BLANK_BEFORE;
+      s->pending_newlines = 0;
+    }
+  if ((guchar) text[pos] < 'a')
     flags |= SAYWHO_TOKEN_CAPITALIZED;
-  if (end - pos >= 2 && uppers == end - pos)
+  if (n >= 2 && !(any_lower & 0x20))
     flags |= SAYWHO_TOKEN_ALL_CAPS;
-  tok.flags = (guint16) flags;
-  tok.norm = norm;
-  tok.norm_len = tok.stem_len = end - pos;
-  tok.norm_hash = tok.stem_hash = hash;
-  push_token (s, &tok);
-  if (!tail)
+  SaywhoToken *tok = &s->tokens[s->ntokens++];
+  *tok = (SaywhoToken) {
+    .byte_start = pos, .byte_end = end,
+    .char_start = chars, .char_end = chars + n,
+    .kind = SAYWHO_TOKEN_WORD, .flags = (guint16) flags,
+    .norm = norm, .norm_len = n, .norm_hash = hash,
+    .stem_len = n, .stem_hash = hash,
+  };
+  if (mark == 0)
     return end;
 
   /* The punctuation mark: its norm is itself, a string that outlives the
    * document. */
-  static const char *const marks[] = { ",", ";", ":", "?", "!", "." };
-  const char *mark = strchr (",;:?!.", text[end]);
-  SaywhoToken punct = { 0 };
-  punct.byte_start = end;
-  punct.byte_end = end + 1;
-  punct.char_start = tok.char_end;
-  punct.char_end = tok.char_end + 1;
-  punct.kind = SAYWHO_TOKEN_PUNCT;
-  punct.norm = marks[mark - ",;:?!."];
-  punct.norm_len = punct.stem_len = 1;
-  punct.norm_hash = punct.stem_hash = saywho_str_hash (punct.norm, 1);
-  push_token (s, &punct);
+  const char *m = marks[mark - 1];
+  s->tokens[s->ntokens++] = (SaywhoToken) {
+    .byte_start = end, .byte_end = end + 1,
+    .char_start = chars + n, .char_end = chars + n + 1,
+    .kind = SAYWHO_TOKEN_PUNCT,
+    .norm = m, .norm_len = 1, .norm_hash = saywho_str_hash (m, 1),
+    .stem_len = 1, .stem_hash = saywho_str_hash (m, 1),
+  };
   return end + 1;
 }
 
@@ -800,6 +814,14 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
             goto invalid;
           cp = (guint32) wide;
           cplen = (guint32) n;
+        }
+      if (cp == ' ')
+        {
+          if (s.ntokens > 0)
+            s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
+          pos++;
+          chars++;
+          continue;
         }
       if (is_space (cp))
         {
