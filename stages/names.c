@@ -97,6 +97,8 @@ typedef struct {
   WordSet capitalized;      /* the document's capitalized words */
   GArray *classes;          /* guint: WordClass bits of each token */
   GByteArray *flags;        /* in_title and after_title of each token */
+  GArray *candidates;       /* guint32: the tokens that are name words, in order */
+  GArray *title_starts;     /* guint32: the tokens that may start a title */
 } NamesWorker;
 
 static WordSlot *
@@ -273,13 +275,13 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
              guint8 *in_title, guint8 *after_title)
 {
   guint n = doc->tokens->len;
-  for (guint i = 0; i < n;)
+  const guint32 *starts = (const guint32 *) (void *) w->title_starts->data;
+  guint resume = 0;  /* the first token this pass has not gone past */
+  for (guint c = 0; c < w->title_starts->len; c++)
     {
-      if (!(class_of (w, doc, saywho_document_token (doc, i)) & CLASS_TITLE_START))
-        {
-          i++;
-          continue;
-        }
+      guint i = starts[c];
+      if (i < resume)
+        continue;
       guint32 node = SAYWHO_TRIE_ROOT;
       guint best = 0;
       for (guint j = i; j < n; j++)
@@ -295,26 +297,22 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
             best = j + 1;
         }
       if (best == 0)
-        {
-          i++;
-          continue;
-        }
+        continue;
+      resume = best;
       /* A title inside a person the lexicons know ("Pope Francis") stays a name. */
       gint e = saywho_document_entity_at (doc, i);
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type == SAYWHO_ENTITY_PER)
-        {
-          i = best;
-          continue;
-        }
+        continue;
       for (guint k = i; k < best; k++)
         in_title[k] = TRUE;
       if (best < n)
         after_title[best] = TRUE;
-      i = best;
     }
   /* A byline: "By Jane Doe" on a line of its own. */
-  for (guint i = 0; i + 1 < n; i++)
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  for (guint c = 0; c < w->candidates->len && cand[c] + 1 < n; c++)
     {
+      guint i = cand[c];
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
           && text_is (doc, tok, "By"))
@@ -425,14 +423,16 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                    const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  for (guint i = 0; i < n;)
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  guint resume = 0;  /* the first token this pass has not gone past */
+  for (guint c = 0; c < w->candidates->len; c++)
     {
+      guint i = cand[c];
+      if (i < resume)
+        continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (!is_name_word (tok) || in_title[i])
-        {
-          i++;
-          continue;
-        }
+      if (in_title[i])
+        continue;
       guint32 sentence = tok->sentence;
       /* Extend over name words, hyphens inside names, and connectors
        * followed by a name word; "the" only right after "of".  An "and"
@@ -483,7 +483,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
       guint end = last_name + 1;
       if (end <= i)
         {
-          i++;
+          resume = i + 1;
           continue;
         }
       /* The last head word decides; its complements follow it. */
@@ -500,7 +500,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
         }
       if (head < 0 || end - i < 2)
         {
-          i = end;
+          resume = end;
           continue;
         }
       SaywhoEntityType type = (head_class & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX)) ? SAYWHO_ENTITY_ORG
@@ -553,7 +553,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
         }
       if (end - start >= 2 && (guint) head >= start)
         claim (w, doc, start, end, type, 0);
-      i = end;
+      resume = end;
     }
 }
 
@@ -563,8 +563,10 @@ static void
 find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
 {
   guint n = doc->tokens->len;
-  for (guint i = 0; i + 2 < n; i++)
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  for (guint c = 0; c < w->candidates->len && cand[c] + 2 < n; c++)
     {
+      guint i = cand[c];
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *dash = saywho_document_token (doc, i + 1);
       if (!(class_of (w, doc, tok) & CLASS_PREFIX) || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -587,8 +589,12 @@ static void
 find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  for (guint i = 1; i < n; i++)
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  for (guint c = 0; c < w->candidates->len; c++)
     {
+      guint i = cand[c];
+      if (i == 0)
+        continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *prev = saywho_document_token (doc, i - 1);
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -623,15 +629,16 @@ static void
 find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title,
              const guint8 *after_title)
 {
-  guint n = doc->tokens->len;
-  for (guint i = 0; i < n;)
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  guint resume = 0;  /* the first token this pass has not gone past */
+  for (guint c = 0; c < w->candidates->len; c++)
     {
+      guint i = cand[c];
+      if (i < resume)
+        continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (!is_name_word (tok) || in_title[i] || (class_of (w, doc, tok) & CLASS_NOT_NAME))
-        {
-          i++;
-          continue;
-        }
+      if (in_title[i] || (class_of (w, doc, tok) & CLASS_NOT_NAME))
+        continue;
       guint end = run_end (w, doc, in_title, i);
       /* A title or "By" inside the run starts a name of its own there. */
       for (guint k = i + 1; k < end; k++)
@@ -644,7 +651,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
       guint start = titled ? i : trim_sentence_start (names, w, doc, i, end);
       if (start >= end)
         {
-          i = end;
+          resume = end;
           continue;
         }
       /* Organizations and places the head-word pass or the lexicons found
@@ -665,7 +672,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         }
       if (known || only_acronyms)
         {
-          i = end;
+          resume = end;
           continue;
         }
       gsize len;
@@ -702,7 +709,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
       else if (end - start >= 2 && end - start <= 4 && !any_entity && !common
                && !(tok->flags & SAYWHO_TOKEN_HEADLINE) && !defines_acronym (doc, end))
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
-      i = end;
+      resume = end;
     }
 }
 
@@ -723,6 +730,12 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   word_set_reset (&w->capitalized);
   g_array_set_size (w->classes, n);
+  /* Filled in place: GArray appends cost a call each. */
+  g_array_set_size (w->candidates, n);
+  g_array_set_size (w->title_starts, n);
+  guint32 *candidates = (guint32 *) (void *) w->candidates->data;
+  guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
+  guint ncandidates = 0, ntitle_starts = 0;
   guint sentence_start = 0, words = 0, upper = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -750,9 +763,15 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
       /* One lookup, through the map's filter, for every word: the
        * passes below then read the classes from w->classes. */
       *cls = lookup_class (names, tok);
+      if (is_name_word (tok))
+        candidates[ncandidates++] = i;
+      if (*cls & CLASS_TITLE_START)
+        title_starts[ntitle_starts++] = i;
       if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
         word_set_add (&w->capitalized, tok);
     }
+  g_array_set_size (w->candidates, ncandidates);
+  g_array_set_size (w->title_starts, ntitle_starts);
   /* Which capitalized words the document also writes in lower case: one
    * lookup per lower-case word, in a map as small as the names. */
   for (guint i = 0; i < n; i++)
@@ -770,17 +789,20 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   find_titles (names, w, doc, in_title, after_title);
 
   /* "Premier League", "President Hotel": a title word right before a
-   * head word is part of a name, not a title. */
-  for (guint i = 0; i + 1 < n; i++)
-    if (in_title[i] && !in_title[i + 1] && after_title[i + 1]
-        && (saywho_document_token (doc, i + 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
-        && (class_of (w, doc, saywho_document_token (doc, i + 1))
-            & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
-      {
-        after_title[i + 1] = FALSE;
-        for (guint k = i + 1; k-- > 0 && in_title[k];)
-          in_title[k] = FALSE;
-      }
+   * head word is part of a name, not a title.  (The head word is a name
+   * word: the candidates hold every token that can be one.) */
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint j = g_array_index (w->candidates, guint32, c);
+      const SaywhoToken *head = saywho_document_token (doc, j);
+      if (j == 0 || !in_title[j - 1] || in_title[j] || !after_title[j]
+          || !(head->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || !(class_of (w, doc, head) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
+        continue;
+      after_title[j] = FALSE;
+      for (guint k = j; k-- > 0 && in_title[k];)
+        in_title[k] = FALSE;
+    }
 
   find_prefixed_names (w, doc);
   flush_claims (w, doc);
@@ -911,6 +933,8 @@ names_worker_new (gpointer shared, GError **error)
   NamesWorker *w = g_new0 (NamesWorker, 1);
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   w->flags = g_byte_array_new ();
+  w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->capitalized.mask = 1023;
   w->capitalized.slots = g_new0 (WordSlot, w->capitalized.mask + 1);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -924,6 +948,8 @@ names_worker_free (gpointer data)
   g_array_unref (w->pending);
   g_free (w->capitalized.slots);
   g_byte_array_unref (w->flags);
+  g_array_unref (w->candidates);
+  g_array_unref (w->title_starts);
   g_array_unref (w->classes);
   g_free (w);
 }
