@@ -32,6 +32,9 @@ typedef struct {
   const char *aliases;     /* and its aliases, `|`-separated */
   const char *file;
   guint32 order;
+  GHashTable *countries;   /* interned country → its number */
+  const char *kind;        /* the interned kind of the entry before, and its rank */
+  guint32 kind_rank;
 } Loader;
 
 static guint32
@@ -42,6 +45,10 @@ kind_rank (const char *kind)
       return i;
   return G_N_ELEMENTS (kind_order);
 }
+
+/* g_str_has_prefix() for a literal prefix, without measuring s: loading
+ * tests a dozen prefixes per entry. */
+#define HAS_PREFIX(s, prefix) (strncmp ((s), (prefix), sizeof (prefix) - 1) == 0)
 
 static const char *
 intern (SaywhoEntityLexicon *g, const char *s)
@@ -65,11 +72,11 @@ parse_attributes (char *attributes, Attributes *out)
       char *next = strchr (pair, ';');
       if (next != NULL)
         *next++ = '\0';
-      if (g_str_has_prefix (pair, "link="))
+      if (HAS_PREFIX (pair, "link="))
         out->link = pair + 5;
-      else if (g_str_has_prefix (pair, "country="))
+      else if (HAS_PREFIX (pair, "country="))
         out->country = pair + 8;
-      else if (g_str_has_prefix (pair, "role="))
+      else if (HAS_PREFIX (pair, "role="))
         out->role = pair + 5;
       pair = next;
     }
@@ -80,14 +87,60 @@ is_acronym_form (const char *form)
 {
   /* Capitals (with digits, dots, hyphens): US, UAE, U.S., G20, NATO. */
   gboolean upper = FALSE;
-  for (const char *p = form; *p; p = g_utf8_next_char (p))
+  for (const char *p = form; *p;)
     {
+      guchar b = (guchar) *p;
+      if (b < 0x80)
+        {
+          if (g_ascii_islower (b))
+            return FALSE;
+          upper |= g_ascii_isupper (b);
+          p++;
+          continue;
+        }
       gunichar c = g_utf8_get_char (p);
       if (g_unichar_islower (c))
         return FALSE;
       upper |= g_unichar_isupper (c);
+      p = g_utf8_next_char (p);
     }
   return upper;
+}
+
+SaywhoCaseClass
+saywho_case_class_of (const char *s, gsize len)
+{
+  guint letters = 0;
+  gboolean first_upper = FALSE;
+  for (const char *p = s; p < s + len;)
+    {
+      gboolean up;
+      guchar b = (guchar) *p;
+      if (b < 0x80)
+        {
+          /* ASCII, most forms: no title-case letters there. */
+          p++;
+          if (!g_ascii_isalpha (b))
+            continue;
+          up = g_ascii_isupper (b);
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+          if (!g_unichar_isalpha (c))
+            continue;
+          up = g_unichar_isupper (c) || g_unichar_istitle (c);
+        }
+      if (letters++ == 0)
+        first_upper = up;
+      /* After a small letter, only the first letter counts ("China"). */
+      if (!up)
+        return first_upper ? SAYWHO_CASE_CAPITALIZED : SAYWHO_CASE_LOWER;
+    }
+  if (letters >= 2)
+    return SAYWHO_CASE_UPPER;
+  return first_upper ? SAYWHO_CASE_CAPITALIZED : SAYWHO_CASE_LOWER;
 }
 
 static gboolean
@@ -95,7 +148,7 @@ has_capital (const SaywhoDocument *doc, const SaywhoToken *tok)
 {
   const char *end = doc->text + tok->byte_end;
   for (const char *p = doc->text + tok->byte_start; p < end; p = g_utf8_next_char (p))
-    if (g_unichar_isupper (g_utf8_get_char (p)))
+    if ((guchar) *p < 0x80 ? g_ascii_isupper (*p) : g_unichar_isupper (g_utf8_get_char (p)))
       return TRUE;
   return tok->kind != SAYWHO_TOKEN_WORD;
 }
@@ -147,7 +200,7 @@ static gboolean
 add_alias (Loader *l, guint32 entry, const char *alias, GError **error)
 {
   /* "The White House": news marks "White House"; "The Hague" stays whole. */
-  if (g_str_has_prefix (alias, "The ") && l->name != NULL && has_form (l, alias + 4))
+  if (HAS_PREFIX (alias, "The ") && l->name != NULL && has_form (l, alias + 4))
     return TRUE;
   const SaywhoDocument *doc = saywho_analyzer_run (l->analyzer, alias, error);
   if (doc == NULL)
@@ -162,17 +215,26 @@ add_alias (Loader *l, guint32 entry, const char *alias, GError **error)
       return FALSE;
     }
   const char *keys[64];
-  SaywhoLexiconAlias a = { entry, (guint16) n, 0, l->g->forms->len };
+  SaywhoLexiconAlias a = { entry, (guint16) n, 0, l->g->words->len };
   gboolean acronym = n == 1;
+  guint first_word = l->g->words->len;
+  g_array_set_size (l->g->words, first_word + n);
+  SaywhoLexiconWord *words = &g_array_index (l->g->words, SaywhoLexiconWord, first_word);
   for (guint i = 0; i < n; i++)
     {
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      const char *form = g_string_chunk_insert_len (l->g->strings, doc->text + tok->byte_start,
-                                                    tok->byte_end - tok->byte_start);
+      gsize len = tok->byte_end - tok->byte_start;
+      SaywhoLexiconWord word = {
+        .form = g_string_chunk_insert_len (l->g->strings, doc->text + tok->byte_start,
+                                           (gssize) len),
+        .norm = g_string_chunk_insert_len (l->g->strings, tok->norm, tok->norm_len),
+        .form_len = (guint32) len,
+        .norm_len = tok->norm_len,
+        .case_class = saywho_case_class_of (doc->text + tok->byte_start, len),
+      };
       keys[i] = tok->stem;
-      g_ptr_array_add (l->g->forms, (gpointer) form);
-      g_ptr_array_add (l->g->norms, g_string_chunk_insert (l->g->strings, tok->norm));
-      if (!is_acronym_form (form) || tok->kind == SAYWHO_TOKEN_PUNCT)
+      words[i] = word;
+      if (acronym && (!is_acronym_form (word.form) || tok->kind == SAYWHO_TOKEN_PUNCT))
         acronym = FALSE;
     }
   if (acronym)
@@ -222,21 +284,43 @@ add_entry (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
   Attributes attr;
   parse_attributes (c[5], &attr);
   const char *country = attr.country;
-  if (country == NULL && g_str_has_prefix (id, "country:"))
+  if (country == NULL && HAS_PREFIX (id, "country:"))
     country = id + strlen ("country:");
-  if (country == NULL && attr.link != NULL && g_str_has_prefix (attr.link, "country:"))
+  if (country == NULL && attr.link != NULL && HAS_PREFIX (attr.link, "country:"))
     country = attr.link + strlen ("country:");
 
   const char *own_id = g_string_chunk_insert (g->strings, id);
+  /* Countries by number, so that the gazetteer counts a document's votes
+   * for them in an array. */
+  /* Entries of a file mostly share their kind. */
+  const char *own_kind = intern (g, kind);
+  if (own_kind != l->kind)
+    {
+      l->kind = own_kind;
+      l->kind_rank = kind_rank (kind);
+    }
+  const char *own_country = intern (g, country);
+  guint32 country_number = 0;
+  if (own_country != NULL)
+    {
+      country_number = GPOINTER_TO_UINT (g_hash_table_lookup (l->countries, own_country));
+      if (country_number == 0)
+        {
+          country_number = ++g->ncountries;
+          g_hash_table_insert (l->countries, (gpointer) own_country,
+                               GUINT_TO_POINTER (country_number));
+        }
+    }
   SaywhoLexiconEntry entry = {
     .id = own_id,
     .name = g_string_chunk_insert (g->strings, name),
-    .kind = intern (g, kind),
+    .kind = own_kind,
     .link = attr.link != NULL ? intern (g, attr.link) : own_id,
-    .country = intern (g, country),
+    .country = own_country,
     .role = intern (g, attr.role),
     .type = type,
-    .rank = (kind_rank (kind) << 24) | (l->order++ & 0xffffff),
+    .rank = (l->kind_rank << 24) | (l->order++ & 0xffffff),
+    .country_number = country_number,
   };
   guint32 index = g->entries->len;
   g_array_append_val (g->entries, entry);
@@ -295,8 +379,7 @@ saywho_entity_lexicon_load (const SaywhoConfig *config, GError **error)
   g_autoptr (SaywhoEntityLexicon) g = g_new0 (SaywhoEntityLexicon, 1);
   g->entries = g_array_new (FALSE, FALSE, sizeof (SaywhoLexiconEntry));
   g->aliases = g_array_new (FALSE, FALSE, sizeof (SaywhoLexiconAlias));
-  g->forms = g_ptr_array_new ();
-  g->norms = g_ptr_array_new ();
+  g->words = g_array_new (FALSE, FALSE, sizeof (SaywhoLexiconWord));
   g->trie = saywho_trie_new ();
   g->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g->strings = g_string_chunk_new (1 << 20);
@@ -308,6 +391,7 @@ saywho_entity_lexicon_load (const SaywhoConfig *config, GError **error)
     .g = g,
     .analyzer = analyzer,
     .origins = g_array_new (FALSE, FALSE, sizeof (Origin)),
+    .countries = g_hash_table_new (g_direct_hash, g_direct_equal),
   };
   gboolean ok = TRUE;
   for (guint i = 0; i < files->len && ok; i++)
@@ -316,6 +400,7 @@ saywho_entity_lexicon_load (const SaywhoConfig *config, GError **error)
       ok = saywho_lexicon_read (config->lexicon_dir, l.file, 6, 6, add_entry, &l, error);
     }
   g_array_unref (l.origins);
+  g_hash_table_unref (l.countries);
   if (!ok)
     return NULL;
   g->files = files->len;
@@ -330,8 +415,7 @@ saywho_entity_lexicon_free (SaywhoEntityLexicon *g)
     return;
   g_array_unref (g->entries);
   g_array_unref (g->aliases);
-  g_ptr_array_unref (g->forms);
-  g_ptr_array_unref (g->norms);
+  g_array_unref (g->words);
   saywho_trie_free (g->trie);
   g_hash_table_unref (g->by_id);
   g_string_chunk_free (g->strings);

@@ -32,24 +32,43 @@ typedef struct {
   const char *role;        /* `role=`, or NULL */
   SaywhoEntityType type;
   guint32 rank;            /* lower wins a tie between entries: kind, then order */
+  guint32 country_number;  /* country as a number in [1, ncountries], 0 for none */
 } SaywhoLexiconEntry;
 
 typedef struct {
   guint32 entry;           /* index into entries */
   guint16 ntokens;
   guint16 flags;           /* SaywhoAliasFlags */
-  guint32 forms;           /* index of its first token form in forms */
+  guint32 forms;           /* index of its first token in words */
 } SaywhoLexiconAlias;
 
 typedef enum {
   SAYWHO_ALIAS_ACRONYM = 1 << 0,   /* all capitals or short: matches its own case only */
 } SaywhoAliasFlags;
 
+/* How a word is written: the case classes the gazetteer's case policy
+ * compares (a first letter in title case counts as a capital). */
+typedef enum {
+  SAYWHO_CASE_LOWER,
+  SAYWHO_CASE_CAPITALIZED,  /* first letter a capital */
+  SAYWHO_CASE_UPPER,        /* two or more letters, all capitals */
+} SaywhoCaseClass;
+
+/* One token of an alias.  What matching compares is measured here once,
+ * at load time, rather than for every candidate match in every document. */
+typedef struct {
+  const char *form;        /* the token as the lexicon writes it */
+  const char *norm;        /* its norm */
+  guint32 form_len;        /* bytes in form, without its NUL */
+  guint32 norm_len;        /* bytes in norm, without its NUL */
+  SaywhoCaseClass case_class;  /* of form */
+} SaywhoLexiconWord;
+
 typedef struct {
   GArray *entries;         /* SaywhoLexiconEntry */
   GArray *aliases;         /* SaywhoLexiconAlias; trie values index this */
-  GPtrArray *forms;        /* const char *: each alias's token forms, in order */
-  GPtrArray *norms;        /* const char *: the same tokens' norms */
+  GArray *words;           /* SaywhoLexiconWord: each alias's tokens, in order */
+  guint ncountries;        /* distinct countries of the entries */
   SaywhoTrie *trie;        /* stems → aliases */
   GHashTable *by_id;       /* id → entry index + 1 */
   GStringChunk *strings;
@@ -70,6 +89,16 @@ saywho_entity_lexicon_alias (const SaywhoEntityLexicon *g, guint32 i)
 {
   return &g_array_index (g->aliases, SaywhoLexiconAlias, i);
 }
+
+/* The words of alias, alias->ntokens of them. */
+static inline const SaywhoLexiconWord *
+saywho_entity_lexicon_words (const SaywhoEntityLexicon *g, const SaywhoLexiconAlias *alias)
+{
+  return &g_array_index (g->words, SaywhoLexiconWord, alias->forms);
+}
+
+/* The case class of a word's text (len bytes of UTF-8). */
+SaywhoCaseClass saywho_case_class_of (const char *s, gsize len);
 
 /* The entry with this id, or NULL. */
 const SaywhoLexiconEntry *saywho_entity_lexicon_lookup (const SaywhoEntityLexicon *g, const char *id);

@@ -3,7 +3,8 @@
  * Build it once (insert, then seal), then walk it from any token: each step
  * is one hash probe, so the cost per token does not depend on how many
  * sequences the trie holds.  Key strings are interned: a document's tokens
- * are looked up once with saywho_trie_key() and walked by number.
+ * are looked up once with saywho_trie_key() and walked by number, or
+ * walked by their strings with saywho_trie_step().
  *
  * A sealed trie is read-only and may be shared by threads.
  */
@@ -19,6 +20,14 @@ typedef struct _SaywhoTrie SaywhoTrie;
 #define SAYWHO_TRIE_NONE 0u   /* "no such child": the root is nobody's child */
 #define SAYWHO_TRIE_NO_KEY (-1)
 
+/* One bit per key hash, for the keys that start a sequence: a walk from a
+ * token whose bit is clear (most tokens, for most tries) is over before it
+ * starts, at the cost of a bit test inline. */
+#define SAYWHO_TRIE_FILTER_SHIFT 18
+typedef struct {
+  guint64 bits[(1u << SAYWHO_TRIE_FILTER_SHIFT) / 64];
+} SaywhoTrieFilter;
+
 SaywhoTrie *saywho_trie_new (void);
 void        saywho_trie_free (SaywhoTrie *trie);
 
@@ -33,8 +42,58 @@ void        saywho_trie_seal (SaywhoTrie *trie);
 gint32      saywho_trie_key (const SaywhoTrie *trie, const char *key, guint32 hash);
 /* The child of node along key, or SAYWHO_TRIE_NONE. */
 guint32     saywho_trie_child (const SaywhoTrie *trie, guint32 node, gint32 key);
+/* The child of node along the key string of len bytes (hash:
+ * saywho_str_hash() of it; no NUL needed after it), or SAYWHO_TRIE_NONE:
+ * saywho_trie_key() and saywho_trie_child() in one probe. */
+guint32     saywho_trie_step (const SaywhoTrie *trie, guint32 node, const char *key,
+                              gsize len, guint32 hash);
 /* The values attached at node (after seal); *n is set, possibly to 0. */
 const guint32 *saywho_trie_values (const SaywhoTrie *trie, guint32 node, guint *n);
+
+/* What a walk reads of the nodes of a sealed trie at every step, for the
+ * inline functions below. */
+typedef struct {
+  const guint32 *first;    /* per node and one more: where its values start */
+  const guint32 *values;   /* the values, grouped by node */
+  const guint8 *leaf;      /* per node: TRUE when it has no child */
+} SaywhoTrieNodes;
+
+const SaywhoTrieNodes *saywho_trie_nodes (const SaywhoTrie *trie);
+
+/* saywho_trie_values() inline: the values at node, *n of them. */
+static inline const guint32 *
+saywho_trie_nodes_values (const SaywhoTrieNodes *nodes, guint32 node, guint *n)
+{
+  guint32 a = nodes->first[node];
+  *n = nodes->first[node + 1] - a;
+  return &nodes->values[a];
+}
+
+/* TRUE when a walk ends at node: every step from it finds no child. */
+static inline gboolean
+saywho_trie_nodes_leaf (const SaywhoTrieNodes *nodes, guint32 node)
+{
+  return nodes->leaf[node];
+}
+
+/* The filter of the keys that start a sequence (after seal). */
+const SaywhoTrieFilter *saywho_trie_start_filter (const SaywhoTrie *trie);
+
+static inline guint32
+saywho_trie_filter_bit (guint32 hash)
+{
+  /* The high bits of a multiplicative mix: the key table probes by the
+   * low bits of the same hash. */
+  return (hash * 0x9e3779b1u) >> (32 - SAYWHO_TRIE_FILTER_SHIFT);
+}
+
+/* FALSE: no sequence starts with a key of this hash. */
+static inline gboolean
+saywho_trie_filter_test (const SaywhoTrieFilter *filter, guint32 hash)
+{
+  guint32 bit = saywho_trie_filter_bit (hash);
+  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
+}
 
 guint       saywho_trie_size (const SaywhoTrie *trie);   /* nodes */
 

@@ -37,38 +37,145 @@ typedef struct {
   gboolean ambiguous;
 } Target;
 
-static char *
-token_text (const SaywhoDocument *doc, guint i)
-{
+/* A word (its norm, or the casefolded text of a hyphenated group). */
+typedef struct {
+  const char *s;
   gsize len;
-  const char *t = saywho_token_text (doc, saywho_document_token (doc, i), &len);
-  return g_strndup (t, len);
+  guint32 hash;
+} Key;
+
+/* A per-document map from a word to a target.  A document names a few
+ * dozen people and organizations, and every document starts a new map: a
+ * slot belongs to the current document only when it carries its
+ * generation, so that starting one costs nothing, and keys are compared by
+ * hash and length before their bytes. */
+typedef struct {
+  const char *key;          /* a document's norm, or in its pool */
+  guint32 len, hash;
+  guint32 generation;
+  guint32 target;           /* index into the targets */
+} WordSlot;
+
+typedef struct {
+  WordSlot *slots;
+  guint32 mask;             /* slots - 1, a power of two less one */
+  guint32 used;
+  guint32 generation;
+} WordMap;
+
+static void
+word_map_init (WordMap *map)
+{
+  map->mask = 63;
+  map->slots = g_new0 (WordSlot, map->mask + 1);
+  map->used = 0;
+  map->generation = 1;
 }
 
-/* The casefolded text of tokens [a, b). */
-static char *
-folded_text (const SaywhoDocument *doc, guint a, guint b)
+/* Forgets every word: a new generation. */
+static void
+word_map_reset (WordMap *map)
 {
-  const SaywhoToken *x = saywho_document_token (doc, a);
-  const SaywhoToken *y = saywho_document_token (doc, b - 1);
-  return g_utf8_casefold (doc->text + x->byte_start, y->byte_end - x->byte_start);
+  map->used = 0;
+  if (G_UNLIKELY (++map->generation == 0))
+    {
+      memset (map->slots, 0, (map->mask + 1) * sizeof *map->slots);
+      map->generation = 1;
+    }
+}
+
+static inline WordSlot *
+word_map_find (const WordMap *map, Key key)
+{
+  for (guint32 s = key.hash & map->mask; map->slots[s].generation == map->generation;
+       s = (s + 1) & map->mask)
+    {
+      WordSlot *slot = &map->slots[s];
+      if (slot->hash == key.hash && slot->len == key.len
+          && memcmp (slot->key, key.s, key.len) == 0)
+        return slot;
+    }
+  return NULL;
+}
+
+static void
+word_map_grow (WordMap *map)
+{
+  WordSlot *old = map->slots;
+  guint32 old_size = map->mask + 1;
+  map->mask = 2 * old_size - 1;
+  map->slots = g_new0 (WordSlot, map->mask + 1);
+  for (guint32 i = 0; i < old_size; i++)
+    if (old[i].generation == map->generation)
+      {
+        guint32 s = old[i].hash & map->mask;
+        while (map->slots[s].generation == map->generation)
+          s = (s + 1) & map->mask;
+        map->slots[s] = old[i];
+      }
+  g_free (old);
+}
+
+/* Adds key, which must not be in the map; the key's bytes must live as
+ * long as the document. */
+static void
+word_map_add (WordMap *map, Key key, guint32 target)
+{
+  if ((map->used + 1) * 2 > map->mask + 1)
+    word_map_grow (map);
+  guint32 s = key.hash & map->mask;
+  while (map->slots[s].generation == map->generation)
+    s = (s + 1) & map->mask;
+  map->slots[s] = (WordSlot) { key.s, (guint32) key.len, key.hash, map->generation, target };
+  map->used++;
+}
+
+/* Per-worker maps from a word to a target entity. */
+typedef struct {
+  Target *targets;
+  guint ntargets, targets_size;
+  WordMap acronyms;         /* acronym norm → target */
+  WordMap words;            /* first or last word of a person → target */
+  WordMap the_words;        /* last word of an organization, after "the" → target */
+  GString *scratch;         /* the key of a hyphenated group */
+  GArray *pending;          /* SaywhoEntity: partial mentions found, merged at the end */
+} CorefWorker;
+
+static inline Key
+token_key (const SaywhoToken *tok)
+{
+  return (Key) { tok->norm, tok->norm_len, tok->norm_hash };
+}
+
+static guint32
+add_target (CorefWorker *w, const SaywhoEntity *e)
+{
+  if (G_UNLIKELY (w->ntargets == w->targets_size))
+    {
+      w->targets_size = MAX (64, 2 * w->targets_size);
+      w->targets = g_renew (Target, w->targets, w->targets_size);
+    }
+  w->targets[w->ntargets] = (Target) { e->id, e->name, e->kind, e->type, FALSE };
+  return w->ntargets++;
 }
 
 /* The end of the word group starting at i: words joined by hyphens with no
  * space ("al-Ghais", "Raman-Holt"), or i + 1. */
-static guint
+static inline guint
 group_end (const SaywhoDocument *doc, guint i, guint limit)
 {
   guint j = i + 1;
   while (j + 1 < limit)
     {
       const SaywhoToken *prev = saywho_document_token (doc, j - 1);
+      if (prev->flags & SAYWHO_TOKEN_SPACE_AFTER)
+        break;
       const SaywhoToken *dash = saywho_document_token (doc, j);
       const SaywhoToken *word = saywho_document_token (doc, j + 1);
       gsize len;
       const char *t = saywho_token_text (doc, dash, &len);
-      if ((prev->flags & SAYWHO_TOKEN_SPACE_AFTER) || (dash->flags & SAYWHO_TOKEN_SPACE_AFTER)
-          || len != 1 || t[0] != '-' || word->kind != SAYWHO_TOKEN_WORD)
+      if ((dash->flags & SAYWHO_TOKEN_SPACE_AFTER) || len != 1 || t[0] != '-'
+          || word->kind != SAYWHO_TOKEN_WORD)
         break;
       j += 2;
     }
@@ -94,63 +201,137 @@ group_start (const SaywhoDocument *doc, guint start, guint end)
   return k;
 }
 
-static char *
-span_text (const SaywhoDocument *doc, SaywhoSpan span)
+/* The key of the word group [a, b): the norm for one token, else the
+ * casefolded text, in the worker's scratch buffer until the next call. */
+static Key
+group_key (CorefWorker *w, const SaywhoDocument *doc, guint a, guint b)
 {
-  const SaywhoToken *a = saywho_document_token (doc, span.start);
-  const SaywhoToken *b = saywho_document_token (doc, span.end - 1);
-  GString *out = g_string_new (NULL);
-  saywho_format_append_oneline (out, doc->text + a->byte_start, b->byte_end - a->byte_start);
-  return g_string_free (out, FALSE);
-}
-
-static const char *
-slug_id (SaywhoDocument *doc, const char *text)
-{
-  /* ASCII names (most): lower and join the words with hyphens in place. */
-  char buffer[256];
-  gsize n = strlen ("local:"), len = strlen (text);
-  gboolean ascii = len < sizeof buffer - n - 1;
+  const SaywhoToken *x = saywho_document_token (doc, a);
+  if (b == a + 1)
+    return token_key (x);
+  const SaywhoToken *y = saywho_document_token (doc, b - 1);
+  const char *text = doc->text + x->byte_start;
+  gsize len = y->byte_end - x->byte_start;
+  gboolean ascii = TRUE;
   for (gsize i = 0; i < len && ascii; i++)
     ascii = (guchar) text[i] < 0x80;
   if (ascii)
     {
-      memcpy (buffer, "local:", n);
-      gboolean gap = FALSE;
+      /* Casefolding ASCII is lowering it. */
+      g_string_set_size (w->scratch, len);
       for (gsize i = 0; i < len; i++)
+        w->scratch->str[i] = g_ascii_tolower (text[i]);
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_casefold (text, (gssize) len);
+      g_string_assign (w->scratch, folded);
+    }
+  return (Key) { w->scratch->str, w->scratch->len,
+                 saywho_str_hash (w->scratch->str, (gssize) w->scratch->len) };
+}
+
+/* The local id of a name: `local:` and its casefolded letters and digits,
+ * each run of other characters a hyphen between them, into out. */
+static const char *
+slug_id (SaywhoDocument *doc, GString *out, const char *text, gsize len)
+{
+  gsize prefix = strlen ("local:");
+  g_string_truncate (out, 0);
+  g_string_append_len (out, "local:", (gssize) prefix);
+  gboolean gap = FALSE;
+  for (const char *p = text, *end = text + len; p < end;)
+    {
+      guchar b = (guchar) *p;
+      if (b < 0x80)
         {
-          char c = text[i];
-          if (g_ascii_isalnum (c))
+          /* ASCII, most names: casefolding is lowering. */
+          p++;
+          if (g_ascii_isalnum (b))
             {
-              if (gap && n > strlen ("local:"))
-                buffer[n++] = '-';
-              buffer[n++] = g_ascii_tolower (c);
+              if (gap)
+                g_string_append_c (out, '-');
+              g_string_append_c (out, b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
               gap = FALSE;
             }
           else
-            gap = TRUE;
+            gap = out->len > prefix;
+          continue;
         }
-      return saywho_document_intern (doc, buffer, (gssize) n);
-    }
-  GString *id = g_string_new ("local:");
-  gboolean dash = FALSE;
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  for (const char *p = folded; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (g_unichar_isalnum (c))
+      /* Casefolding goes a character at a time, and may make several. */
+      const char *next = g_utf8_next_char (p);
+      g_autofree char *folded = g_utf8_casefold (p, next - p);
+      for (const char *q = folded; *q; q = g_utf8_next_char (q))
         {
-          if (dash && id->len > strlen ("local:"))
-            g_string_append_c (id, '-');
-          g_string_append_unichar (id, c);
-          dash = FALSE;
+          gunichar c = g_utf8_get_char (q);
+          if (g_unichar_isalnum (c))
+            {
+              if (gap)
+                g_string_append_c (out, '-');
+              g_string_append_unichar (out, c);
+              gap = FALSE;
+            }
+          else
+            gap = out->len > prefix;
         }
-      else
-        dash = TRUE;
+      p = next;
     }
-  const char *interned = saywho_document_intern (doc, id->str, (gssize) id->len);
-  g_string_free (id, TRUE);
-  return interned;
+  return saywho_document_intern (doc, out->str, (gssize) out->len);
+}
+
+/* Gives an entity the lexicons did not know its local id and its name, the
+ * text of its mention on one line.  (Line breaks are no letters: the id is
+ * the same from the text or from the line.) */
+static void
+name_local (CorefWorker *w, SaywhoDocument *doc, SaywhoEntity *e)
+{
+  const SaywhoToken *a = saywho_document_token (doc, e->span.start);
+  const SaywhoToken *b = saywho_document_token (doc, e->span.end - 1);
+  const char *text = doc->text + a->byte_start;
+  gsize len = b->byte_end - a->byte_start;
+  /* ASCII names (most): the id in one pass, into room for the longest one
+   * (a hyphen stands for one character or more). */
+  gsize prefix = strlen ("local:"), n = prefix, i;
+  char *id = saywho_document_alloc (doc, prefix + len + 1);
+  memcpy (id, "local:", prefix);
+  gboolean gap = FALSE, plain = TRUE;
+  for (i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      if (g_ascii_isalnum (c))
+        {
+          if (gap)
+            id[n++] = '-';
+          id[n++] = (char) (c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+          gap = FALSE;
+        }
+      else if (c >= 0x80)
+        break;
+      else
+        {
+          gap = n > prefix;
+          plain = plain && c >= 0x20 && c < 0x7f;
+        }
+    }
+  if (i == len)
+    {
+      id[n] = '\0';
+      e->id = id;
+    }
+  else
+    {
+      plain = FALSE;
+      e->id = slug_id (doc, w->scratch, text, len);
+    }
+  /* Printable ASCII is already one line. */
+  if (plain)
+    {
+      e->name = saywho_document_intern (doc, text, (gssize) len);
+      return;
+    }
+  g_string_truncate (w->scratch, 0);
+  saywho_format_append_oneline (w->scratch, text, len);
+  e->name = saywho_document_intern (doc, w->scratch->str, (gssize) w->scratch->len);
 }
 
 static gboolean
@@ -168,12 +349,13 @@ punct_is (const SaywhoDocument *doc, guint i, char c)
          && doc->text[tok->byte_start] == c;
 }
 
-static gboolean
-text_is (const SaywhoDocument *doc, guint i, const char *s)
+/* Is token i "the" or "The"? */
+static inline gboolean
+is_the (const SaywhoDocument *doc, guint i)
 {
   gsize len;
   const char *t = saywho_token_text (doc, saywho_document_token (doc, i), &len);
-  return len == strlen (s) && memcmp (t, s, len) == 0;
+  return len == 3 && (t[0] == 't' || t[0] == 'T') && t[1] == 'h' && t[2] == 'e';
 }
 
 /* Do the capitalized words of [start, end) begin with the acronym's
@@ -200,119 +382,136 @@ initials_match (const SaywhoDocument *doc, guint start, guint end, const char *a
   return *a == '\0';
 }
 
-/* Per-worker maps from a word (its norm, or the casefolded text of a
- * hyphenated group) to a target entity. */
-typedef struct {
-  GArray *targets;          /* Target */
-  SaywhoStrMap *acronyms;   /* acronym norm → target */
-  SaywhoStrMap *words;      /* first or last word of a person → target */
-  SaywhoStrMap *the_words;  /* last word of an organization, after "the" → target */
-  GArray *pending;          /* SaywhoEntity: partial mentions found, merged at the end */
-} CorefWorker;
+/* The token that starts at byte offset, or n. */
+static guint
+token_at_byte (const SaywhoDocument *doc, gsize offset)
+{
+  guint lo = 0, hi = doc->tokens->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const SaywhoToken *tok = saywho_document_token (doc, mid);
+      if (tok->byte_start < offset)
+        lo = mid + 1;
+      else if (tok->byte_start > offset)
+        hi = mid;
+      else
+        return mid;
+    }
+  return doc->tokens->len;
+}
 
+/* The acronym "ACRONYM" defined at token i, in "Long Name (ACRONYM)". */
 static void
-set_target (CorefWorker *w, SaywhoStrMap *map, const char *key, guint32 hash,
-            const SaywhoEntity *e)
+define_acronym (CorefWorker *w, SaywhoDocument *doc, guint i)
 {
-  guint32 index;
-  if (saywho_strmap_lookup (map, key, hash, &index))
+  const SaywhoToken *acr = saywho_document_token (doc, i);
+  if (!is_acronym_token (acr))
+    return;
+  gsize acronym_len;
+  const char *acronym_text = saywho_token_text (doc, acr, &acronym_len);
+  g_autofree char *acronym = g_strndup (acronym_text, acronym_len);
+  gint e = saywho_document_entity_at (doc, i - 2);
+  const SaywhoEntity *defined = NULL;
+  SaywhoEntity made;
+  if (e >= 0)
+    defined = &g_array_index (doc->entities, SaywhoEntity, e);
+  else
     {
-      Target *old = &g_array_index (w->targets, Target, index);
-      if (g_strcmp0 (old->id, e->id) != 0)
-        old->ambiguous = TRUE;
-      return;
+      /* An unknown run of capitalized words before the parenthesis. */
+      guint start = i - 1;
+      while (start > 0)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, start - 1);
+          gboolean cap = (t->flags & SAYWHO_TOKEN_CAPITALIZED) && t->kind == SAYWHO_TOKEN_WORD;
+          gboolean small = t->kind == SAYWHO_TOKEN_WORD && !(t->flags & SAYWHO_TOKEN_CAPITALIZED)
+                           && t->char_end - t->char_start <= 3 && start - 1 > 0
+                           && (saywho_document_token (doc, start - 2)->flags
+                               & SAYWHO_TOKEN_CAPITALIZED);
+          if (!cap && !small)
+            break;
+          start--;
+        }
+      /* The longest tail of the run whose initials spell the acronym. */
+      while (start + 1 < i - 1
+             && (!(saywho_document_token (doc, start)->flags & SAYWHO_TOKEN_CAPITALIZED)
+                 || !initials_match (doc, start, i - 1, acronym)))
+        start++;
+      if (start + 1 >= i - 1 || !initials_match (doc, start, i - 1, acronym))
+        return;
+      made = (SaywhoEntity) { { start, i - 1 }, SAYWHO_ENTITY_ORG, NULL, NULL, NULL };
+      saywho_document_set_entity (doc, &made);
+      defined = &g_array_index (doc->entities, SaywhoEntity,
+                                saywho_document_entity_at (doc, start));
     }
-  Target t = { e->id, e->name, e->kind, e->type, FALSE };
-  g_array_append_val (w->targets, t);
-  saywho_strmap_insert (map, key, hash, w->targets->len - 1);
-}
-
-static const Target *
-get_target (CorefWorker *w, SaywhoStrMap *map, const char *key, guint32 hash)
-{
-  guint32 index;
-  if (!saywho_strmap_lookup (map, key, hash, &index))
-    return NULL;
-  return &g_array_index (w->targets, Target, index);
-}
-
-/* The key of the word group [a, b): the norm for one token, else the
- * casefolded text (written to *owned). */
-static const char *
-group_key (const SaywhoDocument *doc, guint a, guint b, char **owned, guint32 *hash)
-{
-  if (b == a + 1)
-    {
-      const SaywhoToken *tok = saywho_document_token (doc, a);
-      *owned = NULL;
-      *hash = tok->norm_hash;
-      return tok->norm;
-    }
-  *owned = folded_text (doc, a, b);
-  *hash = saywho_str_hash (*owned, -1);
-  return *owned;
+  if (defined->span.end != i - 1)
+    return;
+  if (defined->id == NULL)
+    name_local (w, doc, (SaywhoEntity *) defined);
+  /* The newest definition wins. */
+  guint32 target = add_target (w, defined);
+  WordSlot *slot = word_map_find (&w->acronyms, token_key (acr));
+  if (slot != NULL)
+    slot->target = target;
+  else
+    word_map_add (&w->acronyms, token_key (acr), target);
 }
 
 static void
 define_acronyms (CorefWorker *w, SaywhoDocument *doc)
 {
+  /* ( ACRONYM ): found by their opening parenthesis, a byte that few texts
+   * have many of, rather than by looking at every token. */
   guint n = doc->tokens->len;
-  for (guint i = 2; i + 1 < n; i++)
+  for (const char *p = doc->text; (p = memchr (p, '(', doc->length - (gsize) (p - doc->text)));
+       p++)
     {
-      /* ( ACRONYM ) */
-      if (!punct_is (doc, i - 1, '(') || !punct_is (doc, i + 1, ')'))
+      guint open = token_at_byte (doc, (gsize) (p - doc->text));
+      guint i = open + 1;
+      if (open >= n || i < 2 || i + 1 >= n || !punct_is (doc, open, '(')
+          || !punct_is (doc, i + 1, ')'))
         continue;
-      const SaywhoToken *acr = saywho_document_token (doc, i);
-      if (!is_acronym_token (acr))
-        continue;
-      g_autofree char *acronym = token_text (doc, i);
-      gint e = saywho_document_entity_at (doc, i - 2);
-      const SaywhoEntity *defined = NULL;
-      SaywhoEntity made;
-      if (e >= 0)
-        defined = &g_array_index (doc->entities, SaywhoEntity, e);
-      else
-        {
-          /* An unknown run of capitalized words before the parenthesis. */
-          guint start = i - 1;
-          while (start > 0)
-            {
-              const SaywhoToken *t = saywho_document_token (doc, start - 1);
-              gboolean cap = (t->flags & SAYWHO_TOKEN_CAPITALIZED) && t->kind == SAYWHO_TOKEN_WORD;
-              gboolean small = t->kind == SAYWHO_TOKEN_WORD && !(t->flags & SAYWHO_TOKEN_CAPITALIZED)
-                               && t->char_end - t->char_start <= 3 && start - 1 > 0
-                               && (saywho_document_token (doc, start - 2)->flags
-                                   & SAYWHO_TOKEN_CAPITALIZED);
-              if (!cap && !small)
-                break;
-              start--;
-            }
-          /* The longest tail of the run whose initials spell the acronym. */
-          while (start + 1 < i - 1
-                 && (!(saywho_document_token (doc, start)->flags & SAYWHO_TOKEN_CAPITALIZED)
-                     || !initials_match (doc, start, i - 1, acronym)))
-            start++;
-          if (start + 1 >= i - 1 || !initials_match (doc, start, i - 1, acronym))
-            continue;
-          made = (SaywhoEntity) { { start, i - 1 }, SAYWHO_ENTITY_ORG, NULL, NULL, NULL };
-          saywho_document_set_entity (doc, &made);
-          defined = &g_array_index (doc->entities, SaywhoEntity,
-                                    saywho_document_entity_at (doc, start));
-        }
-      if (defined->span.end != i - 1)
-        continue;
-      if (defined->id == NULL)
-        {
-          g_autofree char *text = span_text (doc, defined->span);
-          SaywhoEntity *mut = (SaywhoEntity *) defined;
-          mut->id = slug_id (doc, text);
-          mut->name = saywho_document_intern (doc, text, -1);
-        }
-      /* The newest definition wins. */
-      Target t = { defined->id, defined->name, defined->kind, defined->type, FALSE };
-      g_array_append_val (w->targets, t);
-      saywho_strmap_insert (w->acronyms, acr->norm, acr->norm_hash, w->targets->len - 1);
+      define_acronym (w, doc, i);
     }
+}
+
+/* Maps key to entity e's target, unless it is there: then the word is
+ * ambiguous if it stands for another entity too. */
+static void
+set_target (CorefWorker *w, SaywhoDocument *doc, WordMap *map, Key key, gboolean owned,
+            const SaywhoEntity *e)
+{
+  WordSlot *slot = word_map_find (map, key);
+  if (slot != NULL)
+    {
+      Target *old = &w->targets[slot->target];
+      if (old->id != e->id && g_strcmp0 (old->id, e->id) != 0)
+        old->ambiguous = TRUE;
+      return;
+    }
+  /* A key in the scratch buffer moves to the document's pool. */
+  if (owned)
+    key.s = saywho_document_intern (doc, key.s, (gssize) key.len);
+  word_map_add (map, key, add_target (w, e));
+}
+
+static const Target *
+get_target (const CorefWorker *w, const WordMap *map, Key key)
+{
+  const WordSlot *slot = word_map_find (map, key);
+  return slot != NULL ? &w->targets[slot->target] : NULL;
+}
+
+/* The first capitalized word from i on, or n: a tight loop past the
+ * others, which are most tokens. */
+static inline guint
+next_capitalized (const SaywhoToken *tokens, guint i, guint n)
+{
+  const SaywhoToken *tok = tokens + i, *end = tokens + n;
+  while (tok < end
+         && (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)))
+    tok++;
+  return (guint) (tok - tokens);
 }
 
 /* A lone word reads as a person here: Mr./Ms. before it, or a possessive
@@ -347,20 +546,17 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
   guint n = doc->tokens->len;
   (void) error;
 
-  g_array_set_size (w->targets, 0);
-  saywho_strmap_clear (w->acronyms);
-  saywho_strmap_clear (w->words);
-  saywho_strmap_clear (w->the_words);
+  w->ntargets = 0;
+  word_map_reset (&w->acronyms);
+  word_map_reset (&w->words);
+  word_map_reset (&w->the_words);
 
   /* Local ids and names for what the lexicons did not know. */
   for (guint k = 0; k < doc->entities->len; k++)
     {
       SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
-      if (e->id != NULL)
-        continue;
-      g_autofree char *text = span_text (doc, e->span);
-      e->id = slug_id (doc, text);
-      e->name = saywho_document_intern (doc, text, -1);
+      if (e->id == NULL)
+        name_local (w, doc, e);
     }
 
   define_acronyms (w, doc);
@@ -375,57 +571,56 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
         {
           guint first_end = group_end (doc, e->span.start, e->span.end);
           guint last_start = group_start (doc, e->span.start, e->span.end);
-          guint32 hash;
           if (first_end < e->span.end
               && saywho_document_token (doc, e->span.start)->kind == SAYWHO_TOKEN_WORD)
-            {
-              g_autofree char *owned = NULL;
-              const char *key = group_key (doc, e->span.start, first_end, &owned, &hash);
-              set_target (w, w->words, key, hash, e);
-            }
+            set_target (w, doc, &w->words, group_key (w, doc, e->span.start, first_end),
+                        first_end > e->span.start + 1, e);
           if (last_start > e->span.start)
-            {
-              g_autofree char *owned = NULL;
-              const char *key = group_key (doc, last_start, e->span.end, &owned, &hash);
-              set_target (w, w->words, key, hash, e);
-            }
+            set_target (w, doc, &w->words, group_key (w, doc, last_start, e->span.end),
+                        e->span.end > last_start + 1, e);
         }
       else if (e->type == SAYWHO_ENTITY_ORG)
         {
           const SaywhoToken *tok = saywho_document_token (doc, e->span.end - 1);
           if (tok->kind == SAYWHO_TOKEN_WORD
               && !saywho_strmap_contains (coref->generic, tok->norm, tok->norm_hash))
-            set_target (w, w->the_words, tok->norm, tok->norm_hash, e);
+            set_target (w, doc, &w->the_words, token_key (tok), FALSE, e);
         }
     }
 
-  for (guint i = 0; i < n; i++)
+  /* Entities do not change until the merge below: the one covering each
+   * token is found by walking them along with the tokens. */
+  const SaywhoEntity *entities = (const SaywhoEntity *) (const void *) doc->entities->data;
+  guint nentities = doc->entities->len, at = 0;
+  const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
+  for (guint i = next_capitalized (tokens, 0, n); i < n; i = next_capitalized (tokens, i + 1, n))
     {
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED))
-        continue;
+      const SaywhoToken *tok = &tokens[i];
       guint end = group_end (doc, i, n);
-      gint at = saywho_document_entity_at (doc, i);
-      const SaywhoEntity *here = at >= 0 ? &g_array_index (doc->entities, SaywhoEntity, at) : NULL;
+      while (at < nentities && entities[at].span.end <= i)
+        at++;
+      const SaywhoEntity *here = at < nentities && entities[at].span.start <= i ? &entities[at]
+                                                                              : NULL;
       if (here != NULL && (here->span.start != i || here->span.end != end))
         continue;
 
       const Target *t = NULL;
       if (end == i + 1 && (tok->flags & SAYWHO_TOKEN_ALL_CAPS))
-        t = get_target (w, w->acronyms, tok->norm, tok->norm_hash);
+        t = get_target (w, &w->acronyms, token_key (tok));
       if (t == NULL)
         {
-          g_autofree char *owned = NULL;
-          guint32 hash;
-          const char *key = group_key (doc, i, end, &owned, &hash);
-          t = get_target (w, w->words, key, hash);
+          t = get_target (w, &w->words,
+                          end == i + 1 ? token_key (tok) : group_key (w, doc, i, end));
           if (t != NULL && here != NULL && here->type != SAYWHO_ENTITY_PER
               && !reads_as_person (coref, doc, end - 1))
             t = NULL;
         }
-      if (t == NULL && end == i + 1 && i > 0 && here == NULL
-          && (text_is (doc, i - 1, "the") || text_is (doc, i - 1, "The")))
-        t = get_target (w, w->the_words, tok->norm, tok->norm_hash);
+      if (t == NULL && end == i + 1 && i > 0 && here == NULL)
+        {
+          t = get_target (w, &w->the_words, token_key (tok));
+          if (t != NULL && !is_the (doc, i - 1))
+            t = NULL;
+        }
       if (t == NULL || t->ambiguous)
         {
           i = end - 1;
@@ -517,10 +712,10 @@ coref_worker_new (gpointer shared, GError **error)
   (void) shared;
   (void) error;
   CorefWorker *w = g_new0 (CorefWorker, 1);
-  w->targets = g_array_new (FALSE, FALSE, sizeof (Target));
-  w->acronyms = saywho_strmap_new ();
-  w->words = saywho_strmap_new ();
-  w->the_words = saywho_strmap_new ();
+  word_map_init (&w->acronyms);
+  word_map_init (&w->words);
+  word_map_init (&w->the_words);
+  w->scratch = g_string_new (NULL);
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   return w;
 }
@@ -529,10 +724,11 @@ static void
 coref_worker_free (gpointer data)
 {
   CorefWorker *w = data;
-  g_array_unref (w->targets);
-  saywho_strmap_free (w->acronyms);
-  saywho_strmap_free (w->words);
-  saywho_strmap_free (w->the_words);
+  g_free (w->targets);
+  g_free (w->acronyms.slots);
+  g_free (w->words.slots);
+  g_free (w->the_words.slots);
+  g_string_free (w->scratch, TRUE);
   g_array_unref (w->pending);
   g_free (w);
 }

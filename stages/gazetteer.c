@@ -26,152 +26,156 @@
 
 #include <string.h>
 
-typedef enum { CASE_LOWER, CASE_CAPITALIZED, CASE_UPPER } CaseClass;
-
-#define KEY_UNKNOWN (-2)
-
-static gint32
-key_of (const SaywhoEntityLexicon *lex, const SaywhoDocument *doc, gint32 *keys, guint i)
-{
-  if (keys[i] == KEY_UNKNOWN)
-    {
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      keys[i] = tok->stem != NULL ? saywho_trie_key (lex->trie, tok->stem, tok->stem_hash)
-                                  : saywho_trie_key (lex->trie, tok->norm, tok->norm_hash);
-    }
-  return keys[i];
-}
-
 /* Every alias starts with a word that has a capital (the loader keeps no
  * other), or a number ("3M"). */
-static gboolean
+static inline gboolean
 can_start (const SaywhoToken *tok)
 {
   return (tok->flags & (SAYWHO_TOKEN_CAPITALIZED | SAYWHO_TOKEN_ALL_CAPS))
          || tok->kind == SAYWHO_TOKEN_NUMBER;
 }
 
-typedef struct {
-  guint32 start, end;
-  guint first_alias, count;  /* into the per-document alias list */
-} Match;
-
-typedef struct {
-  GArray *matches;     /* Match */
-  GArray *aliases;     /* guint32 alias indexes of the matches */
-  GArray *keys;        /* gint32 trie key of each token */
-  GArray *caps;        /* gboolean: token in an all-capitals line */
-  GHashTable *votes;   /* country → mentions */
-} GazetteerWorker;
-
-static CaseClass
-case_class_of (const char *s, gsize len)
+/* The first token from i on that may start an alias: a capital or a
+ * number, and a key that starts one (a bit test); n if none.  Most tokens
+ * start none, so this loop is the stage's cost per token. */
+static inline guint
+next_start (const SaywhoTrieFilter *starts, const SaywhoToken *tokens, guint i, guint n)
 {
-  guint letters = 0, upper = 0;
-  gboolean first_upper = FALSE;
-  for (const char *p = s; p < s + len; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (!g_unichar_isalpha (c))
-        continue;
-      gboolean up = g_unichar_isupper (c) || g_unichar_istitle (c);
-      if (letters++ == 0)
-        first_upper = up;
-      upper += up;
-    }
-  if (letters >= 2 && upper == letters)
-    return CASE_UPPER;
-  return first_upper ? CASE_CAPITALIZED : CASE_LOWER;
+  const SaywhoToken *tok = tokens + i, *end = tokens + n;
+  for (; tok < end; tok++)
+    if (can_start (tok)
+        && saywho_trie_filter_test (starts, tok->stem != NULL ? tok->stem_hash : tok->norm_hash))
+      break;
+  return (guint) (tok - tokens);
 }
 
-static CaseClass
+/* The trie is keyed by stems; a token without one (no stem stage) walks by
+ * its norm. */
+static inline guint32
+step (const SaywhoTrie *trie, guint32 node, const SaywhoToken *tok)
+{
+  return tok->stem != NULL ? saywho_trie_step (trie, node, tok->stem, tok->stem_len, tok->stem_hash)
+                           : saywho_trie_step (trie, node, tok->norm, tok->norm_len, tok->norm_hash);
+}
+
+typedef struct {
+  guint32 start, end;
+  guint32 first_alias, count;  /* into the per-document alias list */
+  /* The entry every alias of the match names, or NULL when they name
+   * several and the document's votes decide. */
+  const SaywhoLexiconEntry *single;
+} Match;
+
+/* Plain arrays with room to grow: an append is a store, not a call. */
+typedef struct {
+  Match *matches;
+  guint nmatches, matches_size;
+  guint32 *aliases;      /* alias indexes of the matches */
+  guint naliases, aliases_size;
+  gint8 *caps;           /* per sentence: in capitals (1) or not (0), -1 not measured */
+  guint caps_size;
+  guint *votes;          /* per country number: unambiguous mentions */
+} GazetteerWorker;
+
+static SaywhoCaseClass
 token_case (const SaywhoToken *tok)
 {
   if (tok->flags & SAYWHO_TOKEN_ALL_CAPS)
-    return CASE_UPPER;
-  return tok->flags & SAYWHO_TOKEN_CAPITALIZED ? CASE_CAPITALIZED : CASE_LOWER;
+    return SAYWHO_CASE_UPPER;
+  return tok->flags & SAYWHO_TOKEN_CAPITALIZED ? SAYWHO_CASE_CAPITALIZED : SAYWHO_CASE_LOWER;
 }
 
+/* Is token i in a sentence written mostly in capitals (headlines), or in a
+ * dateline or headline in capitals itself?  Measured per sentence when a
+ * match first asks, since few do. */
 static gboolean
-word_matches (const SaywhoDocument *doc, const SaywhoToken *tok, const char *form,
-              const char *norm, gboolean acronym, gboolean caps, guint k, guint ntokens)
+in_caps (const SaywhoDocument *doc, GazetteerWorker *w, guint i)
 {
-  gsize len;
-  const char *text = saywho_token_text (doc, tok, &len);
-  if (strlen (form) == len && memcmp (text, form, len) == 0)
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  guint s = tok->sentence;
+  if (s >= doc->sentences->len)
+    return FALSE;
+  SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
+  if (i < span.start || i >= span.end)
+    return FALSE;
+  /* Datelines and headlines write place names in capitals too. */
+  if ((tok->flags & SAYWHO_TOKEN_ALL_CAPS)
+      && (tok->flags & (SAYWHO_TOKEN_DATELINE | SAYWHO_TOKEN_HEADLINE)))
     return TRUE;
-  CaseClass want = case_class_of (form, strlen (form)), have = token_case (tok);
-  if (strcmp (tok->norm, norm) == 0)
+  if (w->caps[s] < 0)
+    {
+      guint words = 0, upper = 0;
+      for (guint k = span.start; k < span.end; k++)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, k);
+          if (t->kind != SAYWHO_TOKEN_WORD)
+            continue;
+          words++;
+          upper += (t->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+        }
+      w->caps[s] = words >= 3 && upper * 10 >= words * 7;
+    }
+  return w->caps[s] != 0;
+}
+
+/* Does token i, the k-th of an alias of ntokens, pass the case policy for
+ * the alias's word? */
+static gboolean
+word_matches (const SaywhoDocument *doc, GazetteerWorker *w, guint i,
+              const SaywhoLexiconWord *word, gboolean acronym, guint k, guint ntokens)
+{
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  gsize len = tok->byte_end - tok->byte_start;
+  if (word->form_len == len && memcmp (doc->text + tok->byte_start, word->form, len) == 0)
+    return TRUE;
+  SaywhoCaseClass want = word->case_class, have = token_case (tok);
+  if (tok->norm_len == word->norm_len && memcmp (tok->norm, word->norm, word->norm_len) == 0)
     {
       if (have == want)
         return TRUE;
       if (acronym)
         return FALSE;
-      if (want == CASE_LOWER && k > 0)
+      if (want == SAYWHO_CASE_LOWER && k > 0)
         return TRUE;
-      return caps && have == CASE_UPPER;
+      return have == SAYWHO_CASE_UPPER && in_caps (doc, w, i);
     }
   /* Same stem (the trie's key), another inflection. */
-  return ntokens >= 2 && k > 0 && !acronym && have == want && want != CASE_UPPER;
+  return ntokens >= 2 && k > 0 && !acronym && have == want && want != SAYWHO_CASE_UPPER;
 }
 
 static gboolean
-alias_matches (const SaywhoEntityLexicon *lex, const SaywhoDocument *doc, const gboolean *caps,
+alias_matches (const SaywhoEntityLexicon *lex, const SaywhoDocument *doc, GazetteerWorker *w,
                guint32 alias_index, guint start)
 {
   const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (lex, alias_index);
+  const SaywhoLexiconWord *words = saywho_entity_lexicon_words (lex, alias);
   gboolean acronym = (alias->flags & SAYWHO_ALIAS_ACRONYM) != 0;
   for (guint k = 0; k < alias->ntokens; k++)
-    {
-      const char *form = g_ptr_array_index (lex->forms, alias->forms + k);
-      const char *norm = g_ptr_array_index (lex->norms, alias->forms + k);
-      if (!word_matches (doc, saywho_document_token (doc, start + k), form, norm, acronym,
-                         caps[start + k], k, alias->ntokens))
-        return FALSE;
-    }
+    if (!word_matches (doc, w, start + k, &words[k], acronym, k, alias->ntokens))
+      return FALSE;
   return TRUE;
 }
 
-/* Marks the tokens of sentences written mostly in capitals (headlines). */
-static void
-find_caps (const SaywhoDocument *doc, gboolean *caps)
+static const SaywhoLexiconEntry *
+alias_entry (const SaywhoEntityLexicon *lex, guint32 alias)
 {
-  for (guint s = 0; s < doc->sentences->len; s++)
-    {
-      SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
-      guint words = 0, upper = 0;
-      for (guint i = span.start; i < span.end; i++)
-        {
-          const SaywhoToken *tok = saywho_document_token (doc, i);
-          if (tok->kind != SAYWHO_TOKEN_WORD)
-            continue;
-          words++;
-          upper += (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
-        }
-      gboolean all_caps = words >= 3 && upper * 10 >= words * 7;
-      for (guint i = span.start; i < span.end; i++)
-        {
-          /* Datelines and headlines write place names in capitals too. */
-          guint16 flags = saywho_document_token (doc, i)->flags;
-          caps[i] = all_caps || ((flags & SAYWHO_TOKEN_ALL_CAPS)
-                                 && (flags & (SAYWHO_TOKEN_DATELINE | SAYWHO_TOKEN_HEADLINE)));
-        }
-    }
+  return saywho_entity_lexicon_entry (lex, saywho_entity_lexicon_alias (lex, alias)->entry);
 }
 
+/* The entry a match stands for: the one whose country the document's
+ * unambiguous mentions point to most, then the lexicon's order. */
 static const SaywhoLexiconEntry *
-resolve (const SaywhoEntityLexicon *lex, GazetteerWorker *w, const Match *m)
+resolve (const SaywhoEntityLexicon *lex, const GazetteerWorker *w, const Match *m)
 {
+  if (m->single != NULL)
+    return m->single;
   const SaywhoLexiconEntry *best = NULL;
   guint best_votes = 0;
   for (guint a = 0; a < m->count; a++)
     {
-      guint32 alias = g_array_index (w->aliases, guint32, m->first_alias + a);
-      const SaywhoLexiconEntry *e = saywho_entity_lexicon_entry (
-        lex, saywho_entity_lexicon_alias (lex, alias)->entry);
-      guint votes = e->country != NULL
-                      ? GPOINTER_TO_UINT (g_hash_table_lookup (w->votes, e->country))
-                      : 0;
+      const SaywhoLexiconEntry *e = alias_entry (lex, w->aliases[m->first_alias + a]);
+      /* Entries with no country have number 0, which gets no votes. */
+      guint votes = w->votes[e->country_number];
       if (best == NULL || votes > best_votes || (votes == best_votes && e->rank < best->rank))
         {
           best = e;
@@ -181,16 +185,26 @@ resolve (const SaywhoEntityLexicon *lex, GazetteerWorker *w, const Match *m)
   return best;
 }
 
-static gboolean
-single_entry (const SaywhoEntityLexicon *lex, GazetteerWorker *w, const Match *m)
+static inline void
+add_alias (GazetteerWorker *w, guint32 alias)
 {
-  guint32 first = saywho_entity_lexicon_alias (lex, g_array_index (w->aliases, guint32,
-                                                                  m->first_alias))->entry;
-  for (guint a = 1; a < m->count; a++)
-    if (saywho_entity_lexicon_alias (lex, g_array_index (w->aliases, guint32,
-                                                         m->first_alias + a))->entry != first)
-      return FALSE;
-  return TRUE;
+  if (G_UNLIKELY (w->naliases == w->aliases_size))
+    {
+      w->aliases_size = MAX (64, 2 * w->aliases_size);
+      w->aliases = g_renew (guint32, w->aliases, w->aliases_size);
+    }
+  w->aliases[w->naliases++] = alias;
+}
+
+static inline void
+add_match (GazetteerWorker *w, const Match *m)
+{
+  if (G_UNLIKELY (w->nmatches == w->matches_size))
+    {
+      w->matches_size = MAX (64, 2 * w->matches_size);
+      w->matches = g_renew (Match, w->matches, w->matches_size);
+    }
+  w->matches[w->nmatches++] = *m;
 }
 
 static gboolean
@@ -201,41 +215,37 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
   guint n = doc->tokens->len;
   (void) error;
 
-  g_array_set_size (w->keys, n);
-  g_array_set_size (w->caps, n);
-  g_array_set_size (w->matches, 0);
-  g_array_set_size (w->aliases, 0);
-  g_hash_table_remove_all (w->votes);
-  gint32 *keys = (gint32 *) (void *) w->keys->data;
-  gboolean *caps = (gboolean *) (void *) w->caps->data;
-  /* Keys are looked up when a walk needs them: most words start none. */
-  for (guint i = 0; i < n; i++)
-    keys[i] = KEY_UNKNOWN;
-  memset (caps, 0, n * sizeof *caps);
-  find_caps (doc, caps);
-
-  /* Leftmost-longest walk. */
-  for (guint i = 0; i < n;)
+  w->nmatches = 0;
+  w->naliases = 0;
+  if (w->caps_size < doc->sentences->len)
     {
-      if (!can_start (saywho_document_token (doc, i)))
-        {
-          i++;
-          continue;
-        }
+      w->caps_size = MAX (doc->sentences->len, 2 * w->caps_size);
+      w->caps = g_renew (gint8, w->caps, w->caps_size);
+    }
+  if (doc->sentences->len > 0)
+    memset (w->caps, -1, doc->sentences->len);
+
+  /* Leftmost-longest walk, from the tokens that may start an alias. */
+  const SaywhoTrie *trie = lex->trie;
+  const SaywhoTrieFilter *starts = saywho_trie_start_filter (trie);
+  const SaywhoTrieNodes *nodes = saywho_trie_nodes (trie);
+  const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
+  for (guint i = next_start (starts, tokens, 0, n); i < n; i = next_start (starts, tokens, i, n))
+    {
       guint32 node = SAYWHO_TRIE_ROOT;
-      guint best_end = 0, best_first = w->aliases->len, best_count = 0;
+      guint best_end = 0, best_first = w->naliases, best_count = 0;
       for (guint j = i; j < n; j++)
         {
-          node = saywho_trie_child (lex->trie, node, key_of (lex, doc, keys, j));
+          node = step (trie, node, &tokens[j]);
           if (node == SAYWHO_TRIE_NONE)
             break;
           guint nvalues;
-          const guint32 *values = saywho_trie_values (lex->trie, node, &nvalues);
-          guint first = w->aliases->len, count = 0;
+          const guint32 *values = saywho_trie_nodes_values (nodes, node, &nvalues);
+          guint first = w->naliases, count = 0;
           for (guint v = 0; v < nvalues; v++)
-            if (alias_matches (lex, doc, caps, values[v], i))
+            if (alias_matches (lex, doc, w, values[v], i))
               {
-                g_array_append_val (w->aliases, values[v]);
+                add_alias (w, values[v]);
                 count++;
               }
           if (count > 0)
@@ -244,43 +254,48 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
               best_first = first;
               best_count = count;
             }
+          if (saywho_trie_nodes_leaf (nodes, node))
+            break;
         }
       if (best_end == 0)
         {
           i++;
           continue;
         }
-      Match m = { i, best_end, best_first, best_count };
-      g_array_append_val (w->matches, m);
+      Match m = { i, best_end, best_first, best_count, NULL };
+      guint32 entry = saywho_entity_lexicon_alias (lex, w->aliases[best_first])->entry;
+      guint a = 1;
+      while (a < best_count
+             && saywho_entity_lexicon_alias (lex, w->aliases[best_first + a])->entry == entry)
+        a++;
+      if (a == best_count)
+        m.single = saywho_entity_lexicon_entry (lex, entry);
+      add_match (w, &m);
       i = best_end;
     }
 
   /* Countries the unambiguous mentions point to, then the ambiguous ones. */
-  for (guint k = 0; k < w->matches->len; k++)
+  for (guint k = 0; k < w->nmatches; k++)
+    if (w->matches[k].single != NULL)
+      w->votes[w->matches[k].single->country_number]++;
+  w->votes[0] = 0;
+  g_array_set_size (doc->entities, w->nmatches);
+  SaywhoEntity *entities = (SaywhoEntity *) (void *) doc->entities->data;
+  for (guint k = 0; k < w->nmatches; k++)
     {
-      const Match *m = &g_array_index (w->matches, Match, k);
-      if (!single_entry (lex, w, m))
-        continue;
+      const Match *m = &w->matches[k];
       const SaywhoLexiconEntry *e = resolve (lex, w, m);
-      if (e->country != NULL)
-        g_hash_table_replace (w->votes, (gpointer) e->country,
-                              GUINT_TO_POINTER (GPOINTER_TO_UINT (
-                                g_hash_table_lookup (w->votes, e->country)) + 1));
-    }
-  g_array_set_size (doc->entities, 0);
-  for (guint k = 0; k < w->matches->len; k++)
-    {
-      const Match *m = &g_array_index (w->matches, Match, k);
-      const SaywhoLexiconEntry *e = resolve (lex, w, m);
-      SaywhoEntity entity = {
+      entities[k] = (SaywhoEntity) {
         .span = { m->start, m->end },
         .type = e->type,
         .id = e->link,
         .kind = e->kind,
         .name = e->name,
       };
-      g_array_append_val (doc->entities, entity);
     }
+  for (guint k = 0; k < w->nmatches; k++)
+    if (w->matches[k].single != NULL)
+      w->votes[w->matches[k].single->country_number] = 0;
   return TRUE;
 }
 
@@ -299,14 +314,10 @@ gazetteer_destroy (gpointer shared)
 static gpointer
 gazetteer_worker_new (gpointer shared, GError **error)
 {
-  (void) shared;
+  const SaywhoEntityLexicon *lex = shared;
   (void) error;
   GazetteerWorker *w = g_new0 (GazetteerWorker, 1);
-  w->matches = g_array_new (FALSE, FALSE, sizeof (Match));
-  w->aliases = g_array_new (FALSE, FALSE, sizeof (guint32));
-  w->keys = g_array_new (FALSE, FALSE, sizeof (gint32));
-  w->caps = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  w->votes = g_hash_table_new (g_str_hash, g_str_equal);
+  w->votes = g_new0 (guint, lex->ncountries + 1);
   return w;
 }
 
@@ -314,11 +325,10 @@ static void
 gazetteer_worker_free (gpointer data)
 {
   GazetteerWorker *w = data;
-  g_array_unref (w->matches);
-  g_array_unref (w->aliases);
-  g_array_unref (w->keys);
-  g_array_unref (w->caps);
-  g_hash_table_unref (w->votes);
+  g_free (w->matches);
+  g_free (w->aliases);
+  g_free (w->caps);
+  g_free (w->votes);
   g_free (w);
 }
 
