@@ -29,6 +29,7 @@ static void
 conll2003_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString *out)
 {
   g_autofree SaywhoTokenLabels *labels = saywho_format_token_labels (doc);
+  SaywhoTagScheme scheme = format->options.tag_scheme;
 
   g_string_append (out, "-DOCSTART- -X- -X- O\n\n");
   for (guint s = 0; s < doc->sentences->len; s++)
@@ -40,20 +41,26 @@ conll2003_document (const SaywhoFormat *format, const SaywhoDocument *doc, GStri
         {
           gsize len;
           const char *form = saywho_token_text (doc, saywho_document_token (doc, i), &len);
-          saywho_format_append_field (out, form, len);
-          g_string_append (out, " NN O ");
-          char prefix = saywho_format_ner_prefix (doc, labels, i, format->options.tag_scheme);
+          /* One reservation per line, then plain stores: the form (a field
+           * never grows), the placeholders and a tag of at most 7 bytes. */
+          char *p = saywho_format_reserve (out, len + 16);
+          p = saywho_format_put_field (p, form, len);
+          memcpy (p, " NN O ", 6);
+          p += 6;
+          char prefix = saywho_format_ner_prefix (doc, labels, i, scheme);
           if (prefix == 0)
-            g_string_append_c (out, 'O');
+            *p++ = 'O';
           else
             {
               const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity,
                                                            labels[i].entity);
-              g_string_append_c (out, prefix);
-              g_string_append_c (out, '-');
-              g_string_append (out, saywho_entity_type_name (entity->type));
+              const char *type = saywho_entity_type_name (entity->type);
+              *p++ = prefix;
+              *p++ = '-';
+              p = saywho_format_put_bytes (p, type, strlen (type));
             }
-          g_string_append_c (out, '\n');
+          *p++ = '\n';
+          saywho_format_commit (out, p);
         }
       g_string_append_c (out, '\n');
     }

@@ -27,53 +27,51 @@
 
 #include <string.h>
 
-static void
-append_span (GString *out, const SaywhoDocument *doc, SaywhoSpan span)
+/* Stores the string literal lit at p; evaluates to the new end. */
+#define PUT_LITERAL(p, lit) (memcpy ((p), (lit), sizeof (lit) - 1), (p) + sizeof (lit) - 1)
+
+/* The number of tokens in span, for estimates. */
+static gsize
+span_length (SaywhoSpan span)
+{
+  return span.end > span.start ? span.end - span.start : 0;
+}
+
+/* START:END in code points of the tokens of span, or `_` when it is empty
+ * or out of range (at most 41 bytes). */
+static char *
+put_span (char *p, const SaywhoDocument *doc, SaywhoSpan span)
 {
   if (span.start >= span.end || span.end > doc->tokens->len)
     {
-      g_string_append_c (out, '_');
-      return;
+      *p++ = '_';
+      return p;
     }
-  saywho_format_append_uint (out, saywho_document_token (doc, span.start)->char_start);
-  g_string_append_c (out, ':');
-  saywho_format_append_uint (out, saywho_document_token (doc, span.end - 1)->char_end);
+  p = saywho_format_put_uint (p, saywho_document_token (doc, span.start)->char_start);
+  *p++ = ':';
+  return saywho_format_put_uint (p, saywho_document_token (doc, span.end - 1)->char_end);
 }
+
+/* A MISC value, written once per document into a pool: at offset in it,
+ * len bytes; present is FALSE where there is no value at all. */
+typedef struct {
+  gsize offset;
+  guint32 len;
+  gboolean present;
+} MiscValue;
 
 /* MISC values may hold neither '|' nor white space. */
-static void
-append_misc_value (GString *out, const char *value)
+static MiscValue
+add_misc_value (GString *pool, const char *value)
 {
-  gsize start = out->len;
-  saywho_format_append_field (out, value, strlen (value));
-  for (gsize i = start; i < out->len; i++)
-    if (out->str[i] == '|')
-      out->str[i] = '_';
-}
-
-static void
-append_quote_comments (GString *out, const SaywhoDocument *doc)
-{
-  for (guint q = 0; q < doc->quotes->len; q++)
-    {
-      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      g_string_append (out, "# quote Q");
-      saywho_format_append_uint (out, q + 1);
-      g_string_append (out, quote->kind == SAYWHO_QUOTE_DIRECT ? " = kind=direct"
-                                                               : " = kind=indirect");
-      g_string_append (out, " speaker=");
-      if (quote->speaker != NULL)
-        append_misc_value (out, quote->speaker);
-      else
-        g_string_append_c (out, '_');
-      g_string_append (out, " span=");
-      append_span (out, doc, quote->span);
-      g_string_append (out, " mention=");
-      append_span (out, doc, quote->mention);
-      g_string_append (out, " cue=");
-      append_span (out, doc, quote->cue);
-      g_string_append_c (out, '\n');
-    }
+  if (value == NULL)
+    return (MiscValue) { 0 };
+  gsize start = pool->len;
+  saywho_format_append_field (pool, value, strlen (value));
+  for (gsize i = start; i < pool->len; i++)
+    if (pool->str[i] == '|')
+      pool->str[i] = '_';
+  return (MiscValue) { start, (guint32) (pool->len - start), TRUE };
 }
 
 static void
@@ -82,72 +80,143 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
   if (doc->tokens->len == 0)
     return;
   g_autofree SaywhoTokenLabels *labels = saywho_format_token_labels (doc);
+  SaywhoTagScheme scheme = format->options.tag_scheme;
+  guint n_entities = doc->entities->len, n_quotes = doc->quotes->len;
+
+  /* The entity ids and speakers as MISC values, and the type names, once
+   * per document rather than once per token of a mention or quotation.
+   * longest bounds what a token line takes beyond its form and stem. */
+  g_autoptr (GString) pool = g_string_new (NULL);
+  g_autofree MiscValue *values = g_new (MiscValue, n_entities + n_quotes + 1);
+  MiscValue *entity_ids = values, *speakers = values + n_entities;
+  g_autofree const char **types = g_new (const char *, n_entities + 1);
+  g_autofree guint32 *type_lens = g_new (guint32, n_entities + 1);
+  gsize longest_entity = 0, longest_speaker = 0;
+  gsize prefix_len;
+  g_autofree char *sent_id_prefix = saywho_format_sent_id_prefix (doc, &prefix_len);
+  /* size estimates the whole output, so that it is allocated once rather
+   * than grown and copied: a token line is some 40 bytes besides its form
+   * and stem (about the text twice over), the comments hold the text once
+   * more. */
+  gsize size = 3 * doc->length + 44 * (gsize) doc->tokens->len
+               + (prefix_len + 32) * doc->sentences->len + strlen (doc->id) + 64;
+  for (guint e = 0; e < n_entities; e++)
+    {
+      const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity, e);
+      entity_ids[e] = add_misc_value (pool, entity->id);
+      types[e] = saywho_entity_type_name (entity->type);
+      type_lens[e] = (guint32) strlen (types[e]);
+      longest_entity = MAX (longest_entity, (gsize) entity_ids[e].len + type_lens[e]);
+      size += span_length (entity->span)
+              * (entity_ids[e].len + type_lens[e] + 16);
+    }
+  for (guint q = 0; q < n_quotes; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      speakers[q] = add_misc_value (pool, quote->speaker);
+      longest_speaker = MAX (longest_speaker, (gsize) speakers[q].len);
+      size += span_length (quote->span) * (speakers[q].len + 24)
+              + speakers[q].len + 200;
+    }
+  saywho_format_presize (out, size);
+  /* Four numbers of at most 20 digits and the fixed text of the columns
+   * (under 80 bytes). */
+  gsize longest = longest_entity + longest_speaker + 4 * 20 + 96;
+  const char *misc = pool->str;
 
   g_string_append (out, "# newdoc id = ");
   saywho_format_append_oneline (out, doc->id, strlen (doc->id));
   g_string_append_c (out, '\n');
-  append_quote_comments (out, doc);
 
+  for (guint q = 0; q < n_quotes; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      char *p = saywho_format_reserve (out, 96 + 20 + 3 * 41 + speakers[q].len);
+      p = PUT_LITERAL (p, "# quote Q");
+      p = saywho_format_put_uint (p, q + 1);
+      if (quote->kind == SAYWHO_QUOTE_DIRECT)
+        p = PUT_LITERAL (p, " = kind=direct speaker=");
+      else
+        p = PUT_LITERAL (p, " = kind=indirect speaker=");
+      if (speakers[q].present)
+        p = saywho_format_put_bytes (p, misc + speakers[q].offset, speakers[q].len);
+      else
+        *p++ = '_';
+      p = PUT_LITERAL (p, " span=");
+      p = put_span (p, doc, quote->span);
+      p = PUT_LITERAL (p, " mention=");
+      p = put_span (p, doc, quote->mention);
+      p = PUT_LITERAL (p, " cue=");
+      p = put_span (p, doc, quote->cue);
+      *p++ = '\n';
+      saywho_format_commit (out, p);
+    }
+
+  const SaywhoToken *tokens = saywho_document_token (doc, 0);
   for (guint s = 0; s < doc->sentences->len; s++)
     {
-      const SaywhoSpan *sentence = &g_array_index (doc->sentences, SaywhoSpan, s);
-      if (sentence->start >= sentence->end)
+      SaywhoSpan sentence = g_array_index (doc->sentences, SaywhoSpan, s);
+      if (sentence.start >= sentence.end)
         continue;
 
-      saywho_format_append_sentence_comments (out, doc, s);
+      saywho_format_append_sentence_comments_with (out, doc, s, sent_id_prefix, prefix_len);
 
-      for (guint i = sentence->start; i < sentence->end; i++)
+      for (guint i = sentence.start; i < sentence.end; i++)
         {
-          const SaywhoToken *tok = saywho_document_token (doc, i);
+          const SaywhoToken *tok = &tokens[i];
           const SaywhoTokenLabels *label = &labels[i];
           gsize len;
           const char *form = saywho_token_text (doc, tok, &len);
 
-          saywho_format_append_uint (out, i - sentence->start + 1);
-          g_string_append_c (out, '\t');
-          saywho_format_append_field (out, form, len);
-          g_string_append_c (out, '\t');
-          if (tok->stem != NULL && *tok->stem != '\0')
-            saywho_format_append_field (out, tok->stem, strlen (tok->stem));
+          /* One reservation per line, then plain stores. */
+          char *p = saywho_format_reserve (out, len + tok->stem_len + longest);
+          p = saywho_format_put_uint (p, i - sentence.start + 1);
+          *p++ = '\t';
+          p = saywho_format_put_field (p, form, len);
+          *p++ = '\t';
+          if (tok->stem != NULL && tok->stem_len > 0)
+            p = saywho_format_put_field (p, tok->stem, tok->stem_len);
           else
-            g_string_append_c (out, '_');
-          g_string_append (out, "\t_\t_\t_\t_\t_\t_\t");
+            *p++ = '_';
+          p = PUT_LITERAL (p, "\t_\t_\t_\t_\t_\t_\t");
 
-          char prefix = saywho_format_ner_prefix (doc, labels, i, format->options.tag_scheme);
-          if (prefix != 0)
+          if (label->entity >= 0)
             {
-              const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity,
-                                                           label->entity);
-              g_string_append (out, "NE=");
-              g_string_append_c (out, prefix);
-              g_string_append_c (out, '-');
-              g_string_append (out, saywho_entity_type_name (entity->type));
-              if (entity->id != NULL)
+              guint e = (guint) label->entity;
+              p = PUT_LITERAL (p, "NE=");
+              *p++ = saywho_format_ner_prefix (doc, labels, i, scheme);
+              *p++ = '-';
+              p = saywho_format_put_bytes (p, types[e], type_lens[e]);
+              if (entity_ids[e].present)
                 {
-                  g_string_append (out, "|Entity=");
-                  append_misc_value (out, entity->id);
+                  p = PUT_LITERAL (p, "|Entity=");
+                  p = saywho_format_put_bytes (p, misc + entity_ids[e].offset, entity_ids[e].len);
                 }
-              g_string_append_c (out, '|');
+              *p++ = '|';
             }
           if (label->quote >= 0)
             {
-              const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, label->quote);
-              g_string_append (out, label->quote_begin ? "Quote=B-Q" : "Quote=I-Q");
-              saywho_format_append_uint (out, (guint64) label->quote + 1);
-              if (quote->speaker != NULL)
+              guint q = (guint) label->quote;
+              if (saywho_format_quote_begins (doc, labels, i))
+                p = PUT_LITERAL (p, "Quote=B-Q");
+              else
+                p = PUT_LITERAL (p, "Quote=I-Q");
+              p = saywho_format_put_uint (p, (guint64) q + 1);
+              if (speakers[q].present)
                 {
-                  g_string_append (out, "|Speaker=");
-                  append_misc_value (out, quote->speaker);
+                  p = PUT_LITERAL (p, "|Speaker=");
+                  p = saywho_format_put_bytes (p, misc + speakers[q].offset, speakers[q].len);
                 }
-              g_string_append_c (out, '|');
+              *p++ = '|';
             }
           if (!(tok->flags & SAYWHO_TOKEN_SPACE_AFTER))
-            g_string_append (out, "SpaceAfter=No|");
-          g_string_append (out, "TokenRange=");
-          saywho_format_append_uint (out, tok->char_start);
-          g_string_append_c (out, ':');
-          saywho_format_append_uint (out, tok->char_end);
-          g_string_append_c (out, '\n');
+            p = PUT_LITERAL (p, "SpaceAfter=No|");
+          p = PUT_LITERAL (p, "TokenRange=");
+          p = saywho_format_put_uint (p, tok->char_start);
+          *p++ = ':';
+          p = saywho_format_put_uint (p, tok->char_end);
+          *p++ = '\n';
+          saywho_format_commit (out, p);
         }
       g_string_append_c (out, '\n');
     }

@@ -24,8 +24,10 @@ conllup_header (const SaywhoFormat *format, GString *out)
   g_string_append (out, "# global.columns = " COLUMNS "\n");
 }
 
-void
-saywho_format_append_oneline (GString *out, const char *s, gsize len)
+/* The general case of saywho_format_append_oneline(), from the first
+ * byte that may start a line break or a tab. */
+static void
+append_oneline_slow (GString *out, const char *s, gsize len)
 {
   /* Bytes that may start a line break or a tab. */
   static const guchar suspect[256] = {
@@ -55,23 +57,246 @@ saywho_format_append_oneline (GString *out, const char *s, gsize len)
   g_string_append_len (out, s + start, (gssize) (len - start));
 }
 
-static void
-append_span (GString *out, const SaywhoDocument *doc, SaywhoSpan span)
+void
+saywho_format_append_oneline (GString *out, const char *s, gsize len)
+{
+  /* Every sentence's text goes through here.  It is copied whole, then
+   * looked at eight bytes at a time: a word with no byte below 0x0E (tab to
+   * carriage return are 0x09 to 0x0D) and none of 0x80 or above (U+0085,
+   * U+2028 and U+2029 start with 0xC2 or 0xE2) holds nothing to replace;
+   * only the other words are looked at byte by byte.  A tab or an ASCII
+   * line break becomes a space in place; the first multi-byte line break,
+   * which shortens the text, hands the rest to the general loop. */
+  const guint64 low = G_GUINT64_CONSTANT (0x0E0E0E0E0E0E0E0E);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  char *p = saywho_format_reserve (out, len);
+  memcpy (p, s, len);
+  gsize i = 0;
+  while (i < len)
+    {
+      gsize stop = len;
+      if (len - i >= 16)
+        {
+          /* A byte below 0x0E borrows, which sets its high bit in
+           * w - low; a borrow may flag bytes above it too, which only
+           * sends them the slow way.  Two words a step: most are clean. */
+          guint64 w, v;
+          memcpy (&w, s + i, 8);
+          memcpy (&v, s + i + 8, 8);
+          guint64 flags_w = ((w - low) | w) & highs, flags_v = ((v - low) | v) & highs;
+          if (!(flags_w | flags_v))
+            {
+              i += 16;
+              continue;
+            }
+          if (!flags_w)
+            i += 8;
+          stop = i + 8;
+        }
+      else if (len - i >= 8)
+        {
+          guint64 w;
+          memcpy (&w, s + i, 8);
+          if (!(((w - low) | w) & highs))
+            {
+              i += 8;
+              continue;
+            }
+          stop = i + 8;
+        }
+      for (; i < stop; i++)
+        {
+          guchar c = (guchar) s[i];
+          if (c >= '\t' && c <= '\r')
+            p[i] = ' ';
+          else if ((c == 0xC2 && i + 1 < len && (guchar) s[i + 1] == 0x85)
+                   || (c == 0xE2 && i + 2 < len && (guchar) s[i + 1] == 0x80
+                       && ((guchar) s[i + 2] == 0xA8 || (guchar) s[i + 2] == 0xA9)))
+            {
+              saywho_format_commit (out, p + i);
+              append_oneline_slow (out, s + i, len - i);
+              return;
+            }
+        }
+    }
+  saywho_format_commit (out, p + len);
+}
+
+/* Stores the string literal lit at p; evaluates to the new end. */
+#define PUT_LITERAL(p, lit) (memcpy ((p), (lit), sizeof (lit) - 1), (p) + sizeof (lit) - 1)
+
+/* The number of tokens in span, for estimates. */
+static gsize
+span_length (SaywhoSpan span)
+{
+  return span.end > span.start ? span.end - span.start : 0;
+}
+
+/* START:END in code points of the tokens of span, or `_` when it is empty
+ * (at most 41 bytes). */
+static char *
+put_span (char *p, const SaywhoToken *tokens, SaywhoSpan span)
 {
   if (span.start >= span.end)
     {
-      g_string_append_c (out, '_');
-      return;
+      *p++ = '_';
+      return p;
     }
-  saywho_format_append_uint (out, saywho_document_token (doc, span.start)->char_start);
-  g_string_append_c (out, ':');
-  saywho_format_append_uint (out, saywho_document_token (doc, span.end - 1)->char_end);
+  p = saywho_format_put_uint (p, tokens[span.start].char_start);
+  *p++ = ':';
+  return saywho_format_put_uint (p, tokens[span.end - 1].char_end);
+}
+
+/* A string and its length, worked out once per document. */
+typedef struct {
+  const char *str;
+  guint32 len;
+} Field;
+
+/* The token lines of sentence span, written from p (the end of out, not
+ * committed yet; there is room for `longest` bytes there); returns the new
+ * end, still not committed, with room for a few more bytes after it.
+ * longest bounds what a line takes beyond its form and stem, with some
+ * slack. */
+static char *
+put_tokens (GString *out, char *p, const SaywhoDocument *doc, const SaywhoTokenLabels *labels,
+            SaywhoTagScheme scheme, SaywhoSpan span, const Field *types,
+            const Field *entity_ids, const Field *speakers, gsize longest)
+{
+  /* Everything the loop reads is in locals: a store through p may alias
+   * any memory as far as the compiler knows, which would make it read the
+   * document's fields again after every store. */
+  const SaywhoToken *tokens = saywho_document_token (doc, 0);
+  const char *text = doc->text;
+  gsize readable = doc->length + 1;  /* the text and its NUL */
+  const SaywhoEntity *entities = (const SaywhoEntity *) (void *) doc->entities->data;
+  const SaywhoQuote *quotes = (const SaywhoQuote *) (void *) doc->quotes->data;
+  char *limit = out->str + out->allocated_len;
+  guint number = 1;
+  for (guint i = span.start; i < span.end; i++, number++)
+    {
+      const SaywhoToken *tok = &tokens[i];
+      const SaywhoTokenLabels *label = &labels[i];
+      const char *stem = tok->stem;
+      gsize stem_len = tok->stem_len;
+      if (stem == NULL)
+        {
+          stem = "_";
+          stem_len = 1;
+        }
+      guint32 byte_start = tok->byte_start;
+      gsize form_len = tok->byte_end - byte_start;
+
+      /* One check for room per line, then plain stores: this loop writes
+       * most of saywho's output bytes.  A line takes some 110 bytes besides
+       * its form, its stem and the longest entity and speaker columns;
+       * longest counts 128, so a blank line and the NUL fit after it. */
+      gsize need = form_len + stem_len + longest;
+      if ((gsize) (limit - p) <= need)
+        {
+          saywho_format_commit (out, p);
+          p = saywho_format_reserve (out, need);
+          limit = out->str + out->allocated_len;
+        }
+      p = saywho_format_put_uint (p, number);
+      *p++ = '\t';
+      /* The text is NUL-terminated, so up to doc->length + 1 bytes may be
+       * read: a short form is then one fixed 16-byte copy, the bytes after
+       * it overwritten by the next columns (longest leaves room for it). */
+      if (form_len <= 16 && byte_start + 16 <= readable)
+        {
+          memcpy (p, text + byte_start, 16);
+          p += form_len;
+        }
+      else
+        p = saywho_format_put_bytes (p, text + byte_start, form_len);
+      *p++ = '\t';
+      p = saywho_format_put_bytes (p, stem, stem_len);
+      *p++ = '\t';
+      p = saywho_format_put_uint (p, tok->char_start);
+      *p++ = '\t';
+      p = saywho_format_put_uint (p, tok->char_end);
+      *p++ = '\t';
+      /* Most tokens are outside every entity and quotation: each of those
+       * halves of the line is then one 4-byte store. */
+      if (label->entity < 0)
+        p = PUT_LITERAL (p, "O\t_\t");
+      else
+        {
+          const Field *type = &types[label->entity], *id = &entity_ids[label->entity];
+          if (scheme == SAYWHO_TAG_IOB2)
+            *p++ = entities[label->entity].span.start == i ? 'B' : 'I';
+          else
+            *p++ = saywho_format_ner_prefix (doc, labels, i, scheme);
+          *p++ = '-';
+          p = saywho_format_put_bytes (p, type->str, type->len);
+          *p++ = '\t';
+          p = saywho_format_put_bytes (p, id->str, id->len);
+          *p++ = '\t';
+        }
+      if (label->quote < 0)
+        p = PUT_LITERAL (p, "O\t_\n");
+      else
+        {
+          const Field *speaker = &speakers[label->quote];
+          *p++ = quotes[label->quote].span.start == i ? 'B' : 'I';
+          *p++ = '-';
+          *p++ = 'Q';
+          p = saywho_format_put_uint (p, (guint) label->quote + 1);
+          *p++ = '\t';
+          p = saywho_format_put_bytes (p, speaker->str, speaker->len);
+          *p++ = '\n';
+        }
+    }
+  return p;
 }
 
 static void
 conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString *out)
 {
   g_autofree SaywhoTokenLabels *labels = saywho_format_token_labels (doc);
+  SaywhoTagScheme scheme = format->options.tag_scheme;
+  guint n_tokens = doc->tokens->len, n_entities = doc->entities->len;
+  guint n_quotes = doc->quotes->len;
+  const SaywhoToken *tokens = n_tokens > 0 ? saywho_document_token (doc, 0) : NULL;
+
+  gsize prefix_len;
+  g_autofree char *sent_id_prefix = saywho_format_sent_id_prefix (doc, &prefix_len);
+
+  /* The NER type, entity id and speaker columns repeat for every token of a
+   * mention or quotation: measure them once, not once per token.  longest
+   * bounds what one line needs beyond its form and stem; size estimates the
+   * whole output (a line is some 24 bytes besides its form and stem, which
+   * are about the text twice over, and the comments hold the text once
+   * more), so that the buffer is allocated once, not grown and copied. */
+  g_autofree Field *fields = g_new (Field, 2 * n_entities + n_quotes + 1);
+  Field *types = fields, *entity_ids = fields + n_entities, *speakers = fields + 2 * n_entities;
+  gsize longest_entity = 0, longest_speaker = 0;
+  gsize size = 3 * doc->length + 28 * (gsize) n_tokens
+               + (prefix_len + 32) * doc->sentences->len + strlen (doc->id) + 64;
+  for (guint e = 0; e < n_entities; e++)
+    {
+      const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity, e);
+      const char *type = saywho_entity_type_name (entity->type);
+      const char *id = entity->id != NULL ? entity->id : "_";
+      types[e] = (Field) { type, (guint32) strlen (type) };
+      entity_ids[e] = (Field) { id, (guint32) strlen (id) };
+      longest_entity = MAX (longest_entity, (gsize) types[e].len + entity_ids[e].len);
+      size += span_length (entity->span) * (types[e].len + entity_ids[e].len);
+    }
+  for (guint q = 0; q < n_quotes; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      const char *speaker = quote->speaker != NULL ? quote->speaker : "_";
+      speakers[q] = (Field) { speaker, (guint32) strlen (speaker) };
+      longest_speaker = MAX (longest_speaker, (gsize) speakers[q].len);
+      size += span_length (quote->span) * (speakers[q].len + 8)
+              + speakers[q].len + 200;
+    }
+  /* Four numbers of at most 20 digits, nine separators, the tags, and the
+   * 16-byte copy of a short form. */
+  gsize longest = longest_entity + longest_speaker + 4 * 20 + 48;
+  saywho_format_presize (out, size);
 
   g_string_append (out, "# newdoc id = ");
   saywho_format_append_oneline (out, doc->id, strlen (doc->id));
@@ -79,100 +304,40 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
 
   for (guint s = 0; s < doc->sentences->len; s++)
     {
-      const SaywhoSpan *sentence = &g_array_index (doc->sentences, SaywhoSpan, s);
-      if (sentence->start >= sentence->end)
+      SaywhoSpan sentence = g_array_index (doc->sentences, SaywhoSpan, s);
+      if (sentence.start >= sentence.end)
         continue;
 
-      saywho_format_append_sentence_comments (out, doc, s);
-
-      for (guint i = sentence->start; i < sentence->end; i++)
-        {
-          const SaywhoToken *tok = saywho_document_token (doc, i);
-          const SaywhoTokenLabels *label = &labels[i];
-          const char *stem = tok->stem != NULL ? tok->stem : "_";
-          const char *type = NULL, *entity_id = "_", *speaker = "_";
-          guint quote_number = 0;
-          if (label->entity >= 0)
-            {
-              const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity,
-                                                           label->entity);
-              type = saywho_entity_type_name (entity->type);
-              entity_id = entity->id != NULL ? entity->id : "_";
-            }
-          if (label->quote >= 0)
-            {
-              const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote,
-                                                         label->quote);
-              quote_number = (guint) label->quote + 1;
-              speaker = quote->speaker != NULL ? quote->speaker : "_";
-            }
-          gsize form_len = tok->byte_end - tok->byte_start;
-          /* most tokens are outside any entity and quotation: "_" */
-          gsize stem_len = strlen (stem);
-          gsize entity_len = label->entity >= 0 ? strlen (entity_id) : 1;
-          gsize speaker_len = label->quote >= 0 ? strlen (speaker) : 1;
-
-          /* One reservation per line, then plain stores: this loop writes
-           * most of saywho's output bytes. */
-          char *p = saywho_format_reserve (out, form_len + stem_len + entity_len + speaker_len
-                                                  + 4 * 12 + 32);
-          p = saywho_format_put_uint (p, i - sentence->start + 1);
-          *p++ = '\t';
-          p = saywho_format_put_bytes (p, doc->text + tok->byte_start, form_len);
-          *p++ = '\t';
-          p = saywho_format_put_bytes (p, stem, stem_len);
-          *p++ = '\t';
-          p = saywho_format_put_uint (p, tok->char_start);
-          *p++ = '\t';
-          p = saywho_format_put_uint (p, tok->char_end);
-          *p++ = '\t';
-          if (type != NULL)
-            {
-              *p++ = saywho_format_ner_prefix (doc, labels, i, format->options.tag_scheme);
-              *p++ = '-';
-              gsize type_len = strlen (type);
-              p = saywho_format_put_bytes (p, type, type_len);
-            }
-          else
-            *p++ = 'O';
-          *p++ = '\t';
-          p = saywho_format_put_bytes (p, entity_id, entity_len);
-          *p++ = '\t';
-          if (quote_number > 0)
-            {
-              *p++ = label->quote_begin ? 'B' : 'I';
-              *p++ = '-';
-              *p++ = 'Q';
-              p = saywho_format_put_uint (p, quote_number);
-            }
-          else
-            *p++ = 'O';
-          *p++ = '\t';
-          p = saywho_format_put_bytes (p, speaker, speaker_len);
-          *p++ = '\n';
-          saywho_format_commit (out, p);
-        }
-      g_string_append_c (out, '\n');
+      saywho_format_append_sentence_comments_with (out, doc, s, sent_id_prefix, prefix_len);
+      char *p = saywho_format_reserve (out, longest);
+      p = put_tokens (out, p, doc, labels, scheme, sentence, types, entity_ids, speakers,
+                      longest);
+      *p++ = '\n';  /* the blank line after the sentence */
+      saywho_format_commit (out, p);
     }
 
-  for (guint q = 0; q < doc->quotes->len; q++)
+  for (guint q = 0; q < n_quotes; q++)
     {
       const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      g_string_append (out, "# quote Q");
-      saywho_format_append_uint (out, q + 1);
-      g_string_append (out, quote->kind == SAYWHO_QUOTE_DIRECT ? " = kind=direct"
-                                                               : " = kind=indirect");
-      g_string_append (out, " speaker=");
-      g_string_append (out, quote->speaker != NULL ? quote->speaker : "_");
-      g_string_append (out, " span=");
-      append_span (out, doc, quote->span);
-      g_string_append (out, " mention=");
-      append_span (out, doc, quote->mention);
-      g_string_append (out, " cue=");
-      append_span (out, doc, quote->cue);
-      g_string_append_c (out, '\n');
+      /* The line's fixed text, its number, three spans and the speaker. */
+      char *p = saywho_format_reserve (out, 128 + 20 + 3 * 41 + speakers[q].len);
+      p = PUT_LITERAL (p, "# quote Q");
+      p = saywho_format_put_uint (p, q + 1);
+      if (quote->kind == SAYWHO_QUOTE_DIRECT)
+        p = PUT_LITERAL (p, " = kind=direct speaker=");
+      else
+        p = PUT_LITERAL (p, " = kind=indirect speaker=");
+      p = saywho_format_put_bytes (p, speakers[q].str, speakers[q].len);
+      p = PUT_LITERAL (p, " span=");
+      p = put_span (p, tokens, quote->span);
+      p = PUT_LITERAL (p, " mention=");
+      p = put_span (p, tokens, quote->mention);
+      p = PUT_LITERAL (p, " cue=");
+      p = put_span (p, tokens, quote->cue);
+      *p++ = '\n';
+      saywho_format_commit (out, p);
     }
-  if (doc->quotes->len > 0)
+  if (n_quotes > 0)
     g_string_append_c (out, '\n');
 }
 

@@ -64,25 +64,82 @@ splits_fields (gunichar c)
          || c == 0x205F || c == 0x3000 || c == 0xFEFF;
 }
 
-void
-saywho_format_append_field (GString *out, const char *s, gsize len)
+char *
+saywho_format_put_field_general (char *p, const char *s, gsize len)
 {
+  /* Every splitting character but the ASCII ones starts with a byte of
+   * 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF: skip the others cheaply. */
   const char *end = s + len, *run = s;
-  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+  for (const char *q = s; q < end; q = g_utf8_next_char (q))
     {
-      /* Every splitting character but the ASCII ones starts with a byte
-       * of 0xC2, 0xE1, 0xE2, 0xE3 or 0xEF: skip the rest cheaply. */
-      guchar c = (guchar) *p;
+      guchar c = (guchar) *q;
       if (c > 0x20 && c != 0x7F && c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3
           && c != 0xEF)
         continue;
-      if (!splits_fields (g_utf8_get_char (p)))
+      if (!splits_fields (g_utf8_get_char (q)))
         continue;
-      g_string_append_len (out, run, p - run);
-      g_string_append_c (out, '_');
-      run = g_utf8_next_char (p);
+      p = saywho_format_put_bytes (p, run, (gsize) (q - run));
+      *p++ = '_';
+      run = g_utf8_next_char (q);
     }
-  g_string_append_len (out, run, end - run);
+  if (run < end)
+    p = saywho_format_put_bytes (p, run, (gsize) (end - run));
+  return p;
+}
+
+void
+saywho_format_append_field (GString *out, const char *s, gsize len)
+{
+  saywho_format_commit (out, saywho_format_put_field (saywho_format_reserve (out, len), s, len));
+}
+
+void
+saywho_format_presize (GString *out, gsize n)
+{
+  if (out->len + n < out->allocated_len)
+    return;
+  if (out->len > 0)
+    {
+      saywho_format_reserve (out, n);
+      return;
+    }
+  /* str, len and allocated_len are GString's public fields; str is
+   * g_free()d with it. */
+  g_free (out->str);
+  out->allocated_len = n + 1;
+  out->str = g_malloc (out->allocated_len);
+  out->str[0] = '\0';
+}
+
+const char saywho_format_digit_pairs[201] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
+char *
+saywho_format_put_uint_large (char *p, guint64 value)
+{
+  const char *pairs = saywho_format_digit_pairs;
+  guint digits = 7;
+  for (guint64 v = value / 10000000; v > 0; v /= 10)
+    digits++;
+  char *end = p + digits;
+  char *q = end;
+  while (value >= 100)
+    {
+      guint pair = (guint) (value % 100) * 2;
+      value /= 100;
+      *--q = pairs[pair + 1];
+      *--q = pairs[pair];
+    }
+  if (value >= 10)
+    {
+      *--q = pairs[value * 2 + 1];
+      *--q = pairs[value * 2];
+    }
+  else
+    *--q = (char) ('0' + value);
+  return end;
 }
 
 void
@@ -96,28 +153,23 @@ saywho_format_token_labels (const SaywhoDocument *doc)
 {
   guint n = doc->tokens->len;
   SaywhoTokenLabels *labels = g_new (SaywhoTokenLabels, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    labels[i] = (SaywhoTokenLabels) { .entity = -1, .quote = -1 };
+  memset (labels, 0xFF, n * sizeof *labels);  /* every index -1 */
 
   for (guint e = 0; e < doc->entities->len; e++)
     {
       const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity, e);
-      for (guint i = entity->span.start; i < entity->span.end && i < n; i++)
-        {
-          labels[i].entity = (gint32) e;
-          labels[i].entity_begin = i == entity->span.start;
-        }
+      guint end = MIN (entity->span.end, n);
+      for (guint i = entity->span.start; i < end; i++)
+        labels[i].entity = (gint32) e;
     }
   /* Where quotations nest, the inner one (later in the array) labels its
    * tokens: it is the more specific attribution. */
   for (guint q = 0; q < doc->quotes->len; q++)
     {
       const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      for (guint i = quote->span.start; i < quote->span.end && i < n; i++)
-        {
-          labels[i].quote = (gint32) q;
-          labels[i].quote_begin = i == quote->span.start;
-        }
+      guint end = MIN (quote->span.end, n);
+      for (guint i = quote->span.start; i < end; i++)
+        labels[i].quote = (gint32) q;
     }
   return labels;
 }
@@ -130,17 +182,18 @@ saywho_format_ner_prefix (const SaywhoDocument *doc, const SaywhoTokenLabels *la
   if (label->entity < 0)
     return 0;
   guint n = doc->tokens->len;
+  gboolean begin = saywho_format_entity_begins (doc, labels, i);
   gboolean last = i + 1 >= n || labels[i + 1].entity != label->entity
-                  || labels[i + 1].entity_begin;
+                  || saywho_format_entity_begins (doc, labels, i + 1);
   switch (scheme)
     {
     case SAYWHO_TAG_IOB2:
-      return label->entity_begin ? 'B' : 'I';
+      return begin ? 'B' : 'I';
     case SAYWHO_TAG_IOB1:
       {
         /* B- only tells two touching mentions of one type apart; a sentence
          * break already separates them for every reader. */
-        if (!label->entity_begin || i == 0 || labels[i - 1].entity < 0)
+        if (!begin || i == 0 || labels[i - 1].entity < 0)
           return 'I';
         const SaywhoEntity *here = &g_array_index (doc->entities, SaywhoEntity, label->entity);
         const SaywhoEntity *before = &g_array_index (doc->entities, SaywhoEntity,
@@ -150,26 +203,46 @@ saywho_format_ner_prefix (const SaywhoDocument *doc, const SaywhoTokenLabels *la
         return before->type == here->type && same_sentence ? 'B' : 'I';
       }
     case SAYWHO_TAG_BIOES:
-      return label->entity_begin ? (last ? 'S' : 'B') : (last ? 'E' : 'I');
+      return begin ? (last ? 'S' : 'B') : (last ? 'E' : 'I');
     case SAYWHO_TAG_BILOU:
-      return label->entity_begin ? (last ? 'U' : 'B') : (last ? 'L' : 'I');
+      return begin ? (last ? 'U' : 'B') : (last ? 'L' : 'I');
     }
   return 'I';
+}
+
+char *
+saywho_format_sent_id_prefix (const SaywhoDocument *doc, gsize *len)
+{
+  GString *prefix = g_string_new ("# sent_id = ");
+  for (const char *p = doc->id; *p; p++)
+    g_string_append_c (prefix, g_ascii_isspace (*p) ? '_' : *p);
+  g_string_append_c (prefix, '#');
+  *len = prefix->len;
+  return g_string_free (prefix, FALSE);
+}
+
+void
+saywho_format_append_sentence_comments_with (GString *out, const SaywhoDocument *doc, guint s,
+                                             const char *prefix, gsize prefix_len)
+{
+  static const char text_label[] = "\n# text = ";
+  const SaywhoSpan *sentence = &g_array_index (doc->sentences, SaywhoSpan, s);
+  char *p = saywho_format_reserve (out, prefix_len + 20 + sizeof text_label);
+  p = saywho_format_put_bytes (p, prefix, prefix_len);
+  p = saywho_format_put_uint (p, s + 1);
+  memcpy (p, text_label, sizeof text_label - 1);
+  saywho_format_commit (out, p + sizeof text_label - 1);
+  const SaywhoToken *first = saywho_document_token (doc, sentence->start);
+  const SaywhoToken *last = saywho_document_token (doc, sentence->end - 1);
+  saywho_format_append_oneline (out, doc->text + first->byte_start,
+                                last->byte_end - first->byte_start);
+  g_string_append_c (out, '\n');
 }
 
 void
 saywho_format_append_sentence_comments (GString *out, const SaywhoDocument *doc, guint s)
 {
-  const SaywhoSpan *sentence = &g_array_index (doc->sentences, SaywhoSpan, s);
-  const SaywhoToken *first = saywho_document_token (doc, sentence->start);
-  const SaywhoToken *last = saywho_document_token (doc, sentence->end - 1);
-  g_string_append (out, "# sent_id = ");
-  for (const char *p = doc->id; *p; p++)
-    g_string_append_c (out, g_ascii_isspace (*p) ? '_' : *p);
-  g_string_append_c (out, '#');
-  saywho_format_append_uint (out, s + 1);
-  g_string_append (out, "\n# text = ");
-  saywho_format_append_oneline (out, doc->text + first->byte_start,
-                                last->byte_end - first->byte_start);
-  g_string_append_c (out, '\n');
+  gsize prefix_len;
+  g_autofree char *prefix = saywho_format_sent_id_prefix (doc, &prefix_len);
+  saywho_format_append_sentence_comments_with (out, doc, s, prefix, prefix_len);
 }

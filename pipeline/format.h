@@ -74,6 +74,12 @@ const char *saywho_tag_scheme_name (SaywhoTagScheme scheme);
 /* Shared helpers for writers. */
 void saywho_format_append_uint (GString *out, guint64 value);
 
+#if defined(__GNUC__) || defined(__clang__)
+#define SAYWHO_FORMAT_ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define SAYWHO_FORMAT_ALWAYS_INLINE
+#endif
+
 /* Fast appends for the per-token loops: reserve room for n bytes, store
  * through the returned pointer, then commit the new end. */
 static inline char *
@@ -88,6 +94,12 @@ saywho_format_reserve (GString *out, gsize n)
   return out->str + out->len;
 }
 
+/* Makes room for n more bytes in out before a writer starts, as
+ * saywho_format_reserve() does; but where out is still empty, a fresh
+ * allocation replaces one too small, rather than realloc() copying bytes
+ * that hold nothing yet. */
+void saywho_format_presize (GString *out, gsize n);
+
 static inline void
 saywho_format_commit (GString *out, char *end)
 {
@@ -96,63 +108,105 @@ saywho_format_commit (GString *out, char *end)
 }
 
 /* Copies n bytes to p; returns the new end.  Most fields are a few bytes,
- * where a plain loop beats a call to memcpy. */
+ * where a call to memcpy costs more than the copy: up to 16 bytes, two
+ * fixed-size copies that overlap (4+4 covers 4 to 8 bytes, 8+8 covers 8 to
+ * 16) do it with no loop and no call, and read nothing outside s. */
 static inline char *
 saywho_format_put_bytes (char *p, const char *s, gsize n)
 {
-  if (n >= 8 && n <= 16)
+  if (n >= 8)
     {
-      /* two fixed-size copies that overlap: no loop, no call */
-      memcpy (p, s, 8);
-      memcpy (p + n - 8, s + n - 8, 8);
-      return p + n;
+      if (n > 16)
+        memcpy (p, s, n);
+      else
+        {
+          memcpy (p, s, 8);
+          memcpy (p + n - 8, s + n - 8, 8);
+        }
     }
-  if (n > 16)
+  else if (n >= 4)
     {
-      memcpy (p, s, n);
-      return p + n;
+      memcpy (p, s, 4);
+      memcpy (p + n - 4, s + n - 4, 4);
     }
-  for (gsize i = 0; i < n; i++)
-    p[i] = s[i];
+  else if (n >= 2)
+    {
+      memcpy (p, s, 2);
+      memcpy (p + n - 2, s + n - 2, 2);
+    }
+  else if (n == 1)
+    *p = *s;
   return p + n;
 }
 
+/* The two decimal digits of 0 to 99, for saywho_format_put_uint(). */
+extern const char saywho_format_digit_pairs[201];
+
+/* Writes value (0 to 99) in decimal at p; returns the new end. */
+SAYWHO_FORMAT_ALWAYS_INLINE static inline char *
+saywho_format_put_uint_small (char *p, guint value)
+{
+  if (value < 10)
+    {
+      *p = (char) ('0' + value);
+      return p + 1;
+    }
+  memcpy (p, saywho_format_digit_pairs + value * 2, 2);
+  return p + 2;
+}
+
+/* Writes value (at least 1000000) in decimal at p; returns the new end. */
+char *saywho_format_put_uint_large (char *p, guint64 value);
+
 /* Writes value in decimal at p (at most 20 bytes); returns the new end.
- * Two digits a step from a table: offsets and ids are most of the numbers
- * saywho prints. */
-static inline char *
+ * Offsets and token numbers are most of the numbers saywho prints, and
+ * nearly all of them have fewer than seven digits: those take a path of
+ * their own, two digits a step from a table with 32-bit arithmetic, inlined
+ * even where the compiler would rather call (a call costs as much as the
+ * digits). */
+SAYWHO_FORMAT_ALWAYS_INLINE static inline char *
 saywho_format_put_uint (char *p, guint64 value)
 {
-  static const char pairs[201] =
-    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-    "8081828384858687888990919293949596979899";
-  guint digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4
-                 : value < 100000 ? 5 : value < 1000000 ? 6 : 7;
-  for (guint64 v = value / 10000000; v > 0; v /= 10)
-    digits++;
-  char *end = p + digits;
-  char *q = end;
-  while (value >= 100)
+  const char *pairs = saywho_format_digit_pairs;
+  if (value < 100)
+    return saywho_format_put_uint_small (p, (guint) value);
+  if (value < 10000)
     {
-      guint pair = (guint) (value % 100) * 2;
-      value /= 100;
-      *--q = pairs[pair + 1];
-      *--q = pairs[pair];
+      guint v = (guint) value, high = v / 100, low = v - high * 100;
+      if (high < 10)
+        *p++ = (char) ('0' + high);
+      else
+        {
+          memcpy (p, pairs + high * 2, 2);
+          p += 2;
+        }
+      memcpy (p, pairs + low * 2, 2);
+      return p + 2;
     }
-  if (value >= 10)
+  if (value < 1000000)
     {
-      *--q = pairs[value * 2 + 1];
-      *--q = pairs[value * 2];
+      guint v = (guint) value, high = v / 10000, low = v - high * 10000;
+      guint mid = low / 100;
+      p = saywho_format_put_uint_small (p, high);
+      memcpy (p, pairs + mid * 2, 2);
+      memcpy (p + 2, pairs + (low - mid * 100) * 2, 2);
+      return p + 4;
     }
-  else
-    *--q = (char) ('0' + value);
-  return end;
+  return saywho_format_put_uint_large (p, value);
 }
 
 /* The "# sent_id = <doc id>#<n>" and "# text = …" comments of CoNLL-U and
  * CoNLL-U Plus for sentence s (spaces in the id become `_`). */
 void saywho_format_append_sentence_comments (GString *out, const SaywhoDocument *doc, guint s);
+/* The same for writers that print every sentence of a document: prefix is
+ * what saywho_format_sent_id_prefix() returned for doc, so that the id is
+ * rewritten once per document rather than once per sentence. */
+void saywho_format_append_sentence_comments_with (GString *out, const SaywhoDocument *doc,
+                                                  guint s, const char *prefix,
+                                                  gsize prefix_len);
+/* "# sent_id = <doc id>#" with the spaces in the id turned into `_`;
+ * *len is its length.  g_free() it. */
+char *saywho_format_sent_id_prefix (const SaywhoDocument *doc, gsize *len);
 /* Appends s with line breaks and tabs turned into spaces, so that a comment
  * stays on one line for every reader (U+0085, U+2028 and U+2029 too). */
 void saywho_format_append_oneline (GString *out, const char *s, gsize len);
@@ -164,13 +218,93 @@ char *saywho_format_jsonl_record (const SaywhoDocument *doc);
  * (ASCII and Unicode white space, the C0 separators Python's str.split()
  * honours) turned into '_', so that a token or a value stays one field. */
 void saywho_format_append_field (GString *out, const char *s, gsize len);
-/* Per-token NER tags (IOB2) and entity/quote indexes, computed once. */
+/* saywho_format_put_field() for fields that are not all printable ASCII. */
+char *saywho_format_put_field_general (char *p, const char *s, gsize len);
+
+/* Nonzero where a byte of w is not printable ASCII (0x21 to 0x7E): a byte
+ * below 0x21 borrows in w - 0x21…, 0x7F carries into the high bit in
+ * w + 0x01…, and a byte from 0x80 has it already.  A borrow or a carry
+ * only flags bytes above a byte that is flagged anyway. */
+static inline guint64
+saywho_format_unprintable64 (guint64 w)
+{
+  return (((w - G_GUINT64_CONSTANT (0x2121212121212121)) & ~w)
+          | (w + G_GUINT64_CONSTANT (0x0101010101010101)) | w)
+         & G_GUINT64_CONSTANT (0x8080808080808080);
+}
+
+static inline guint32
+saywho_format_unprintable32 (guint32 w)
+{
+  return (((w - 0x21212121u) & ~w) | (w + 0x01010101u) | w) & 0x80808080u;
+}
+
+/* Whether the n bytes at s are all printable ASCII, reading nothing
+ * outside them: up to 16 bytes, two words that overlap. */
+static inline gboolean
+saywho_format_printable (const char *s, gsize n)
+{
+  if (n >= 8)
+    {
+      guint64 a, b, bad = 0;
+      gsize i = 0;
+      for (; i + 8 < n; i += 8)
+        {
+          memcpy (&a, s + i, 8);
+          bad |= saywho_format_unprintable64 (a);
+        }
+      memcpy (&b, s + n - 8, 8);
+      return !(bad | saywho_format_unprintable64 (b));
+    }
+  if (n >= 4)
+    {
+      guint32 a, b;
+      memcpy (&a, s, 4);
+      memcpy (&b, s + n - 4, 4);
+      return !(saywho_format_unprintable32 (a) | saywho_format_unprintable32 (b));
+    }
+  for (gsize i = 0; i < n; i++)
+    if ((guchar) s[i] <= 0x20 || (guchar) s[i] >= 0x7F)
+      return FALSE;
+  return TRUE;
+}
+
+/* saywho_format_append_field() at p, which has room for len bytes (a
+ * field never grows); returns the new end.  Most fields are printable
+ * ASCII, copied as they are. */
+static inline char *
+saywho_format_put_field (char *p, const char *s, gsize len)
+{
+  if (saywho_format_printable (s, len))
+    return saywho_format_put_bytes (p, s, len);
+  return saywho_format_put_field_general (p, s, len);
+}
+/* Per-token entity/quote indexes, computed once.  Eight bytes a token,
+ * -1 for none, so that the array starts as one memset(); whether a token
+ * begins its mention or quotation is asked of the span instead (the
+ * helpers below), since few tokens are in either. */
 typedef struct {
   gint32 entity;   /* index into doc->entities, or -1 */
   gint32 quote;    /* index into doc->quotes, or -1 */
-  gboolean entity_begin, quote_begin;
 } SaywhoTokenLabels;
 SaywhoTokenLabels *saywho_format_token_labels (const SaywhoDocument *doc);
+
+/* Whether token i is the first of the mention labels[i] names (which must
+ * be one: labels[i].entity >= 0). */
+static inline gboolean
+saywho_format_entity_begins (const SaywhoDocument *doc, const SaywhoTokenLabels *labels, guint i)
+{
+  return g_array_index (doc->entities, SaywhoEntity, labels[i].entity).span.start == i;
+}
+
+/* Whether token i is the first of the quotation labels[i] names (which
+ * must be one: labels[i].quote >= 0). */
+static inline gboolean
+saywho_format_quote_begins (const SaywhoDocument *doc, const SaywhoTokenLabels *labels, guint i)
+{
+  return g_array_index (doc->quotes, SaywhoQuote, labels[i].quote).span.start == i;
+}
+
 /* The letter of token i's NER tag under scheme ('B', 'I', 'E', 'S', 'L' or
  * 'U'), or 0 outside every entity. */
 char saywho_format_ner_prefix (const SaywhoDocument *doc, const SaywhoTokenLabels *labels,
