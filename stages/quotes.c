@@ -33,9 +33,85 @@ typedef enum {
   CUE_NOUN,        /* statement, report */
 } CueKind;
 
+/* What the patterns ask of a token, as bits.  Every question they put to a
+ * word (is it on a list, is it "that", is it a cue verb, is it a comma) is
+ * answered once per token, so that the passes test a bit where they
+ * compared strings; and one pass over the document (scan_tokens) lists the
+ * few tokens where a pattern can start, which the passes look at instead
+ * of at every token. */
+enum {
+  /* the word lists below */
+  ON_PRONOUNS = 1u << 0,
+  ON_DETERMINERS = 1u << 1,
+  ON_AUXILIARIES = 1u << 2,
+  ON_NOT_SUBJECTS = 1u << 3,
+  /* a verbal form of a verb cue, on a word token */
+  CUE_VERB_FORM = 1u << 4,
+  CUE_VERB_THAT_FORM = 1u << 5,
+  /* the words the patterns name */
+  IS_THAT = 1u << 6,
+  IS_AND = 1u << 7,
+  IS_ACCORDING = 1u << 8,
+  IS_TO = 1u << 9,
+  IS_QUOTED = 1u << 10,
+  IS_AS = 1u << 11,
+  IS_SAYING = 1u << 12,
+  IS_DESCRIBED = 1u << 13,
+  IS_HOW = 1u << 14,
+  IS_TELL = 1u << 15,         /* told, tell, tells, telling */
+  IS_LISTENER = 1u << 16,     /* reporters, journalists */
+  IS_I_WE_YOU = 1u << 17,
+  IS_BACKSHIFTED = 1u << 18,  /* was, were, had, would, … */
+  /* the text of one-byte tokens */
+  IS_COMMA = 1u << 19,
+  IS_OPEN_PAREN = 1u << 20,
+  IS_CLOSE_PAREN = 1u << 21,
+  IS_COLON = 1u << 22,
+  IS_STRAIGHT_QUOTE = 1u << 23,
+  /* a cue form that is no verb unless it opens the span searched: after
+   * an article or a possessive, or capitalized mid-sentence */
+  CUE_NOT_INSIDE = 1u << 24,
+  /* set per document: inside a direct quotation, marks included; the cue
+   * of a direct quotation's attribution */
+  IN_RAW = 1u << 25,
+  USED = 1u << 26,
+  /* the token's LAZY_BITS have been looked up */
+  KNOWN = 1u << 27,
+};
+
+#define CUE_FORM (CUE_VERB_FORM | CUE_VERB_THAT_FORM)
+
+/* Only the bits that tell where a pattern may start are found for every
+ * token: the cue verbs, "according" and "quoted" (from the cue table, one
+ * filter test for most words), and the punctuation.  The other word bits
+ * are looked up when a pattern first asks about a token (word_bits), and
+ * the patterns ask about a few tokens around each cue only. */
+#define LAZY_BITS (ON_PRONOUNS | ON_DETERMINERS | ON_AUXILIARIES | ON_NOT_SUBJECTS | IS_THAT \
+                   | IS_AND | IS_TO | IS_AS | IS_SAYING | IS_DESCRIBED | IS_HOW | IS_TELL \
+                   | IS_LISTENER | IS_I_WE_YOU | IS_BACKSHIFTED)
+
+/* Norm → bits for the words of the lists and patterns and every verbal
+ * form of the verb cues.  Open addressing on the tokens' own norm hashes,
+ * kept at most a third full, so that a word the table lacks most often
+ * costs one probe of an empty slot. */
+typedef struct {
+  guint32 hash;
+  guint32 bits;      /* 0: an empty slot */
+  guint32 len;
+  char *key;
+} WordSlot;
+
+typedef struct {
+  WordSlot *slots;
+  guint32 mask;      /* slots - 1; slots is a power of two */
+  guint count;
+} WordTable;
+
 typedef struct {
   SaywhoStrMap *cues;     /* stem → CueKind */
-  SaywhoStrMap *verbs;    /* every verbal form of a verb cue → CueKind */
+  WordTable cue_words;    /* norm → the bits of every token: cue verbs' forms, according, quoted */
+  SaywhoStrMapFilter cue_filter;  /* one bit per hash of cue_words' */
+  WordTable words;        /* norm → the LAZY_BITS */
 } Quotes;
 
 typedef struct {
@@ -43,26 +119,140 @@ typedef struct {
   guint start, end;       /* content tokens [start, end) */
   guint attribution_end;  /* a split quote: where its middle attribution ends */
   gboolean split;
+  /* its attribute_direct() result, found once for the final raws */
+  gboolean attributed;
+  SaywhoSpan cue, mention;
 } Raw;
 
+/* Per-thread scratch, kept from document to document: once the largest
+ * document has been seen, a document allocates nothing here. */
+typedef struct {
+  guint32 *bits;          /* per token, and two zeros past the end */
+  guint *marks;           /* the quotation mark tokens, in order */
+  guint *cands;           /* the tokens where reported speech may start */
+  gsize size;             /* tokens the three have room for */
+  Raw *raws;
+  guint nraws;
+  gsize raws_size;
+  SaywhoQuote *quotes;    /* the document's, before they are sorted */
+  guint nquotes;
+  gsize quotes_size;
+  SaywhoQuote *room;      /* room for merging them */
+  gsize room_size;
+  guint *max_end;         /* reported quotations: running maximum of ends */
+  guint *min_start;       /* and running minimum of starts, from the right */
+  gsize reported_size;    /* quotations the two have room for */
+} Worker;
+
+/* One document as the passes see it. */
+typedef struct {
+  const Quotes *q;
+  const SaywhoDocument *doc;
+  Worker *w;
+  const SaywhoToken *toks;
+  guint32 *bits;
+  guint n;                /* tokens */
+  const guint *marks;
+  guint nmarks;
+  const guint *cands;
+  guint ncands;
+} Scan;
+
+/* ---- the word table --------------------------------------------------------- */
+
+static inline gboolean
+same_bytes (const char *a, const char *b, guint32 len)
+{
+  /* words are short: four bytes at a time is cheaper than a call to
+   * memcmp() */
+  guint32 i = 0;
+  for (; i + 4 <= len; i += 4)
+    {
+      guint32 x, y;
+      memcpy (&x, a + i, 4);
+      memcpy (&y, b + i, 4);
+      if (x != y)
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* The slot holding word, or the empty slot where it would go. */
+static inline WordSlot *
+word_slot (const WordTable *t, const char *word, guint32 len, guint32 hash)
+{
+  for (guint32 i = hash & t->mask;; i = (i + 1) & t->mask)
+    {
+      WordSlot *slot = &t->slots[i];
+      if (slot->bits == 0
+          || (slot->hash == hash && slot->len == len && same_bytes (slot->key, word, len)))
+        return slot;
+    }
+}
+
+static void
+word_table_init (WordTable *t)
+{
+  t->mask = 255;
+  t->slots = g_new0 (WordSlot, t->mask + 1);
+  t->count = 0;
+}
+
+static void
+word_table_clear (WordTable *t)
+{
+  if (t->slots == NULL)
+    return;
+  for (guint32 i = 0; i <= t->mask; i++)
+    g_free (t->slots[i].key);
+  g_free (t->slots);
+  t->slots = NULL;
+}
+
+static void
+word_table_grow (WordTable *t)
+{
+  WordSlot *old = t->slots;
+  guint32 old_mask = t->mask;
+  t->mask = t->mask * 2 + 1;
+  t->slots = g_new0 (WordSlot, t->mask + 1);
+  for (guint32 i = 0; i <= old_mask; i++)
+    if (old[i].bits != 0)
+      {
+        guint32 k = old[i].hash & t->mask;
+        while (t->slots[k].bits != 0)
+          k = (k + 1) & t->mask;
+        t->slots[k] = old[i];
+      }
+  g_free (old);
+}
+
+/* Adds bit (not 0) to word's bits, unless it has one of `unless`. */
+static void
+word_table_add (WordTable *t, const char *word, guint32 bit, guint32 unless)
+{
+  guint32 len = (guint32) strlen (word), hash = saywho_str_hash (word, len);
+  WordSlot *slot = word_slot (t, word, len, hash);
+  if (slot->bits == 0)
+    {
+      if ((t->count + 1) * 3 > t->mask + 1)
+        {
+          word_table_grow (t);
+          slot = word_slot (t, word, len, hash);
+        }
+      slot->hash = hash;
+      slot->len = len;
+      slot->key = g_strndup (word, len);
+      t->count++;
+    }
+  if (!(slot->bits & unless))
+    slot->bits |= bit;
+}
+
 /* ---- small predicates ------------------------------------------------------- */
-
-static gboolean
-text_is (const SaywhoDocument *doc, guint i, const char *s)
-{
-  if (i >= doc->tokens->len)
-    return FALSE;
-  gsize len;
-  const char *t = saywho_token_text (doc, saywho_document_token (doc, i), &len);
-  return len == strlen (s) && memcmp (t, s, len) == 0;
-}
-
-static gboolean
-norm_is (const SaywhoDocument *doc, guint i, const char *s)
-{
-  return i < doc->tokens->len && strcmp (saywho_document_token (doc, i)->norm, s) == 0;
-}
-
 
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", NULL };
 static const char *const determiners[] = {
@@ -87,52 +277,82 @@ static const char *const not_subjects[] = {
   "while", "once", "very", "too", "not", "only", NULL,
 };
 
-/* The lists above as one map from a norm to the lists it is on, built
- * once: the stages ask about nearly every word. */
-enum {
-  ON_PRONOUNS = 1 << 0,
-  ON_DETERMINERS = 1 << 1,
-  ON_AUXILIARIES = 1 << 2,
-  ON_NOT_SUBJECTS = 1 << 3,
+/* The single words the patterns below look for, but for "according" and
+ * "quoted", which are in the cue table (add_pattern_words). */
+static const struct {
+  const char *word;
+  guint32 bit;
+} pattern_words[] = {
+  { "that", IS_THAT }, { "and", IS_AND }, { "to", IS_TO }, { "as", IS_AS },
+  { "saying", IS_SAYING },
+  { "described", IS_DESCRIBED }, { "how", IS_HOW },
+  { "told", IS_TELL }, { "tell", IS_TELL }, { "tells", IS_TELL }, { "telling", IS_TELL },
+  { "reporters", IS_LISTENER }, { "journalists", IS_LISTENER },
+  { "i", IS_I_WE_YOU }, { "we", IS_I_WE_YOU }, { "you", IS_I_WE_YOU },
+  /* a backshifted verb after a pronoun goes on with reported speech */
+  { "was", IS_BACKSHIFTED }, { "were", IS_BACKSHIFTED }, { "had", IS_BACKSHIFTED },
+  { "would", IS_BACKSHIFTED }, { "could", IS_BACKSHIFTED }, { "might", IS_BACKSHIFTED },
+  { "should", IS_BACKSHIFTED }, { "must", IS_BACKSHIFTED },
 };
 
-static SaywhoStrMap *word_lists;
-
 static void
-add_list (SaywhoStrMap *map, const char *const *list, guint32 bit)
+add_list (WordTable *words, const char *const *list, guint32 bit)
 {
   for (guint k = 0; list[k] != NULL; k++)
-    {
-      guint32 hash = saywho_str_hash (list[k], -1), bits = 0;
-      saywho_strmap_lookup (map, list[k], hash, &bits);
-      saywho_strmap_insert (map, list[k], hash, bits | bit);
-    }
+    word_table_add (words, list[k], bit, 0);
 }
 
 static void
-init_word_lists (void)
+add_pattern_words (Quotes *q)
 {
-  static gsize done;
-  if (g_once_init_enter (&done))
-    {
-      SaywhoStrMap *map = saywho_strmap_new ();
-      add_list (map, pronouns, ON_PRONOUNS);
-      add_list (map, determiners, ON_DETERMINERS);
-      add_list (map, auxiliaries, ON_AUXILIARIES);
-      add_list (map, not_subjects, ON_NOT_SUBJECTS);
-      word_lists = map;  /* kept for the life of the process */
-      g_once_init_leave (&done, 1);
-    }
+  add_list (&q->words, pronouns, ON_PRONOUNS);
+  add_list (&q->words, determiners, ON_DETERMINERS);
+  add_list (&q->words, auxiliaries, ON_AUXILIARIES);
+  add_list (&q->words, not_subjects, ON_NOT_SUBJECTS);
+  for (guint k = 0; k < G_N_ELEMENTS (pattern_words); k++)
+    word_table_add (&q->words, pattern_words[k].word, pattern_words[k].bit, 0);
+  word_table_add (&q->cue_words, "according", IS_ACCORDING, 0);
+  word_table_add (&q->cue_words, "quoted", IS_QUOTED, 0);
 }
 
-static gboolean
-on_list (const SaywhoDocument *doc, guint i, guint32 bit)
+static inline const SaywhoToken *
+tok_at (const Scan *s, guint i)
 {
-  if (i >= doc->tokens->len)
-    return FALSE;
-  const SaywhoToken *tok = saywho_document_token (doc, i);
-  guint32 bits = 0;
-  return saywho_strmap_lookup (word_lists, tok->norm, tok->norm_hash, &bits) && (bits & bit);
+  return &s->toks[i];
+}
+
+/* The bits of token i found for every token; none past the last token
+ * (nor for an index that wrapped below 0). */
+static inline guint32
+bits_at (const Scan *s, guint i)
+{
+  return i < s->n ? s->bits[i] : 0;
+}
+
+static guint32
+learn (const Scan *s, guint i)
+{
+  const SaywhoToken *tok = tok_at (s, i);
+  guint32 b = s->bits[i] | KNOWN
+              | word_slot (&s->q->words, tok->norm, tok->norm_len, tok->norm_hash)->bits;
+  s->bits[i] = b;
+  return b;
+}
+
+/* Every bit of token i, the LAZY_BITS looked up on first use. */
+static inline guint32
+word_bits (const Scan *s, guint i)
+{
+  if (i >= s->n)
+    return 0;
+  guint32 b = s->bits[i];
+  return (b & KNOWN) ? b : learn (s, i);
+}
+
+static inline gboolean
+has (const Scan *s, guint i, guint32 bit)
+{
+  return ((bit & LAZY_BITS) ? word_bits (s, i) : bits_at (s, i)) & bit;
 }
 
 static gboolean
@@ -141,64 +361,170 @@ is_quote_mark (const SaywhoToken *tok, guint flag)
   return tok->kind == SAYWHO_TOKEN_QUOTE && (tok->flags & flag);
 }
 
-static CueKind
-verb_kind_at (const Quotes *q, const SaywhoDocument *doc, guint i)
-{
-  const SaywhoToken *tok = saywho_document_token (doc, i);
-  if (tok->kind != SAYWHO_TOKEN_WORD)
-    return CUE_NONE;
-  guint32 kind = CUE_NONE;
-  saywho_strmap_lookup (q->verbs, tok->norm, tok->norm_hash, &kind);
-  return (CueKind) kind;
-}
-
 /* A speech verb used as a verb: one of its verbal forms (says, said,
  * saying, but not "accusations" that shares a stem with "accuse"), not
- * after an article or possessive ("the report", "his remarks"). */
-static gboolean
-verb_cue_at (const Quotes *q, const SaywhoDocument *doc, guint i, guint sentence_start)
+ * after an article or possessive ("the report", "his remarks"), and not
+ * capitalized mid-sentence, which is a name ("Said"). */
+static inline gboolean
+verb_cue_at (const Scan *s, guint i, guint sentence_start)
 {
-  CueKind kind = verb_kind_at (q, doc, i);
-  if (kind != CUE_VERB && kind != CUE_VERB_THAT)
-    return FALSE;
-  const SaywhoToken *tok = saywho_document_token (doc, i);
-  if (i > sentence_start && on_list (doc, i - 1, ON_DETERMINERS) && !norm_is (doc, i - 1, "that"))
-    return FALSE;
-  if (i > sentence_start && saywho_document_token (doc, i - 1)->kind == SAYWHO_TOKEN_POSSESSIVE)
-    return FALSE;
-  /* Capitalized mid-sentence is a name ("Said"), not a verb. */
-  if ((tok->flags & SAYWHO_TOKEN_CAPITALIZED) && i > sentence_start
-      && !(tok->flags & SAYWHO_TOKEN_SENTENCE_START))
-    return FALSE;
-  return TRUE;
+  guint32 b = bits_at (s, i);
+  return (b & CUE_FORM) && (i <= sentence_start || !(b & CUE_NOT_INSIDE));
+}
+
+/* The bits of a token of one byte that is one of the marks the patterns
+ * name. */
+static inline guint32
+mark_bits (const char *text, const SaywhoToken *tok)
+{
+  if (tok->byte_end - tok->byte_start != 1)
+    return 0;
+  switch (text[tok->byte_start])
+    {
+    case ',':
+      return IS_COMMA;
+    case '(':
+      return IS_OPEN_PAREN;
+    case ')':
+      return IS_CLOSE_PAREN;
+    case ':':
+      return IS_COLON;
+    case '"':
+      return IS_STRAIGHT_QUOTE;
+    default:
+      return 0;
+    }
+}
+
+/* The bits every token needs, and the tokens the passes start from: the
+ * quotation marks, and the cue verbs and words of reported speech. */
+static void
+scan_tokens (Scan *s, Worker *w)
+{
+  guint n = s->n;
+  if (w->size < n)
+    {
+      w->size = MAX (n, w->size * 2);
+      g_free (w->bits);
+      g_free (w->marks);
+      g_free (w->cands);
+      w->bits = g_new (guint32, w->size + 2);
+      w->marks = g_new (guint, w->size);
+      w->cands = g_new (guint, w->size);
+    }
+  const char *text = s->doc->text;
+  const Quotes *q = s->q;
+  const SaywhoToken *toks = s->toks;
+  guint32 *bits = w->bits;
+  guint nmarks = 0, ncands = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      const SaywhoToken *tok = &toks[i];
+      guint32 b = 0;
+      if (tok->kind == SAYWHO_TOKEN_WORD)
+        {
+          /* a word of one byte is a letter or a digit, none of the marks */
+          if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
+            {
+              b = word_slot (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)->bits;
+              if (b != 0)
+                w->cands[ncands++] = i;
+            }
+        }
+      else if (tok->kind == SAYWHO_TOKEN_QUOTE || tok->kind == SAYWHO_TOKEN_PUNCT)
+        {
+          if (tok->kind == SAYWHO_TOKEN_QUOTE)
+            w->marks[nmarks++] = i;
+          /* punctuation is none of the words of the tables */
+          b = KNOWN | mark_bits (text, tok);
+        }
+      else
+        {
+          /* a number or an abbreviation, say: "according" at most, as a cue
+           * verb is a word */
+          if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
+            {
+              b = word_slot (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)->bits
+                  & ~(guint32) CUE_FORM;
+              if (b != 0)
+                w->cands[ncands++] = i;
+            }
+          b |= mark_bits (text, tok);
+        }
+      bits[i] = b;
+    }
+  bits[n] = bits[n + 1] = 0;
+  s->bits = bits;
+  s->marks = w->marks;
+  s->nmarks = nmarks;
+  s->cands = w->cands;
+  s->ncands = ncands;
+  /* A cue form after an article or a possessive, or capitalized
+   * mid-sentence, is no verb (verb_cue_at). */
+  for (guint k = 0; k < ncands; k++)
+    {
+      guint i = w->cands[k];
+      const SaywhoToken *tok = &toks[i];
+      if (!(bits[i] & CUE_FORM) || i == 0)
+        continue;
+      if ((word_bits (s, i - 1) & (ON_DETERMINERS | IS_THAT)) == ON_DETERMINERS
+          || toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE
+          || ((tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+              && !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)))
+        bits[i] |= CUE_NOT_INSIDE;
+    }
+}
+
+/* The index of the first of a[0..n), sorted, that is at least x; *hint is
+ * where the last search ended, so that searches for growing x walk the
+ * array once. */
+static inline guint
+first_at_least (const guint *a, guint n, guint *hint, guint x)
+{
+  guint k = *hint;
+  if (k > 0 && a[k - 1] >= x)
+    {
+      guint lo = 0, hi = k;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (a[mid] < x)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      k = lo;
+    }
+  else
+    while (k < n && a[k] < x)
+      k++;
+  *hint = k;
+  return k;
 }
 
 /* Marks the tokens of the raw quotations, marks included. */
-static gboolean *
-mark_raws (const SaywhoDocument *doc, const GArray *raws)
+static void
+mark_raws (const Scan *s)
 {
-  gboolean *in = g_new0 (gboolean, doc->tokens->len + 1);
-  for (guint k = 0; k < raws->len; k++)
+  for (guint k = 0; k < s->w->nraws; k++)
     {
-      const Raw *r = &g_array_index (raws, Raw, k);
+      const Raw *r = &s->w->raws[k];
       guint last = r->close == G_MAXUINT ? r->end : r->close + 1;
-      for (guint i = r->open; i < last && i < doc->tokens->len; i++)
-        in[i] = TRUE;
+      for (guint i = r->open; i < last && i < s->n; i++)
+        s->bits[i] |= IN_RAW;
     }
-  return in;
 }
 
 static guint
-sentence_end_of (const SaywhoDocument *doc, guint i)
+sentence_end_of (const Scan *s, guint i)
 {
-  return g_array_index (doc->sentences, SaywhoSpan, saywho_document_token (doc, i)->sentence).end;
+  return g_array_index (s->doc->sentences, SaywhoSpan, tok_at (s, i)->sentence).end;
 }
 
 static guint
-sentence_start_of (const SaywhoDocument *doc, guint i)
+sentence_start_of (const Scan *s, guint i)
 {
-  return g_array_index (doc->sentences, SaywhoSpan,
-                        saywho_document_token (doc, i)->sentence).start;
+  return g_array_index (s->doc->sentences, SaywhoSpan, tok_at (s, i)->sentence).start;
 }
 
 /* ---- the speaker's mention ------------------------------------------------ */
@@ -208,34 +534,35 @@ sentence_start_of (const SaywhoDocument *doc, guint i)
  * auxiliaries, adverbs and appositives ("Ned Price, the council's
  * spokesman, said").  Returns FALSE when there is none. */
 static gboolean
-subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *mention)
+subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
 {
+  const SaywhoDocument *doc = s->doc;
   if (cue == 0 || cue <= limit)
     return FALSE;
   gint i = (gint) cue - 1;
-  while (i >= (gint) limit && (on_list (doc, (guint) i, ON_AUXILIARIES)))
+  while (i >= (gint) limit && has (s, (guint) i, ON_AUXILIARIES))
     i--;
   /* "the Department of Homeland Security (DHS) said": past a parenthesis */
-  if (i >= (gint) limit && text_is (doc, (guint) i, ")"))
+  if (i >= (gint) limit && has (s, (guint) i, IS_CLOSE_PAREN))
     {
       gint k = i - 1;
-      while (k >= (gint) limit && !text_is (doc, (guint) k, "("))
+      while (k >= (gint) limit && !has (s, (guint) k, IS_OPEN_PAREN))
         k--;
       if (k > (gint) limit)
         i = k - 1;
     }
   /* "X cut its forecast ... and said": the sentence's own subject */
-  if (i >= (gint) limit && norm_is (doc, (guint) i, "and"))
+  if (i >= (gint) limit && has (s, (guint) i, IS_AND))
     {
       for (guint k = limit; k < (guint) i && k < limit + 8; k++)
         {
           gint e = saywho_document_entity_at (doc, k);
-          if (e >= 0 && !(saywho_document_token (doc, k)->flags & SAYWHO_TOKEN_DATELINE))
+          if (e >= 0 && !(tok_at (s, k)->flags & SAYWHO_TOKEN_DATELINE))
             {
               *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
               return TRUE;
             }
-          if (on_list (doc, k, ON_PRONOUNS))
+          if (has (s, k, ON_PRONOUNS))
             {
               *mention = (SaywhoSpan) { k, k + 1 };
               return TRUE;
@@ -244,19 +571,19 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
       return FALSE;
     }
   /* An appositive between commas: look before it for a name. */
-  if (i >= (gint) limit && text_is (doc, (guint) i, ","))
+  if (i >= (gint) limit && has (s, (guint) i, IS_COMMA))
     {
       gint k = i - 1;
-      while (k >= (gint) limit && !text_is (doc, (guint) k, ",")
-             && saywho_document_token (doc, (guint) k)->kind != SAYWHO_TOKEN_QUOTE)
+      while (k >= (gint) limit && !has (s, (guint) k, IS_COMMA)
+             && tok_at (s, (guint) k)->kind != SAYWHO_TOKEN_QUOTE)
         k--;
-      if (k >= (gint) limit && text_is (doc, (guint) k, ",") && k > (gint) limit)
+      if (k >= (gint) limit && has (s, (guint) k, IS_COMMA) && k > (gint) limit)
         {
           /* "Ted Cruz (R-Texas), the panel's top Republican, said" */
-          if (text_is (doc, (guint) (k - 1), ")"))
+          if (has (s, (guint) (k - 1), IS_CLOSE_PAREN))
             {
               gint p = k - 1;
-              while (p > (gint) limit && !text_is (doc, (guint) p, "("))
+              while (p > (gint) limit && !has (s, (guint) p, IS_OPEN_PAREN))
                 p--;
               k = p;
             }
@@ -275,7 +602,8 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
    * spokesman Ned Price", "a White House statement"). */
   for (gint k = i; k >= (gint) limit; k--)
     {
-      const SaywhoToken *tok = saywho_document_token (doc, (guint) k);
+      const SaywhoToken *tok = tok_at (s, (guint) k);
+      guint32 b = word_bits (s, (guint) k);
       gint e = saywho_document_entity_at (doc, (guint) k);
       /* "American officials": a nationality only modifies the subject */
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
@@ -289,27 +617,27 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
           *mention = (SaywhoSpan) { start, (guint) i + 1 };
           return TRUE;
         }
-      if (on_list (doc, (guint) k, ON_PRONOUNS) && tok->kind == SAYWHO_TOKEN_WORD)
+      if ((b & ON_PRONOUNS) && tok->kind == SAYWHO_TOKEN_WORD)
         {
           *mention = (SaywhoSpan) { (guint) k, (guint) k + 1 };
           return TRUE;
         }
-      if (text_is (doc, (guint) k, ")"))
+      if (b & IS_CLOSE_PAREN)
         {
-          while (k > (gint) limit && !text_is (doc, (guint) k, "("))
+          while (k > (gint) limit && !has (s, (guint) k, IS_OPEN_PAREN))
             k--;
           continue;
         }
       /* Stop at what cannot be inside a subject phrase. */
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE
-          || norm_is (doc, (guint) k, "that") || norm_is (doc, (guint) k, "and"))
+          || (b & (IS_THAT | IS_AND)))
         break;
-      if (on_list (doc, (guint) k, ON_DETERMINERS) || (guint) k == limit
+      if ((b & ON_DETERMINERS) || (guint) k == limit
           || (tok->flags & SAYWHO_TOKEN_SENTENCE_START))
         {
           /* A noun phrase with no name: from after the article to the head
            * noun before the cue. */
-          guint start = on_list (doc, (guint) k, ON_DETERMINERS) ? (guint) k + 1 : (guint) k;
+          guint start = (b & ON_DETERMINERS) ? (guint) k + 1 : (guint) k;
           if (start <= (guint) i)
             {
               *mention = (SaywhoSpan) { start, (guint) i + 1 };
@@ -319,7 +647,7 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
         }
     }
   /* A bare noun phrase ("officials said"): its last word. */
-  const SaywhoToken *head = saywho_document_token (doc, (guint) i);
+  const SaywhoToken *head = tok_at (s, (guint) i);
   if (head->kind == SAYWHO_TOKEN_WORD)
     {
       *mention = (SaywhoSpan) { (guint) i, (guint) i + 1 };
@@ -330,25 +658,26 @@ subject_before (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *m
 
 /* The subject after an inverted cue ("said Kerry", "said the ministry"). */
 static gboolean
-subject_after (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *mention)
+subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
 {
+  const SaywhoDocument *doc = s->doc;
   for (guint k = cue + 1; k < limit && k < cue + 8; k++)
     {
-      const SaywhoToken *tok = saywho_document_token (doc, k);
+      const SaywhoToken *tok = tok_at (s, k);
       gint e = saywho_document_entity_at (doc, k);
       if (e >= 0)
         {
           *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
           return TRUE;
         }
-      if (on_list (doc, k, ON_PRONOUNS))
+      if (has (s, k, ON_PRONOUNS))
         {
           *mention = (SaywhoSpan) { k, k + 1 };
           return TRUE;
         }
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE)
         {
-          if (k > cue + 1 && !on_list (doc, cue + 1, ON_DETERMINERS))
+          if (k > cue + 1 && !has (s, cue + 1, ON_DETERMINERS))
             *mention = (SaywhoSpan) { cue + 1, k };
           else if (k > cue + 2)
             *mention = (SaywhoSpan) { cue + 2, k };
@@ -363,28 +692,38 @@ subject_after (const SaywhoDocument *doc, guint cue, guint limit, SaywhoSpan *me
 /* ---- direct quotations ------------------------------------------------------ */
 
 static void
-close_raw (GArray *raws, guint open, guint close, guint end)
+close_raw (Worker *w, guint open, guint close, guint end)
 {
-  Raw r = { open, close, open + 1, end, 0, FALSE };
-  if (r.end > r.start)
-    g_array_append_val (raws, r);
+  Raw r = { open, close, open + 1, end, 0, FALSE, FALSE, { 0, 0 }, { 0, 0 } };
+  if (r.end <= r.start)
+    return;
+  if (w->nraws == w->raws_size)
+    {
+      w->raws_size = MAX (16, w->raws_size * 2);
+      w->raws = g_renew (Raw, w->raws, w->raws_size);
+    }
+  w->raws[w->nraws++] = r;
 }
 
-/* Pairs the quotation marks of the document into raw quotations. */
+/* Pairs the quotation marks of the document into raw quotations.  It walks
+ * the marks found by scan_tokens(), not the tokens between them. */
 static void
-pair_marks (const SaywhoDocument *doc, GArray *raws)
+pair_marks (const Scan *s)
 {
-  guint n = doc->tokens->len;
+  const SaywhoDocument *doc = s->doc;
+  const guint *marks = s->marks;
+  guint nmarks = s->nmarks, hint = 0;
+  guint n = s->n;
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
       SaywhoSpan para = g_array_index (doc->paragraphs, SaywhoSpan, p);
       gint open = -1;           /* the outer mark */
       guint outer = 0;          /* its flag: double or single */
-      for (guint i = para.start; i < para.end; i++)
+      for (guint m = first_at_least (marks, nmarks, &hint, para.start);
+           m < nmarks && marks[m] < para.end; m++)
         {
-          const SaywhoToken *tok = saywho_document_token (doc, i);
-          if (tok->kind != SAYWHO_TOKEN_QUOTE)
-            continue;
+          guint i = marks[m];
+          const SaywhoToken *tok = tok_at (s, i);
           guint kind = tok->flags & (SAYWHO_TOKEN_QUOTE_DOUBLE | SAYWHO_TOKEN_QUOTE_SINGLE);
           if (open < 0)
             {
@@ -399,14 +738,14 @@ pair_marks (const SaywhoDocument *doc, GArray *raws)
             continue;    /* nested: part of the outer quotation */
           if (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE)
             {
-              close_raw (raws, (guint) open, i, i);
+              close_raw (s->w, (guint) open, i, i);
               open = -1;
             }
           else
             {
               /* An opening mark while one is open: the first was never
                * closed; it ends here. */
-              close_raw (raws, (guint) open, G_MAXUINT, i);
+              close_raw (s->w, (guint) open, G_MAXUINT, i);
               open = (gint) i;
             }
         }
@@ -418,41 +757,43 @@ pair_marks (const SaywhoDocument *doc, GArray *raws)
       while (p + 1 < doc->paragraphs->len)
         {
           SaywhoSpan next = g_array_index (doc->paragraphs, SaywhoSpan, p + 1);
-          const SaywhoToken *first = saywho_document_token (doc, next.start);
+          const SaywhoToken *first = tok_at (s, next.start);
           if (!is_quote_mark (first, SAYWHO_TOKEN_QUOTE_OPEN) || !(first->flags & outer))
             break;
           p++;
           /* Does it close in this paragraph? */
           gint close = -1;
-          for (guint i = next.start + 1; i < next.end && close < 0; i++)
+          for (guint m = first_at_least (marks, nmarks, &hint, next.start + 1);
+               m < nmarks && marks[m] < next.end && close < 0; m++)
             {
-              const SaywhoToken *tok = saywho_document_token (doc, i);
-              if (tok->kind == SAYWHO_TOKEN_QUOTE && (tok->flags & outer)
-                  && (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE))
-                close = (gint) i;
+              const SaywhoToken *tok = tok_at (s, marks[m]);
+              if ((tok->flags & outer) && (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE))
+                close = (gint) marks[m];
             }
           if (close >= 0)
             {
-              close_raw (raws, start, (guint) close, (guint) close);
+              close_raw (s->w, start, (guint) close, (guint) close);
               /* the rest of the paragraph may hold more quotations */
               start = G_MAXUINT;
               SaywhoSpan rest = { (guint) close + 1, next.end };
               gint o = -1;
-              for (guint i = rest.start; i < rest.end; i++)
+              for (guint m = first_at_least (marks, nmarks, &hint, rest.start);
+                   m < nmarks && marks[m] < rest.end; m++)
                 {
-                  const SaywhoToken *tok = saywho_document_token (doc, i);
+                  guint i = marks[m];
+                  const SaywhoToken *tok = tok_at (s, i);
                   if (!is_quote_mark (tok, 0xffff) || !(tok->flags & outer))
                     continue;
                   if (o < 0 && (tok->flags & SAYWHO_TOKEN_QUOTE_OPEN))
                     o = (gint) i;
                   else if (o >= 0 && (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE))
                     {
-                      close_raw (raws, (guint) o, i, i);
+                      close_raw (s->w, (guint) o, i, i);
                       o = -1;
                     }
                 }
               if (o >= 0)
-                close_raw (raws, (guint) o, G_MAXUINT, rest.end);
+                close_raw (s->w, (guint) o, G_MAXUINT, rest.end);
               break;
             }
           para = next;
@@ -461,21 +802,18 @@ pair_marks (const SaywhoDocument *doc, GArray *raws)
         {
           /* Unclosed: it ends with its (last) paragraph, never later. */
           guint end = para.end;
-          while (end > start + 1 && saywho_document_token (doc, end - 1)->kind == SAYWHO_TOKEN_PUNCT
-                 && end - 1 > start + 1)
-            break;
-          close_raw (raws, start, G_MAXUINT, MIN (end, n));
+          close_raw (s->w, start, G_MAXUINT, MIN (end, n));
         }
     }
 }
 
 /* Words of content in a quotation. */
 static guint
-word_count (const SaywhoDocument *doc, guint start, guint end)
+word_count (const Scan *s, guint start, guint end)
 {
   guint words = 0;
   for (guint i = start; i < end; i++)
-    words += saywho_document_token (doc, i)->kind == SAYWHO_TOKEN_WORD;
+    words += tok_at (s, i)->kind == SAYWHO_TOKEN_WORD;
   return words;
 }
 
@@ -483,44 +821,44 @@ word_count (const SaywhoDocument *doc, guint start, guint end)
  * closing mark ("...," she said / said Kerry / was how X described it),
  * else right before its opening mark (Price said: "..."). */
 static gboolean
-attribute_direct (const Quotes *q, const SaywhoDocument *doc, guint open, guint close,
-                  guint limit, SaywhoSpan *cue, SaywhoSpan *mention)
+attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, SaywhoSpan *mention)
 {
-  guint n = doc->tokens->len;
+  const SaywhoDocument *doc = s->doc;
+  guint n = s->n;
   if (close != G_MAXUINT && close + 1 < n)
     {
       guint para_end = g_array_index (doc->paragraphs, SaywhoSpan,
-                                      saywho_document_token (doc, close)->paragraph).end;
-      guint s_end = MIN (sentence_end_of (doc, close), limit);
+                                      tok_at (s, close)->paragraph).end;
+      guint s_end = sentence_end_of (s, close);
       /* the sentence may end inside the quotation: ".” he said" is the
        * same attribution; never past the paragraph */
       if (s_end <= close + 1)
-        s_end = MIN (sentence_end_of (doc, close + 1), limit);
+        s_end = sentence_end_of (s, close + 1);
       s_end = MIN (s_end, para_end);
       for (guint k = close + 1; k < s_end && k < close + 12; k++)
         {
-          const SaywhoToken *tok = saywho_document_token (doc, k);
+          const SaywhoToken *tok = tok_at (s, k);
           if (tok->kind == SAYWHO_TOKEN_QUOTE)
             break;
-          if (verb_cue_at (q, doc, k, close + 1) || (norm_is (doc, k, "described")
-                                                      && norm_is (doc, k - 2, "how")))
+          gboolean described = has (s, k, IS_DESCRIBED);
+          if (verb_cue_at (s, k, close + 1) || (described && has (s, k - 2, IS_HOW)))
             {
               *cue = (SaywhoSpan) { k, k + 1 };
               /* inverted: ", said Kerry" */
-              if (k == close + 1 || (k == close + 2 && text_is (doc, close + 1, ",")))
+              if (k == close + 1 || (k == close + 2 && has (s, close + 1, IS_COMMA)))
                 {
-                  if (subject_after (doc, k, s_end, mention))
+                  if (subject_after (s, k, s_end, mention))
                     return TRUE;
                 }
-              if (norm_is (doc, k, "described"))
+              if (described)
                 {
                   /* "was how X described it" */
-                  if (subject_before (doc, k, k - 1, mention))
+                  if (subject_before (s, k, k - 1, mention))
                     return TRUE;
                 }
-              if (subject_before (doc, k, close + 1, mention))
+              if (subject_before (s, k, close + 1, mention))
                 return TRUE;
-              if (subject_after (doc, k, s_end, mention))
+              if (subject_after (s, k, s_end, mention))
                 return TRUE;
               *mention = (SaywhoSpan) { 0, 0 };
               return TRUE;
@@ -531,20 +869,19 @@ attribute_direct (const Quotes *q, const SaywhoDocument *doc, guint open, guint 
    * reporters: "..." — only a colon, a comma, "that" or the listener may
    * stand between the cue and the mark; words between make the quotation
    * a partial one inside reported speech. */
-  guint s_start = sentence_start_of (doc, open);
+  guint s_start = sentence_start_of (s, open);
   guint k = open;
   while (k > s_start && open - k <= 4)
     {
       k--;
-      if (verb_cue_at (q, doc, k, s_start))
+      if (verb_cue_at (s, k, s_start))
         {
           *cue = (SaywhoSpan) { k, k + 1 };
-          if (!subject_before (doc, k, s_start, mention))
+          if (!subject_before (s, k, s_start, mention))
             *mention = (SaywhoSpan) { 0, 0 };
           return TRUE;
         }
-      gboolean filler = text_is (doc, k, ":") || text_is (doc, k, ",") || norm_is (doc, k, "that")
-                        || norm_is (doc, k, "reporters") || norm_is (doc, k, "journalists")
+      gboolean filler = has (s, k, IS_COLON | IS_COMMA | IS_THAT | IS_LISTENER)
                         || saywho_document_entity_at (doc, k) >= 0;
       if (!filler)
         break;
@@ -557,31 +894,31 @@ attribute_direct (const Quotes *q, const SaywhoDocument *doc, guint open, guint 
 
 /* Where the reported clause after a verb cue starts, or 0 if it has none. */
 static guint
-clause_after (const Quotes *q, const SaywhoDocument *doc, guint cue, guint s_end)
+clause_after (const Scan *s, guint cue, guint s_end)
 {
-  CueKind kind = verb_kind_at (q, doc, cue);
+  const SaywhoDocument *doc = s->doc;
+  guint32 cue_bits = word_bits (s, cue);
   guint k = cue + 1;
   /* "told reporters", "told the Financial Times on Tuesday", "said on
    * Tuesday", "added in a statement", "pointed out": up to "that". */
   for (guint j = k; j < s_end && j < cue + 9; j++)
     {
       /* "that" after a preposition is a determiner ("at that meeting") */
-      if (norm_is (doc, j, "that") && !on_list (doc, j - 1, ON_NOT_SUBJECTS))
+      if (has (s, j, IS_THAT) && !has (s, j - 1, ON_NOT_SUBJECTS))
         return j + 1 < s_end ? j + 1 : 0;
-      const SaywhoToken *tok = saywho_document_token (doc, j);
+      const SaywhoToken *tok = tok_at (s, j);
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE)
         break;
     }
-  if (kind == CUE_VERB_THAT || k >= s_end)
+  if ((cue_bits & CUE_VERB_THAT_FORM) || k >= s_end)
     return 0;
   /* told + object: skip the object (a name, pronoun or short phrase). */
-  if (norm_is (doc, cue, "told") || norm_is (doc, cue, "tell") || norm_is (doc, cue, "tells")
-      || norm_is (doc, cue, "telling"))
+  if (cue_bits & IS_TELL)
     {
       gint e = saywho_document_entity_at (doc, k);
       if (e >= 0)
         k = g_array_index (doc->entities, SaywhoEntity, e).span.end;
-      else if (on_list (doc, k, ON_DETERMINERS))
+      else if (has (s, k, ON_DETERMINERS))
         k += 2;
       else
         k += 1;
@@ -591,11 +928,11 @@ clause_after (const Quotes *q, const SaywhoDocument *doc, guint cue, guint s_end
   /* A bare clause starts with its subject: a name, a pronoun, a number, or
    * a noun phrase; a preposition or "to" there means no clause follows
    * ("said on Tuesday", "told to leave") unless "that" did. */
-  const SaywhoToken *tok = saywho_document_token (doc, k);
+  const SaywhoToken *tok = tok_at (s, k);
   if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_NUMBER
       && tok->kind != SAYWHO_TOKEN_ABBREVIATION)
     return 0;
-  if (on_list (doc, k, ON_NOT_SUBJECTS))
+  if (has (s, k, ON_NOT_SUBJECTS))
     return 0;
   return k;
 }
@@ -603,83 +940,109 @@ clause_after (const Quotes *q, const SaywhoDocument *doc, guint cue, guint s_end
 /* The end of a reported clause: the sentence's end less its final stop,
  * but through a closing quotation mark after the stop. */
 static guint
-clause_end (const SaywhoDocument *doc, guint start, guint s_end)
+clause_end (const Scan *s, guint start, guint s_end)
 {
   guint end = s_end;
-  const SaywhoToken *last = saywho_document_token (doc, end - 1);
+  const SaywhoToken *last = tok_at (s, end - 1);
   if (last->kind == SAYWHO_TOKEN_QUOTE && (last->flags & SAYWHO_TOKEN_QUOTE_CLOSE))
     return end;
-  while (end > start && saywho_document_token (doc, end - 1)->kind == SAYWHO_TOKEN_PUNCT)
+  while (end > start && tok_at (s, end - 1)->kind == SAYWHO_TOKEN_PUNCT)
     end--;
-  /* ", according to X" closes a clause too */
-  for (guint k = start; k + 1 < end; k++)
-    if (norm_is (doc, k, "according") && norm_is (doc, k + 1, "to"))
-      {
-        end = k;
-        while (end > start && text_is (doc, end - 1, ","))
-          end--;
-        break;
-      }
+  /* ", according to X" closes a clause too; "according" is a candidate,
+   * so the candidates in the clause are where to look */
+  guint lo = 0, hi = s->ncands;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (s->cands[mid] < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint c = lo; c < s->ncands && s->cands[c] + 1 < end; c++)
+    {
+      guint k = s->cands[c];
+      if (has (s, k, IS_ACCORDING) && has (s, k + 1, IS_TO))
+        {
+          end = k;
+          while (end > start && has (s, end - 1, IS_COMMA))
+            end--;
+          break;
+        }
+    }
   return end;
 }
 
+/* Adds a quotation to the worker's list; the document gets them all,
+ * sorted, at the end. */
 static void
-add_quote (SaywhoDocument *doc, SaywhoQuoteKind kind, guint start, guint end, SaywhoSpan cue,
+add_quote (Worker *w, SaywhoQuoteKind kind, guint start, guint end, SaywhoSpan cue,
            SaywhoSpan mention)
 {
   if (end <= start)
     return;
-  SaywhoQuote quote = {
+  if (w->nquotes == w->quotes_size)
+    {
+      w->quotes_size = MAX (16, w->quotes_size * 2);
+      w->quotes = g_renew (SaywhoQuote, w->quotes, w->quotes_size);
+    }
+  w->quotes[w->nquotes++] = (SaywhoQuote) {
     .span = { start, end },
     .kind = kind,
     .cue = cue,
     .mention = mention,
   };
-  g_array_append_val (doc->quotes, quote);
 }
 
 /* A sentence that goes on with the reported speech of the one before it:
  * same paragraph, no quotation or speech cue of its own, and it opens with a
  * pronoun and a backshifted verb ("It was ready …", "They would …"). */
 static gboolean
-continues_report (const Quotes *q, const SaywhoDocument *doc, SaywhoSpan next,
-                  const gboolean *in_raw)
+continues_report (const Scan *s, SaywhoSpan next)
 {
-  static const char *const backshifted[] = {
-    "was", "were", "had", "would", "could", "might", "should", "must", NULL,
-  };
   if (next.end - next.start < 4 || next.start == 0
-      || saywho_document_token (doc, next.start)->paragraph
-           != saywho_document_token (doc, next.start - 1)->paragraph)
+      || tok_at (s, next.start)->paragraph != tok_at (s, next.start - 1)->paragraph)
     return FALSE;
-  const SaywhoToken *first = saywho_document_token (doc, next.start);
-  if (!on_list (doc, next.start, ON_PRONOUNS) || strcmp (first->norm, "i") == 0
-      || strcmp (first->norm, "we") == 0 || strcmp (first->norm, "you") == 0)
+  guint32 first = word_bits (s, next.start);
+  if (!(first & ON_PRONOUNS) || (first & IS_I_WE_YOU))
     return FALSE;
-  if (!g_strv_contains (backshifted, saywho_document_token (doc, next.start + 1)->norm))
+  if (!has (s, next.start + 1, IS_BACKSHIFTED))
     return FALSE;
   for (guint i = next.start; i < next.end; i++)
-    if (in_raw[i] || saywho_document_token (doc, i)->kind == SAYWHO_TOKEN_QUOTE
-        || verb_cue_at (q, doc, i, next.start)
-        || (norm_is (doc, i, "according") && norm_is (doc, i + 1, "to")))
+    if (has (s, i, IN_RAW) || tok_at (s, i)->kind == SAYWHO_TOKEN_QUOTE
+        || verb_cue_at (s, i, next.start)
+        || (has (s, i, IS_ACCORDING) && has (s, i + 1, IS_TO)))
       return FALSE;
   return TRUE;
 }
 
+/* Reported speech, from the candidates of scan_tokens(): a pattern starts
+ * at a cue verb, "according" or "quoted", and at no other token. */
 static void
-find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, const gboolean *used)
+find_reported (const Scan *s)
 {
-  for (guint s = 0; s < doc->sentences->len; s++)
+  const SaywhoDocument *doc = s->doc;
+  Worker *w = s->w;
+  const guint *cands = s->cands;
+  guint ncands = s->ncands, hint = 0;
+  for (guint si = 0; si < doc->sentences->len; si++)
     {
-      SaywhoSpan sent = g_array_index (doc->sentences, SaywhoSpan, s);
-      for (guint c = sent.start; c < sent.end; c++)
+      SaywhoSpan sent = g_array_index (doc->sentences, SaywhoSpan, si);
+      guint first = first_at_least (cands, ncands, &hint, sent.start);
+      /* the first cue of the sentence outside quotations, once needed */
+      guint free_cue = 0;
+      gboolean free_cue_known = FALSE;
+      guint from = sent.start;  /* where the next pattern may start */
+      for (guint ci = first; ci < ncands && cands[ci] < sent.end; ci++)
         {
-          if (in_raw[c] || used[c])
+          guint c = cands[ci];
+          if (c < from || has (s, c, IN_RAW | USED))
             continue;
+          guint32 b = bits_at (s, c);
           SaywhoSpan cue = { c, c + 1 }, mention = { 0, 0 };
 
           /* according to X, CLAUSE / CLAUSE, according to X */
-          if (norm_is (doc, c, "according") && norm_is (doc, c + 1, "to"))
+          if ((b & IS_ACCORDING) && has (s, c + 1, IS_TO))
             {
               cue = (SaywhoSpan) { c, c + 2 };
               guint after = c + 2;
@@ -687,7 +1050,7 @@ find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, con
               /* the name in the phrase: "according to Minister Ada Lovel" */
               for (guint k = after; k < sent.end && k < after + 4 && e < 0; k++)
                 {
-                  if (saywho_document_token (doc, k)->kind == SAYWHO_TOKEN_PUNCT)
+                  if (tok_at (s, k)->kind == SAYWHO_TOKEN_PUNCT)
                     break;
                   e = saywho_document_entity_at (doc, k);
                 }
@@ -699,53 +1062,61 @@ find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, con
                   x_end = mention.end;
                   /* "the Georgian government": the phrase, up to its noun */
                   if (ent->type == SAYWHO_ENTITY_MISC)
-                    while (x_end < sent.end && saywho_document_token (doc, x_end)->kind
-                                                 == SAYWHO_TOKEN_WORD
-                           && !(saywho_document_token (doc, x_end)->flags
-                                & SAYWHO_TOKEN_CAPITALIZED))
+                    while (x_end < sent.end && tok_at (s, x_end)->kind == SAYWHO_TOKEN_WORD
+                           && !(tok_at (s, x_end)->flags & SAYWHO_TOKEN_CAPITALIZED))
                       mention.end = ++x_end;
                 }
               else
                 {
-                  while (x_end < sent.end && !text_is (doc, x_end, ",")
-                         && saywho_document_token (doc, x_end)->kind == SAYWHO_TOKEN_WORD)
+                  while (x_end < sent.end && !has (s, x_end, IS_COMMA)
+                         && tok_at (s, x_end)->kind == SAYWHO_TOKEN_WORD)
                     x_end++;
-                  guint start = after + (on_list (doc, after, ON_DETERMINERS) ? 1 : 0);
+                  guint start = after + (has (s, after, ON_DETERMINERS) ? 1 : 0);
                   if (x_end > start)
                     mention = (SaywhoSpan) { start, x_end };
                 }
               if (c == sent.start)
                 {
                   guint start = x_end;
-                  while (start < sent.end && !text_is (doc, start, ","))
+                  while (start < sent.end && !has (s, start, IS_COMMA))
                     start++;
                   start++;
-                  add_quote (doc, SAYWHO_QUOTE_INDIRECT, start, clause_end (doc, start, sent.end),
+                  add_quote (w, SAYWHO_QUOTE_INDIRECT, start, clause_end (s, start, sent.end),
                              cue, mention);
                 }
               else
                 {
                   guint end = c;
-                  while (end > sent.start && text_is (doc, end - 1, ","))
+                  while (end > sent.start && has (s, end - 1, IS_COMMA))
                     end--;
-                  /* the clause is the one reported by another cue if any */
-                  gboolean other = FALSE;
-                  for (guint k = sent.start; k < end; k++)
-                    other |= verb_cue_at (q, doc, k, sent.start) && !in_raw[k];
-                  if (!other && !in_raw[sent.start])
-                    add_quote (doc, SAYWHO_QUOTE_INDIRECT, sent.start, end, cue, mention);
+                  /* the clause is the one reported by another cue if any:
+                   * one before its end, as every cue is a candidate */
+                  if (!free_cue_known)
+                    {
+                      free_cue = sent.end;
+                      for (guint k = first; k < ncands && cands[k] < sent.end; k++)
+                        if (verb_cue_at (s, cands[k], sent.start) && !has (s, cands[k], IN_RAW))
+                          {
+                            free_cue = cands[k];
+                            break;
+                          }
+                      free_cue_known = TRUE;
+                    }
+                  gboolean other = free_cue < end;
+                  if (!other && !has (s, sent.start, IN_RAW))
+                    add_quote (w, SAYWHO_QUOTE_INDIRECT, sent.start, end, cue, mention);
                 }
-              c = x_end;
+              from = x_end + 1;
               continue;
             }
 
           /* X quoted Y as saying CLAUSE */
-          if (norm_is (doc, c, "quoted"))
+          if (b & IS_QUOTED)
             {
               guint as = c + 1;
-              while (as < sent.end && as < c + 10 && !norm_is (doc, as, "as"))
+              while (as < sent.end && as < c + 10 && !has (s, as, IS_AS))
                 as++;
-              if (as < sent.end && norm_is (doc, as + 1, "saying"))
+              if (as < sent.end && has (s, as + 1, IS_SAYING))
                 {
                   gint e = -1;
                   for (guint k = c + 1; k < as && e < 0; k++)
@@ -754,62 +1125,61 @@ find_reported (const Quotes *q, SaywhoDocument *doc, const gboolean *in_raw, con
                     mention = g_array_index (doc->entities, SaywhoEntity, e).span;
                   else
                     mention = (SaywhoSpan) { c + 1, as };
-                  guint start = as + 2 + (norm_is (doc, as + 2, "that") ? 1 : 0);
-                  if (start < sent.end && !in_raw[start])
-                    add_quote (doc, SAYWHO_QUOTE_INDIRECT, start,
-                               clause_end (doc, start, sent.end), cue, mention);
-                  c = sent.end;
-                  continue;
+                  guint start = as + 2 + (has (s, as + 2, IS_THAT) ? 1 : 0);
+                  if (start < sent.end && !has (s, start, IN_RAW))
+                    add_quote (w, SAYWHO_QUOTE_INDIRECT, start,
+                               clause_end (s, start, sent.end), cue, mention);
+                  break;
                 }
             }
 
-          if (!verb_cue_at (q, doc, c, sent.start))
+          if (!verb_cue_at (s, c, sent.start))
             continue;
 
           /* X said (that) CLAUSE */
-          guint start = clause_after (q, doc, c, sent.end);
-          if (start > 0 && !in_raw[start])
+          guint start = clause_after (s, c, sent.end);
+          if (start > 0 && !has (s, start, IN_RAW))
             {
-              if (!subject_before (doc, c, sent.start, &mention))
+              if (!subject_before (s, c, sent.start, &mention))
                 mention = (SaywhoSpan) { 0, 0 };
-              guint end = clause_end (doc, start, sent.end);
+              guint end = clause_end (s, start, sent.end);
               /* The next sentence may go on reporting: "Meng said China
                * opposed hacking. It was ready to help." */
-              while (s + 1 < doc->sentences->len
-                     && continues_report (q, doc, g_array_index (doc->sentences, SaywhoSpan, s + 1),
-                                          in_raw))
+              while (si + 1 < doc->sentences->len
+                     && continues_report (s, g_array_index (doc->sentences, SaywhoSpan, si + 1)))
                 {
-                  s++;
-                  sent = g_array_index (doc->sentences, SaywhoSpan, s);
-                  end = clause_end (doc, sent.start, sent.end);
+                  si++;
+                  sent = g_array_index (doc->sentences, SaywhoSpan, si);
+                  end = clause_end (s, sent.start, sent.end);
                 }
-              add_quote (doc, SAYWHO_QUOTE_INDIRECT, start, end, cue, mention);
-              c = sent.end;
-              continue;
+              add_quote (w, SAYWHO_QUOTE_INDIRECT, start, end, cue, mention);
+              break;
             }
 
           /* CLAUSE, X said. / CLAUSE, said X. : the cue ends the sentence,
            * or only its subject follows it. */
           guint rest = c + 1;
           while (rest < sent.end && rest < c + 5
-                 && saywho_document_token (doc, rest)->kind != SAYWHO_TOKEN_PUNCT)
+                 && tok_at (s, rest)->kind != SAYWHO_TOKEN_PUNCT)
             rest++;
           gboolean at_end = rest + 1 >= sent.end
                             && (rest == c + 1 || saywho_document_entity_at (doc, c + 1) >= 0
-                                || on_list (doc, c + 1, ON_PRONOUNS)
-                                || on_list (doc, c + 1, ON_DETERMINERS));
+                                || has (s, c + 1, ON_PRONOUNS | ON_DETERMINERS));
+          if (!at_end || !(b & CUE_VERB_FORM) || has (s, sent.start, IN_RAW))
+            continue;
+          /* the comma before the cue, no more than 6 tokens back: one
+           * further would fail the test below anyway */
           guint comma = c;
-          while (comma > sent.start && !text_is (doc, comma - 1, ","))
+          while (comma > sent.start && !has (s, comma - 1, IS_COMMA) && c - comma <= 6)
             comma--;
-          if (at_end && comma > sent.start + 2 && c - comma <= 6 && !in_raw[sent.start]
-              && verb_kind_at (q, doc, c) == CUE_VERB)
+          if (comma > sent.start + 2 && c - comma <= 6)
             {
-              if (!subject_before (doc, c, comma, &mention)
-                  && !subject_after (doc, c, sent.end, &mention))
+              if (!subject_before (s, c, comma, &mention)
+                  && !subject_after (s, c, sent.end, &mention))
                 mention = (SaywhoSpan) { 0, 0 };
               guint end = comma - 1;
-              add_quote (doc, SAYWHO_QUOTE_INDIRECT, sent.start, end, cue, mention);
-              c = sent.end;
+              add_quote (w, SAYWHO_QUOTE_INDIRECT, sent.start, end, cue, mention);
+              break;
             }
         }
     }
@@ -826,93 +1196,196 @@ compare_quotes (gconstpointer a, gconstpointer b)
   return x->span.end > y->span.end ? -1 : x->span.end < y->span.end;
 }
 
+/* Gives the document the worker's quotations in the order g_array_sort()
+ * puts them in, which is a stable sort.  They come as two runs, each
+ * nearly always in order, reported speech and then direct quotations: a
+ * stable merge of the two is that order, for a fraction of a sort. */
+static void
+give_quotes (Worker *w, SaywhoDocument *doc)
+{
+  SaywhoQuote *all = w->quotes;
+  guint n = w->nquotes, mid = 1;
+  while (mid < n && compare_quotes (&all[mid - 1], &all[mid]) <= 0)
+    mid++;
+  if (mid < n)
+    {
+      for (guint i = mid + 1; i < n; i++)
+        if (compare_quotes (&all[i - 1], &all[i]) > 0)
+          {
+            g_array_append_vals (doc->quotes, all, n);
+            g_array_sort (doc->quotes, compare_quotes);
+            return;
+          }
+      /* all[0, mid) and all[mid, n) are each in order: merge them, the
+       * first run first among equals, as the stable sort would. */
+      if (w->room_size < mid)
+        {
+          w->room_size = MAX (mid, w->room_size * 2);
+          g_free (w->room);
+          w->room = g_new (SaywhoQuote, w->room_size);
+        }
+      SaywhoQuote *first = w->room;
+      memcpy (first, all, mid * sizeof *all);
+      guint a = 0, b = mid, out = 0;
+      while (a < mid && b < n)
+        all[out++] = compare_quotes (&first[a], &all[b]) <= 0 ? first[a++] : all[b++];
+      while (a < mid)
+        all[out++] = first[a++];
+    }
+  g_array_append_vals (doc->quotes, all, n);
+}
+
+/* The first of the reported quotations, w->quotes[0, reported), that holds
+ * [r->open, r->end), or -1.  max_end and min_start (filled here when
+ * *known is FALSE) bound the search: before the first quotation whose
+ * running maximum end reaches r->end, none ends late enough; from the first
+ * whose minimum start to the right is past r->open on, none starts early
+ * enough.  So a quotation costs a search, not a pass over every reported
+ * one. */
+static gint
+holding_report (Worker *w, guint reported, gboolean *known, const Raw *r)
+{
+  const SaywhoQuote *quotes = w->quotes;
+  if (!*known)
+    {
+      if (w->reported_size < reported)
+        {
+          w->reported_size = MAX (reported, w->reported_size * 2);
+          g_free (w->max_end);
+          g_free (w->min_start);
+          w->max_end = g_new (guint, w->reported_size);
+          w->min_start = g_new (guint, w->reported_size);
+        }
+      guint max = 0;
+      for (guint j = 0; j < reported; j++)
+        w->max_end[j] = max = MAX (max, quotes[j].span.end);
+      guint min = G_MAXUINT;
+      for (guint j = reported; j-- > 0;)
+        w->min_start[j] = min = MIN (min, quotes[j].span.start);
+      *known = TRUE;
+    }
+  guint lo = 0, hi = reported;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (w->max_end[mid] < r->end)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint j = lo; j < reported && w->min_start[j] <= r->open; j++)
+    if (r->open >= quotes[j].span.start && r->end <= quotes[j].span.end)
+      return (gint) j;
+  return -1;
+}
+
 static gboolean
 quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **error)
 {
   const Quotes *q = shared;
-  (void) worker;
+  Worker *w = worker;
   (void) error;
   g_array_set_size (doc->quotes, 0);
   if (doc->tokens->len == 0)
     return TRUE;
 
-  g_autoptr (GArray) raws = g_array_new (FALSE, FALSE, sizeof (Raw));
-  pair_marks (doc, raws);
+  Scan scan = {
+    .q = q,
+    .doc = doc,
+    .w = w,
+    .toks = (const SaywhoToken *) (const void *) doc->tokens->data,
+    .n = doc->tokens->len,
+  };
+  const Scan *s = &scan;
+  scan_tokens (&scan, w);
+
+  w->nraws = 0;
+  pair_marks (s);
 
   /* Split quotations: "A," she said, "B." — and "A," she said. "B." when
-   * the second has no attribution of its own. */
-  for (guint k = 0; k + 1 < raws->len; k++)
+   * the second has no attribution of its own.  The raws are merged in
+   * place, each looked at once. */
+  Raw *raws = w->raws;
+  guint kept = 0;
+  for (guint k = 1; k < w->nraws; k++)
     {
-      Raw *a = &g_array_index (raws, Raw, k);
-      Raw *b = &g_array_index (raws, Raw, k + 1);
-      if (a->close == G_MAXUINT
-          || saywho_document_token (doc, a->close)->paragraph
-               != saywho_document_token (doc, b->open)->paragraph)
-        continue;
-      SaywhoSpan cue, mention;
-      gboolean attributed_between = FALSE;
-      for (guint i = a->close + 1; i < b->open; i++)
-        attributed_between |= verb_cue_at (q, doc, i, a->close + 1);
-      if (!attributed_between || b->open - a->close > 40)
-        continue;
-      /* b must not carry its own attribution after it */
-      if (b->close != G_MAXUINT && attribute_direct (q, doc, b->open, b->close,
-                                                     G_MAXUINT, &cue, &mention)
-          && cue.start > b->close)
-        continue;
-      a->close = b->close;
-      a->end = b->end;
-      a->split = TRUE;
-      g_array_remove_index (raws, k + 1);
-      k--;
+      Raw *a = &raws[kept];
+      const Raw *b = &raws[k];
+      gboolean merge = FALSE;
+      if (a->close != G_MAXUINT && tok_at (s, a->close)->paragraph == tok_at (s, b->open)->paragraph
+          && b->open - a->close <= 40)
+        {
+          SaywhoSpan cue, mention;
+          gboolean attributed_between = FALSE;
+          for (guint i = a->close + 1; i < b->open && !attributed_between; i++)
+            attributed_between = verb_cue_at (s, i, a->close + 1);
+          /* b must not carry its own attribution after it */
+          merge = attributed_between
+                  && !(b->close != G_MAXUINT && attribute_direct (s, b->open, b->close, &cue,
+                                                                  &mention)
+                       && cue.start > b->close);
+        }
+      if (merge)
+        {
+          a->close = b->close;
+          a->end = b->end;
+          a->split = TRUE;
+        }
+      else
+        raws[++kept] = *b;
     }
+  if (w->nraws > 0)
+    w->nraws = kept + 1;
 
   /* The cues of direct quotations' attributions are theirs, not reported
-   * speech's. */
-  g_autofree gboolean *used = g_new0 (gboolean, doc->tokens->len);
-  for (guint k = 0; k < raws->len; k++)
+   * speech's.  Each raw's attribution is found once, here, for the loop
+   * at the end too. */
+  for (guint k = 0; k < w->nraws; k++)
     {
-      const Raw *r = &g_array_index (raws, Raw, k);
-      SaywhoSpan cue, mention;
-      if (attribute_direct (q, doc, r->open, r->close, G_MAXUINT, &cue, &mention)
-          && cue.start < doc->tokens->len && (cue.start < r->open || cue.start > r->end))
-        used[cue.start] = TRUE;
+      Raw *r = &raws[k];
+      r->attributed = attribute_direct (s, r->open, r->close, &r->cue, &r->mention);
+      if (r->attributed && r->cue.start < scan.n && (r->cue.start < r->open
+                                                     || r->cue.start > r->end))
+        scan.bits[r->cue.start] |= USED;
     }
 
   /* Reported speech first: partial quotations inside it take its speaker. */
-  g_autofree gboolean *in_raw = mark_raws (doc, raws);
-  find_reported (q, doc, in_raw, used);
-  guint reported = doc->quotes->len;
+  mark_raws (s);
+  w->nquotes = 0;
+  find_reported (s);
+  guint reported = w->nquotes;
+  gboolean reports_known = FALSE;
 
-  for (guint k = 0; k < raws->len; k++)
+  for (guint k = 0; k < w->nraws; k++)
     {
-      const Raw *r = &g_array_index (raws, Raw, k);
+      const Raw *r = &raws[k];
       SaywhoSpan cue = { 0, 0 }, mention = { 0, 0 };
-      gboolean attributed = attribute_direct (q, doc, r->open, r->close, G_MAXUINT, &cue,
-                                              &mention);
+      gboolean attributed = r->attributed;
+      if (attributed)
+        {
+          cue = r->cue;
+          mention = r->mention;
+        }
       /* a split quotation's attribution sits inside it */
       if (r->split && !attributed)
         for (guint i = r->start; i < r->end && !attributed; i++)
-          if (verb_cue_at (q, doc, i, r->start) && !text_is (doc, i - 1, "\""))
+          if (verb_cue_at (s, i, r->start) && !has (s, i - 1, IS_STRAIGHT_QUOTE))
             {
               cue = (SaywhoSpan) { i, i + 1 };
               attributed = TRUE;
-              if (!subject_before (doc, i, r->start, &mention)
-                  && !subject_after (doc, i, r->end, &mention))
+              if (!subject_before (s, i, r->start, &mention)
+                  && !subject_after (s, i, r->end, &mention))
                 mention = (SaywhoSpan) { 0, 0 };
             }
-      if (!attributed)
+      if (!attributed && reported > 0)
         {
           /* inside reported speech: a partial quotation of its speaker */
-          for (guint j = 0; j < reported && !attributed; j++)
+          gint j = holding_report (w, reported, &reports_known, r);
+          if (j >= 0)
             {
-              const SaywhoQuote *ind = &g_array_index (doc->quotes, SaywhoQuote, j);
-              if (r->open >= ind->span.start && r->end <= ind->span.end)
-                {
-                  cue = ind->cue;
-                  mention = ind->mention;
-                  attributed = TRUE;
-                }
+              cue = w->quotes[j].cue;
+              mention = w->quotes[j].mention;
+              attributed = TRUE;
             }
         }
       /* A quotation whose closing mark is missing may hold its own
@@ -920,25 +1393,48 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
       guint end = r->end;
       if (!attributed && r->close == G_MAXUINT)
         for (guint i = r->start + 1; i + 1 < r->end && !attributed; i++)
-          if (text_is (doc, i, ",") && verb_cue_at (q, doc, i + 1, i + 1))
+          if (has (s, i, IS_COMMA) && verb_cue_at (s, i + 1, i + 1))
             {
               cue = (SaywhoSpan) { i + 1, i + 2 };
-              if (subject_after (doc, i + 1, r->end, &mention))
+              if (subject_after (s, i + 1, r->end, &mention))
                 {
                   attributed = TRUE;
                   end = i + 1;
                 }
             }
       /* Short quoted words with no cue are scare quotes. */
-      if (!attributed && word_count (doc, r->start, end) < 5)
+      if (!attributed && word_count (s, r->start, end) < 5)
         continue;
-      add_quote (doc, SAYWHO_QUOTE_DIRECT, r->start, end, cue, mention);
+      add_quote (w, SAYWHO_QUOTE_DIRECT, r->start, end, cue, mention);
     }
-  g_array_sort (doc->quotes, compare_quotes);
+  give_quotes (w, doc);
   return TRUE;
 }
 
 /* ---- set-up ---------------------------------------------------------------- */
+
+static gpointer
+quotes_worker_new (gpointer shared, GError **error)
+{
+  (void) shared;
+  (void) error;
+  return g_new0 (Worker, 1);
+}
+
+static void
+quotes_worker_free (gpointer worker)
+{
+  Worker *w = worker;
+  g_free (w->bits);
+  g_free (w->marks);
+  g_free (w->cands);
+  g_free (w->raws);
+  g_free (w->quotes);
+  g_free (w->room);
+  g_free (w->max_end);
+  g_free (w->min_start);
+  g_free (w);
+}
 
 typedef struct {
   Quotes *q;
@@ -951,19 +1447,19 @@ is_vowel (char c)
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
+/* A verbal form keeps the kind of the first cue that has it. */
 static void
-add_form (SaywhoStrMap *verbs, const char *form, CueKind kind)
+add_form (WordTable *words, const char *form, CueKind kind)
 {
-  guint32 old;
-  if (!saywho_strmap_lookup (verbs, form, saywho_str_hash (form, -1), &old))
-    saywho_strmap_insert (verbs, form, saywho_str_hash (form, -1), kind);
+  word_table_add (words, form, kind == CUE_VERB_THAT ? CUE_VERB_THAT_FORM : CUE_VERB_FORM,
+                  CUE_FORM);
 }
 
 /* The regular inflections of an English verb, with both spellings where a
  * final consonant may double (admitted, visited): the list gives the base
  * form and any irregular forms (said, told). */
 static void
-add_verb_forms (SaywhoStrMap *verbs, const char *base, CueKind kind)
+add_verb_forms (WordTable *words, const char *base, CueKind kind)
 {
   gsize n = strlen (base);
   if (n == 0)
@@ -992,7 +1488,7 @@ add_verb_forms (SaywhoStrMap *verbs, const char *base, CueKind kind)
     }
   for (guint i = 0; i < f; i++)
     {
-      add_form (verbs, forms[i], kind);
+      add_form (words, forms[i], kind);
       g_free (forms[i]);
     }
 }
@@ -1026,7 +1522,7 @@ add_cue (char **c, guint ncolumns, guint line, gpointer user_data, GError **erro
     }
   const SaywhoToken *tok = saywho_document_token (doc, 0);
   if (kind != CUE_NOUN)
-    add_verb_forms (l->q->verbs, tok->norm, kind);
+    add_verb_forms (&l->q->cue_words, tok->norm, kind);
   guint32 old = CUE_NONE;
   /* a verb reading wins over a noun one (report, comment) */
   if (!saywho_strmap_lookup (l->q->cues, tok->stem, tok->stem_hash, &old) || old == CUE_NOUN)
@@ -1039,17 +1535,19 @@ quotes_destroy (gpointer shared)
 {
   Quotes *q = shared;
   saywho_strmap_free (q->cues);
-  saywho_strmap_free (q->verbs);
+  word_table_clear (&q->cue_words);
+  word_table_clear (&q->words);
   g_free (q);
 }
 
 static gpointer
 quotes_create (const SaywhoConfig *config, GError **error)
 {
-  init_word_lists ();
   Quotes *q = g_new0 (Quotes, 1);
   q->cues = saywho_strmap_new ();
-  q->verbs = saywho_strmap_new ();
+  word_table_init (&q->cue_words);
+  word_table_init (&q->words);
+  add_pattern_words (q);
   g_autoptr (SaywhoAnalyzer) analyzer = saywho_analyzer_new (config, error);
   Loader l = { q, analyzer };
   if (analyzer == NULL
@@ -1058,6 +1556,13 @@ quotes_create (const SaywhoConfig *config, GError **error)
       quotes_destroy (q);
       return NULL;
     }
+  for (guint32 i = 0; i <= q->cue_words.mask; i++)
+    if (q->cue_words.slots[i].bits != 0)
+      {
+        guint32 hash = q->cue_words.slots[i].hash;
+        guint32 bit = (hash >> 16) ^ (hash & 0xffff);  /* as saywho_strmap_filter_test() */
+        q->cue_filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+      }
   return q;
 }
 
@@ -1065,5 +1570,7 @@ const SaywhoStageClass saywho_stage_quotes = {
   .name = "quotes",
   .create = quotes_create,
   .destroy = quotes_destroy,
+  .worker_new = quotes_worker_new,
+  .worker_free = quotes_worker_free,
   .process = quotes_process,
 };

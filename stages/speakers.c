@@ -21,6 +21,7 @@
 #include "../pipeline/lexicon.h"
 #include "../pipeline/strmap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef enum { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_COUNTRY } NounClass;
@@ -29,20 +30,69 @@ typedef struct {
   SaywhoStrMap *nouns;   /* norm → NounClass (singular and plural norms) */
 } Speakers;
 
-/* Marks the tokens inside direct quotations: names there are quoted, not
- * speakers. */
-static gboolean *
-mark_quoted (const SaywhoDocument *doc)
+/* "The entity last named before token i that fits" is asked for every
+ * pronoun and noun mention.  A walk back over the entities answers it, but
+ * grows with the document: past WALK entities, or when a document asks it
+ * again and again far from its start, the question gets, once per
+ * document, its answer for every entity index (answers), so that a
+ * document costs no more than its size times the kinds of question. */
+#define WALK 64
+
+typedef struct {
+  NounClass want;
+  const char *head;      /* the head noun's norm; NULL for any name */
+  gint *latest;          /* per entity k: the last entity up to k that fits, or -1 */
+  gboolean answered;     /* latest is filled */
+  guint asked;           /* times asked far from the start before that */
+} Latest;
+
+/* Per-thread scratch, and what the lookups found in the document so far. */
+typedef struct {
+  gsize size;            /* entities each array below has room for */
+  guint8 *quoted;        /* per entity: 0 not asked yet, QUOTED or NOT_QUOTED */
+  gboolean spans_known;  /* spans and span_ends hold the document's */
+  guint nspans;
+  Latest *latest;        /* the document's questions so far */
+  guint nlatest;
+  guint latest_size;     /* entries of latest allocated, each with `size` gints */
+  SaywhoSpan *spans;     /* direct quotations, by start */
+  guint *span_ends;      /* their running maximum end */
+  gsize spans_size;
+  gint *resolved;        /* per quotation q: the last up to q with a speaker, or -1 */
+  gsize resolved_size;
+  GHashTable *persons;   /* person id → GArray of its entities' indices, once asked */
+} Worker;
+
+/* One document being resolved. */
+typedef struct {
+  const Speakers *sp;
+  const SaywhoDocument *doc;
+  Worker *w;
+  guint q;               /* the quotation being resolved */
+  gboolean in_order;     /* quotations by start, none with a speaker yet */
+  guint hint;            /* where the last entity_from() ended */
+} Ctx;
+
+/* saywho_document_entity_from (doc, i), starting from where the last one
+ * ended: mentions come nearly in text order, so that a few steps forward
+ * most often find it without a search. */
+static guint
+entity_from (Ctx *c, guint i)
 {
-  gboolean *in = g_new0 (gboolean, doc->tokens->len + 1);
-  for (guint q = 0; q < doc->quotes->len; q++)
-    {
-      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      if (quote->kind == SAYWHO_QUOTE_DIRECT)
-        for (guint i = quote->span.start; i < quote->span.end; i++)
-          in[i] = TRUE;
-    }
-  return in;
+  const GArray *entities = c->doc->entities;
+  guint k = c->hint;
+  if (k <= entities->len && (k == 0 || g_array_index (entities, SaywhoEntity, k - 1).span.end <= i))
+    for (guint steps = 0; steps < 8; steps++, k++)
+      if (k == entities->len || g_array_index (entities, SaywhoEntity, k).span.end > i)
+        return c->hint = k;
+  return c->hint = saywho_document_entity_from (c->doc, i);
+}
+
+static gboolean
+norm_is (const SaywhoToken *tok, const char *s)
+{
+  gsize len = strlen (s);
+  return tok->norm_len == len && memcmp (tok->norm, s, len) == 0;
 }
 
 static gboolean
@@ -51,112 +101,369 @@ is_country (const SaywhoEntity *e)
   return e->type == SAYWHO_ENTITY_LOC && e->id != NULL && g_str_has_prefix (e->id, "country:");
 }
 
-/* The entity last named before token i that fits the wanted class. */
-static const SaywhoEntity *
-last_named (const SaywhoDocument *doc, const gboolean *quoted, guint i, NounClass want,
-            const char *head)
+static int
+compare_spans (const void *a, const void *b)
 {
+  const SaywhoSpan *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+enum { NOT_QUOTED = 1, QUOTED = 2 };
+
+/* Lists the direct quotations by start for quoted(). */
+static void
+list_spans (Ctx *c)
+{
+  const SaywhoDocument *doc = c->doc;
+  Worker *w = c->w;
+  guint n = 0;
+  if (w->spans_size < doc->quotes->len)
+    {
+      w->spans_size = MAX (doc->quotes->len, w->spans_size * 2);
+      g_free (w->spans);
+      g_free (w->span_ends);
+      w->spans = g_new (SaywhoSpan, w->spans_size);
+      w->span_ends = g_new (guint, w->spans_size);
+    }
+  gboolean sorted = TRUE;
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      if (quote->kind != SAYWHO_QUOTE_DIRECT || quote->span.end <= quote->span.start)
+        continue;
+      if (n > 0 && quote->span.start < w->spans[n - 1].start)
+        sorted = FALSE;
+      w->spans[n++] = quote->span;
+    }
+  if (!sorted)
+    qsort (w->spans, n, sizeof *w->spans, compare_spans);
+  guint max = 0;
+  for (guint k = 0; k < n; k++)
+    w->span_ends[k] = max = MAX (max, w->spans[k].end);
+  w->nspans = n;
+  memset (w->quoted, 0, doc->entities->len);
+  w->spans_known = TRUE;
+}
+
+/* Whether entity k starts inside a direct quotation: names there are
+ * quoted, not speakers.  A token is inside one when a quotation that
+ * starts at or before it ends after it. */
+static gboolean
+quoted (Ctx *c, guint k)
+{
+  Worker *w = c->w;
+  if (!w->spans_known)
+    list_spans (c);
+  if (w->quoted[k] == 0)
+    {
+      guint t = g_array_index (c->doc->entities, SaywhoEntity, k).span.start;
+      guint lo = 0, hi = w->nspans;
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (w->spans[mid].start <= t)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      w->quoted[k] = lo > 0 && w->span_ends[lo - 1] > t ? QUOTED : NOT_QUOTED;
+    }
+  return w->quoted[k] == QUOTED;
+}
+
+/* Whether strstr (g_utf8_casefold (name, -1), head) would find it.  Most
+ * names are ASCII, whose case folding is lowering their letters: for them
+ * the search compares lowered bytes, with no allocation. */
+static gboolean
+name_holds (const char *name, const char *head)
+{
+  const char *p = name;
+  while (*p != '\0' && (guchar) *p < 0x80)
+    p++;
+  if (*p != '\0')
+    {
+      g_autofree char *folded = g_utf8_casefold (name, -1);
+      return strstr (folded, head) != NULL;
+    }
+  if (*head == '\0')
+    return TRUE;
+  for (p = name; *p != '\0'; p++)
+    {
+      gsize k = 0;
+      /* g_ascii_tolower(), without its call */
+      while (head[k] != '\0' && (p[k] >= 'A' && p[k] <= 'Z' ? p[k] - 'A' + 'a' : p[k]) == head[k])
+        k++;
+      if (head[k] == '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+fits (const SaywhoEntity *e, NounClass want)
+{
+  return (want == NOUN_PERSON && e->type == SAYWHO_ENTITY_PER)
+         || (want == NOUN_ORG && e->type == SAYWHO_ENTITY_ORG)
+         || (want == NOUN_COUNTRY && is_country (e));
+}
+
+/* The document's entry for a question, made (with no answers yet) when
+ * new. */
+static Latest *
+question (Ctx *c, NounClass want, const char *head)
+{
+  Worker *w = c->w;
+  for (guint k = 0; k < w->nlatest; k++)
+    if (w->latest[k].want == want && g_strcmp0 (w->latest[k].head, head) == 0)
+      return &w->latest[k];
+  if (w->nlatest == w->latest_size)
+    {
+      w->latest_size = MAX (4, w->latest_size * 2);
+      w->latest = g_renew (Latest, w->latest, w->latest_size);
+      for (guint k = w->nlatest; k < w->latest_size; k++)
+        w->latest[k].latest = g_new (gint, w->size);
+    }
+  Latest *l = &w->latest[w->nlatest++];
+  l->want = want;
+  l->head = head;
+  l->asked = 0;
+  l->answered = FALSE;
+  return l;
+}
+
+/* For every entity index k, the last entity up to k that is no quoted name
+ * and fits the wanted class (and, with a head, holds it in its name or has
+ * no name). */
+static const gint *
+answers (Ctx *c, NounClass want, const char *head)
+{
+  Latest *l = question (c, want, head);
+  if (l->answered)
+    return l->latest;
+  gint last = -1;
+  for (guint k = 0; k < c->doc->entities->len; k++)
+    {
+      const SaywhoEntity *e = &g_array_index (c->doc->entities, SaywhoEntity, k);
+      if (fits (e, want) && !quoted (c, k)
+          && (head == NULL || e->name == NULL || name_holds (e->name, head)))
+        last = (gint) k;
+      l->latest[k] = last;
+    }
+  l->answered = TRUE;
+  return l->latest;
+}
+
+/* The entity last named before token i that fits the wanted class: with a
+ * head ("the ministry"), an organization whose name holds the word first. */
+static const SaywhoEntity *
+last_named (Ctx *c, guint i, NounClass want, const char *head)
+{
+  const SaywhoDocument *doc = c->doc;
+  /* the entities before `from` end by i; any of them that start at i or
+   * later (an empty one) are not before it */
+  guint from = entity_from (c, i);
+  while (from > 0 && g_array_index (doc->entities, SaywhoEntity, from - 1).span.start >= i)
+    from--;
+  if (from == 0)
+    return NULL;
+  /* A question the document keeps asking far from its start gets its
+   * answers for every entity at once. */
+  Latest *l = question (c, want, head);
+  if (!l->answered && from > WALK && ++l->asked > 2)
+    answers (c, want, head);
+  if (l->answered)
+    {
+      gint k = l->latest[from - 1];
+      if (k < 0 && head != NULL)
+        k = answers (c, want, NULL)[from - 1];
+      return k >= 0 ? &g_array_index (doc->entities, SaywhoEntity, k) : NULL;
+    }
   const SaywhoEntity *fallback = NULL;
-  for (guint k = saywho_document_entity_from (doc, i); k-- > 0;)
+  guint stop = from > WALK ? from - WALK : 0;
+  for (guint k = from; k-- > stop;)
     {
       const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
-      if (e->span.start >= i || quoted[e->span.start])
-        continue;
-      gboolean fits = (want == NOUN_PERSON && e->type == SAYWHO_ENTITY_PER)
-                      || (want == NOUN_ORG && e->type == SAYWHO_ENTITY_ORG)
-                      || (want == NOUN_COUNTRY && is_country (e));
-      if (!fits)
+      if (!fits (e, want) || quoted (c, k))
         continue;
       if (head == NULL || e->name == NULL)
         return e;
       /* "the ministry": an organization whose name holds the word wins. */
-      g_autofree char *name = g_utf8_casefold (e->name, -1);
-      if (strstr (name, head) != NULL)
+      if (name_holds (e->name, head))
         return e;
       if (fallback == NULL)
         fallback = e;
     }
-  return fallback;
+  if (stop == 0)
+    return fallback;
+  /* Further back: the answers for every entity. */
+  gint k = -1;
+  if (head != NULL)
+    k = answers (c, want, head)[stop - 1];
+  if (k < 0 && fallback != NULL)
+    return fallback;
+  if (k < 0)
+    k = answers (c, want, NULL)[stop - 1];
+  return k >= 0 ? &g_array_index (doc->entities, SaywhoEntity, k) : NULL;
+}
+
+static void
+free_indices (gpointer data)
+{
+  g_array_unref (data);
+}
+
+/* The last person entity before entity index `from` with the given id:
+ * WALK entities back, then from the people's index, made once. */
+static const SaywhoEntity *
+last_person (Ctx *c, guint from, const char *id)
+{
+  const SaywhoDocument *doc = c->doc;
+  Worker *w = c->w;
+  guint stop = from > WALK ? from - WALK : 0;
+  for (guint k = from; k-- > stop;)
+    {
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+      if (e->type == SAYWHO_ENTITY_PER && g_strcmp0 (e->id, id) == 0)
+        return e;
+    }
+  if (stop == 0)
+    return NULL;
+  from = stop;
+  if (w->persons == NULL)
+    {
+      w->persons = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_indices);
+      for (guint k = 0; k < doc->entities->len; k++)
+        {
+          const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+          if (e->type != SAYWHO_ENTITY_PER || e->id == NULL)
+            continue;
+          GArray *indices = g_hash_table_lookup (w->persons, e->id);
+          if (indices == NULL)
+            {
+              indices = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_hash_table_insert (w->persons, (gpointer) e->id, indices);
+            }
+          g_array_append_val (indices, k);
+        }
+    }
+  const GArray *indices = g_hash_table_lookup (w->persons, id);
+  if (indices == NULL)
+    return NULL;
+  guint lo = 0, hi = indices->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (indices, guint, mid) < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? &g_array_index (doc->entities, SaywhoEntity,
+                                  g_array_index (indices, guint, lo - 1))
+                : NULL;
 }
 
 /* The speaker of the last quotation before token i, when it is recent
- * (the same or the previous two paragraphs) and of the wanted type. */
+ * (the same or the previous two paragraphs) and a person. */
 static const SaywhoEntity *
-recent_speaker (const SaywhoDocument *doc, guint i, SaywhoEntityType type)
+recent_person (Ctx *c, guint i)
 {
+  const SaywhoDocument *doc = c->doc;
   guint paragraph = saywho_document_token (doc, i)->paragraph;
-  for (guint q = doc->quotes->len; q-- > 0;)
+  const SaywhoQuote *quote = NULL;
+  if (c->in_order)
     {
-      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      if (quote->span.start >= i || quote->speaker == NULL)
-        continue;
-      if (saywho_document_token (doc, quote->span.start)->paragraph + 2 < paragraph)
-        return NULL;
-      for (guint k = saywho_document_entity_from (doc, quote->span.start); k-- > 0;)
+      /* Those after the current quotation have no speaker yet, and those
+       * before it that start before i come first: the last of them with a
+       * speaker is known (resolved). */
+      guint lo = 0, hi = c->q;
+      while (lo < hi)
         {
-          const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
-          if (e->type == type && g_strcmp0 (e->id, quote->speaker) == 0)
-            return e;
+          guint mid = lo + (hi - lo) / 2;
+          if (g_array_index (doc->quotes, SaywhoQuote, mid).span.start < i)
+            lo = mid + 1;
+          else
+            hi = mid;
         }
-      return NULL;
+      gint j = lo > 0 ? c->w->resolved[lo - 1] : -1;
+      if (j >= 0)
+        quote = &g_array_index (doc->quotes, SaywhoQuote, j);
     }
-  return NULL;
+  else
+    for (guint q = doc->quotes->len; q-- > 0 && quote == NULL;)
+      {
+        const SaywhoQuote *other = &g_array_index (doc->quotes, SaywhoQuote, q);
+        if (other->span.start < i && other->speaker != NULL)
+          quote = other;
+      }
+  if (quote == NULL)
+    return NULL;
+  if (saywho_document_token (doc, quote->span.start)->paragraph + 2 < paragraph)
+    return NULL;
+  return last_person (c, entity_from (c, quote->span.start), quote->speaker);
 }
 
 static const SaywhoEntity *
-resolve (const Speakers *sp, const SaywhoDocument *doc, const gboolean *quoted, SaywhoSpan mention)
+resolve (Ctx *c, SaywhoSpan mention)
 {
+  const Speakers *sp = c->sp;
+  const SaywhoDocument *doc = c->doc;
   if (mention.end <= mention.start || mention.end > doc->tokens->len)
     return NULL;
-  /* A name in the mention. */
+  /* A name in the mention: the entities are in order, so the one at each
+   * token is the one at the token before or the next. */
+  guint next = entity_from (c, mention.start);
   for (guint i = mention.start; i < mention.end; i++)
     {
-      gint e = saywho_document_entity_at (doc, i);
-      if (e >= 0)
+      while (next < doc->entities->len
+             && g_array_index (doc->entities, SaywhoEntity, next).span.end <= i)
+        next++;
+      if (next >= doc->entities->len)
+        break;
+      const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, next);
+      if (i < ent->span.start)
+        continue;
+      /* "Chinese officials": a nationality is no speaker; but "the
+       * Dutchman" stands for a person */
+      if (ent->type != SAYWHO_ENTITY_MISC)
+        return ent;
+      if (ent->span.end == mention.end && ent->span.start > 0
+          && norm_is (saywho_document_token (doc, ent->span.start - 1), "the"))
+        return last_named (c, mention.start, NOUN_PERSON, NULL);
+      /* "the Jordanian government": the country itself, which is the
+       * nationality's link */
+      if (ent->id != NULL && g_str_has_prefix (ent->id, "country:"))
         {
-          const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
-          /* "Chinese officials": a nationality is no speaker; but "the
-           * Dutchman" stands for a person */
-          if (ent->type != SAYWHO_ENTITY_MISC)
+          const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
+          guint32 cls = NOUN_NONE;
+          if (saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls)
+              && cls == NOUN_COUNTRY)
             return ent;
-          if (ent->span.end == mention.end && ent->span.start > 0
-              && strcmp (saywho_document_token (doc, ent->span.start - 1)->norm, "the") == 0)
-            return last_named (doc, quoted, mention.start, NOUN_PERSON, NULL);
-          /* "the Jordanian government": the country itself, which is the
-           * nationality's link */
-          if (ent->id != NULL && g_str_has_prefix (ent->id, "country:"))
-            {
-              const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
-              guint32 cls = NOUN_NONE;
-              if (saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls)
-                  && cls == NOUN_COUNTRY)
-                return ent;
-            }
         }
     }
   const SaywhoToken *first = saywho_document_token (doc, mention.start);
   if (mention.end == mention.start + 1)
     {
-      const char *p = first->norm;
-      if (strcmp (p, "he") == 0 || strcmp (p, "she") == 0)
+      if (norm_is (first, "he") || norm_is (first, "she"))
         {
           /* The person just quoted is the likeliest "he" or "she"; then
            * the person last named. */
-          const SaywhoEntity *speaker = recent_speaker (doc, mention.start, SAYWHO_ENTITY_PER);
-          const SaywhoEntity *named = last_named (doc, quoted, mention.start, NOUN_PERSON, NULL);
+          const SaywhoEntity *speaker = recent_person (c, mention.start);
+          const SaywhoEntity *named = last_named (c, mention.start, NOUN_PERSON, NULL);
           if (speaker != NULL && (named == NULL
                                   || saywho_document_token (doc, named->span.start)->sentence
-                                       != saywho_document_token (doc, mention.start)->sentence))
+                                       != first->sentence))
             return speaker;
           return named;
         }
-      if (strcmp (p, "it") == 0 || strcmp (p, "they") == 0)
+      gboolean it = norm_is (first, "it");
+      if (it || norm_is (first, "they"))
         {
-          const SaywhoEntity *org = last_named (doc, quoted, mention.start, NOUN_ORG, NULL);
-          const SaywhoEntity *country = last_named (doc, quoted, mention.start, NOUN_COUNTRY, NULL);
+          const SaywhoEntity *org = last_named (c, mention.start, NOUN_ORG, NULL);
+          const SaywhoEntity *country = last_named (c, mention.start, NOUN_COUNTRY, NULL);
           if (org == NULL)
-            return strcmp (p, "it") == 0 ? country : NULL;
-          if (country != NULL && country->span.start > org->span.start && strcmp (p, "it") == 0)
+            return it ? country : NULL;
+          if (country != NULL && country->span.start > org->span.start && it)
             return country;
           return org;
         }
@@ -165,28 +472,62 @@ resolve (const Speakers *sp, const SaywhoDocument *doc, const gboolean *quoted, 
   if (mention.start == 0)
     return NULL;
   const SaywhoToken *before = saywho_document_token (doc, mention.start - 1);
-  gboolean definite = strcmp (before->norm, "the") == 0 || strcmp (before->norm, "this") == 0;
-  if (!definite)
+  if (!norm_is (before, "the") && !norm_is (before, "this"))
     return NULL;
   const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
   guint32 cls = NOUN_NONE;
   if (!saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls))
     return NULL;
-  return last_named (doc, quoted, mention.start, (NounClass) cls, head->norm);
+  return last_named (c, mention.start, (NounClass) cls, head->norm);
 }
 
 static gboolean
 speakers_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **error)
 {
-  const Speakers *sp = shared;
-  (void) worker;
+  Worker *w = worker;
   (void) error;
+  guint nquotes = doc->quotes->len;
+  if (nquotes == 0)
+    return TRUE;
+  Ctx c = { .sp = shared, .doc = doc, .w = w, .in_order = TRUE };
+
+  /* Room for the document's entities and quotations. */
+  if (w->size < doc->entities->len)
+    {
+      w->size = MAX (doc->entities->len, w->size * 2);
+      g_free (w->quoted);
+      w->quoted = g_new (guint8, w->size);
+      for (guint k = 0; k < w->latest_size; k++)
+        {
+          g_free (w->latest[k].latest);
+          w->latest[k].latest = g_new (gint, w->size);
+        }
+    }
+  if (w->resolved_size < nquotes)
+    {
+      w->resolved_size = MAX (nquotes, w->resolved_size * 2);
+      g_free (w->resolved);
+      w->resolved = g_new (gint, w->resolved_size);
+    }
+  w->spans_known = FALSE;
+  w->nlatest = 0;
+  /* As the quotes stage leaves them, the quotations are by start and have
+   * no speaker yet: recent_person() can then search them (in_order). */
+  for (guint q = 0; q < nquotes; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      if (quote->speaker != NULL
+          || (q > 0 && quote->span.start < g_array_index (doc->quotes, SaywhoQuote,
+                                                          q - 1).span.start))
+        c.in_order = FALSE;
+    }
+
   const SaywhoQuote *previous = NULL;
-  g_autofree gboolean *quoted = mark_quoted (doc);
-  for (guint q = 0; q < doc->quotes->len; q++)
+  for (guint q = 0; q < nquotes; q++)
     {
       SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      const SaywhoEntity *e = resolve (sp, doc, quoted, quote->mention);
+      c.q = q;
+      const SaywhoEntity *e = resolve (&c, quote->mention);
       if (e != NULL)
         {
           quote->speaker = e->id;
@@ -203,6 +544,12 @@ speakers_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError 
         }
       if (quote->kind == SAYWHO_QUOTE_DIRECT || quote->speaker != NULL)
         previous = quote;
+      w->resolved[q] = quote->speaker != NULL ? (gint) q : q > 0 ? w->resolved[q - 1] : -1;
+    }
+  if (w->persons != NULL)
+    {
+      g_hash_table_unref (w->persons);
+      w->persons = NULL;
     }
   return TRUE;
 }
@@ -252,9 +599,36 @@ speakers_create (const SaywhoConfig *config, GError **error)
   return sp;
 }
 
+static gpointer
+speakers_worker_new (gpointer shared, GError **error)
+{
+  (void) shared;
+  (void) error;
+  Worker *w = g_new0 (Worker, 1);
+  return w;
+}
+
+static void
+speakers_worker_free (gpointer worker)
+{
+  Worker *w = worker;
+  for (guint k = 0; k < w->latest_size; k++)
+    g_free (w->latest[k].latest);
+  g_free (w->latest);
+  g_free (w->quoted);
+  g_free (w->spans);
+  g_free (w->span_ends);
+  g_free (w->resolved);
+  if (w->persons != NULL)
+    g_hash_table_unref (w->persons);
+  g_free (w);
+}
+
 const SaywhoStageClass saywho_stage_speakers = {
   .name = "speakers",
   .create = speakers_create,
   .destroy = speakers_destroy,
+  .worker_new = speakers_worker_new,
+  .worker_free = speakers_worker_free,
   .process = speakers_process,
 };
