@@ -529,6 +529,58 @@ sentence_start_of (const Scan *s, guint i)
 
 /* ---- the speaker's mention ------------------------------------------------ */
 
+/* The subject of the clause that starts at limit, among its first words:
+ * the first name (not a dateline) or pronoun.  "X cut its forecast … and
+ * said", "X cut rates, saying …". */
+static gboolean
+clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
+{
+  const SaywhoDocument *doc = s->doc;
+  for (guint k = limit; k < before && k < limit + 8; k++)
+    {
+      gint e = saywho_document_entity_at (doc, k);
+      if (e >= 0 && !(tok_at (s, k)->flags & SAYWHO_TOKEN_DATELINE))
+        {
+          *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+          return TRUE;
+        }
+      if (has (s, k, ON_PRONOUNS))
+        {
+          *mention = (SaywhoSpan) { k, k + 1 };
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A name that opens the clause at limit and is set off by a comma or a
+ * bracket: "Ned Price, the council's spokesman, said", "Halidou Tinto, a
+ * researcher at …, Burkina Faso, said". */
+static gboolean
+clause_opens_with_name (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
+{
+  const SaywhoDocument *doc = s->doc;
+  guint k = limit;
+  if (k < before && has (s, k, ON_DETERMINERS))
+    k++;
+  gint e = k < before ? saywho_document_entity_at (doc, k) : -1;
+  if (e < 0)
+    return FALSE;
+  const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+  if (ent->type == SAYWHO_ENTITY_MISC || ent->span.start != k || ent->span.end >= before
+      || !has (s, ent->span.end, IS_COMMA | IS_OPEN_PAREN))
+    return FALSE;
+  *mention = ent->span;
+  return TRUE;
+}
+
+/* A participle (saying, adding, warning): its subject is the clause's. */
+static gboolean
+is_participle (const SaywhoToken *tok)
+{
+  return tok->norm_len > 4 && memcmp (tok->norm + tok->norm_len - 3, "ing", 3) == 0;
+}
+
 /* The mention a subject search lands on, from token i backwards to limit:
  * the nearest name, pronoun or noun phrase before a verb cue, skipping
  * auxiliaries, adverbs and appositives ("Ned Price, the council's
@@ -553,26 +605,15 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
     }
   /* "X cut its forecast ... and said": the sentence's own subject */
   if (i >= (gint) limit && has (s, (guint) i, IS_AND))
-    {
-      for (guint k = limit; k < (guint) i && k < limit + 8; k++)
-        {
-          gint e = saywho_document_entity_at (doc, k);
-          if (e >= 0 && !(tok_at (s, k)->flags & SAYWHO_TOKEN_DATELINE))
-            {
-              *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
-              return TRUE;
-            }
-          if (has (s, k, ON_PRONOUNS))
-            {
-              *mention = (SaywhoSpan) { k, k + 1 };
-              return TRUE;
-            }
-        }
-      return FALSE;
-    }
+    return clause_subject (s, limit, (guint) i, mention);
   /* An appositive between commas: look before it for a name. */
   if (i >= (gint) limit && has (s, (guint) i, IS_COMMA))
     {
+      /* "The bank cut rates, saying …" */
+      if (is_participle (tok_at (s, cue)))
+        return clause_subject (s, limit, (guint) i, mention);
+      if (clause_opens_with_name (s, limit, (guint) i, mention))
+        return TRUE;
       gint k = i - 1;
       while (k >= (gint) limit && !has (s, (guint) k, IS_COMMA)
              && tok_at (s, (guint) k)->kind != SAYWHO_TOKEN_QUOTE)
@@ -592,6 +633,20 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
             {
               *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
               return TRUE;
+            }
+          /* "His spokesman, Stephane Dujarric, said", "The bloc's foreign
+           * policy chief, Kaja Kallas, told": a description, then the
+           * name as its appositive. */
+          e = saywho_document_entity_at (doc, (guint) k + 1);
+          if (e >= 0)
+            {
+              const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+              if (ent->type != SAYWHO_ENTITY_MISC && ent->span.start == (guint) k + 1
+                  && ent->span.end == (guint) i)
+                {
+                  *mention = ent->span;
+                  return TRUE;
+                }
             }
         }
       return FALSE;

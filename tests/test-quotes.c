@@ -112,6 +112,17 @@ static const QuoteCase cases[] = {
     "indirect|The talks will resume next week|local:ada-lovel|Ada Lovel|said" },
   { "appositive", "Ned Pricey, the council's spokesman, said the talks ended.",
     "indirect|the talks ended|local:ned-pricey|Ned Pricey|said" },
+  { "appositive-name", "His spokesman, Ned Pricey, said the talks ended.",
+    "indirect|the talks ended|local:ned-pricey|Ned Pricey|said" },
+  { "appositive-role", "The council's foreign policy chief, Ada Lovel, told reporters the "
+                       "talks ended.",
+    "indirect|the talks ended|local:ada-lovel|Ada Lovel|told" },
+  { "appositive-long", "Ned Pricey, a researcher at the Foobar Institute in Lagos, Nigeria, "
+                       "said the trial worked.",
+    "indirect|the trial worked|local:ned-pricey|Ned Pricey|said" },
+  { "participle", "The Foobar Trade Commission cut its forecast on Monday, saying exports "
+                  "had fallen.",
+    "indirect|exports had fallen|local:foobar-trade-commission|Foobar Trade Commission|saying" },
   { "verb-that", "Minister Ada Lovel denied any involvement. She denied that she knew.",
     "indirect|she knew|local:ada-lovel|She|denied" },
   /* speakers behind pronouns and nouns */
@@ -122,6 +133,9 @@ static const QuoteCase cases[] = {
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
     "indirect|exports fell|local:foobar-trade-ministry|ministry|said" },
   { "indefinite", "An official said exports fell.", "indirect|exports fell|_|official|said" },
+  { "nominal-modified", "Coach Ruud Gullit spoke. \u201cWe had our chances,\u201d the "
+                        "Dutch coach said.",
+    "direct|We had our chances,|local:ruud-gullit|Dutch coach|said" },
   { "government", "According to the Chinese government, exports fell.",
     "indirect|exports fell|country:CN|Chinese government|According to" },
   { "demonym-person", "Coach Ruud Gullit spoke. \u201cWe had our chances today,\u201d the "
