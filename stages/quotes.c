@@ -117,7 +117,9 @@ typedef struct {
 typedef struct {
   guint open, close;      /* mark tokens; close == G_MAXUINT when unclosed */
   guint start, end;       /* content tokens [start, end) */
-  guint attribution_end;  /* a split quote: where its middle attribution ends */
+  guint attribution_start, attribution_end;  /* a split quote: the tokens between
+                                              * its first part's closing mark and
+                                              * its second part's opening one */
   gboolean split;
   /* its attribute_direct() result, found once for the final raws */
   gboolean attributed;
@@ -256,7 +258,7 @@ word_table_add (WordTable *t, const char *word, guint32 bit, guint32 unless)
 
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", NULL };
 static const char *const determiners[] = {
-  "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our",
+  "the", "a", "an", "one", "two", "three", "four", "this", "that", "these", "those", "its", "his", "her", "their", "our",
   "my", "your", "some", "no", "all", "any", "many", "most", "several", "both", "each", NULL,
 };
 static const char *const auxiliaries[] = {
@@ -660,8 +662,18 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
       const SaywhoToken *tok = tok_at (s, (guint) k);
       guint32 b = word_bits (s, (guint) k);
       gint e = saywho_document_entity_at (doc, (guint) k);
-      /* "American officials": a nationality only modifies the subject */
-      if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
+      /* "American officials": a nationality only modifies the subject; so
+       * does a name before a plural head ("two EU diplomats", "U.S.
+       * officials"): a group of unnamed people. */
+      const SaywhoToken *head_tok = tok_at (s, (guint) i);
+      gboolean plural_head = e >= 0 && k < i && head_tok->kind == SAYWHO_TOKEN_WORD
+                             && !(head_tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+                             && head_tok->norm_len > 3
+                             && head_tok->norm[head_tok->norm_len - 1] == 's'
+                             && head_tok->norm[head_tok->norm_len - 2] != 's'
+                             && g_array_index (doc->entities, SaywhoEntity, e).span.end == (guint) i;
+      if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC
+          && !plural_head)
         {
           *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
           return TRUE;
@@ -716,10 +728,19 @@ static gboolean
 subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
 {
   const SaywhoDocument *doc = s->doc;
+  gboolean phrase = cue + 1 < limit && has (s, cue + 1, ON_DETERMINERS);
   for (guint k = cue + 1; k < limit && k < cue + 8; k++)
     {
       const SaywhoToken *tok = tok_at (s, k);
       gint e = saywho_document_entity_at (doc, k);
+      /* "said one London-based economist", "said a Chinese official": a
+       * place or nationality inside a noun phrase only modifies it. */
+      if (e >= 0 && phrase
+          && g_array_index (doc->entities, SaywhoEntity, e).type >= SAYWHO_ENTITY_LOC)
+        {
+          k = g_array_index (doc->entities, SaywhoEntity, e).span.end - 1;
+          continue;
+        }
       if (e >= 0)
         {
           *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
@@ -728,6 +749,17 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
       if (has (s, k, ON_PRONOUNS))
         {
           *mention = (SaywhoSpan) { k, k + 1 };
+          return TRUE;
+        }
+      if (phrase && tok->norm_len == 1 && tok->norm[0] == '-')
+        continue;  /* "London-based" */
+      /* "said a Japanese diplomat who accompanied Kishida": the phrase ends
+       * where its relative clause starts. */
+      if (phrase && k > cue + 2 && tok->kind == SAYWHO_TOKEN_WORD
+          && ((tok->norm_len == 3 && memcmp (tok->norm, "who", 3) == 0)
+              || (tok->norm_len == 5 && memcmp (tok->norm, "which", 5) == 0)))
+        {
+          *mention = (SaywhoSpan) { cue + 2, k };
           return TRUE;
         }
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE)
@@ -749,7 +781,7 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
 static void
 close_raw (Worker *w, guint open, guint close, guint end)
 {
-  Raw r = { open, close, open + 1, end, 0, FALSE, FALSE, { 0, 0 }, { 0, 0 } };
+  Raw r = { .open = open, .close = close, .start = open + 1, .end = end };
   if (r.end <= r.start)
     return;
   if (w->nraws == w->raws_size)
@@ -1382,6 +1414,11 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
         }
       if (merge)
         {
+          if (!a->split)
+            {
+              a->attribution_start = a->close + 1;
+              a->attribution_end = b->open;
+            }
           a->close = b->close;
           a->end = b->end;
           a->split = TRUE;
@@ -1423,13 +1460,13 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
         }
       /* a split quotation's attribution sits inside it */
       if (r->split && !attributed)
-        for (guint i = r->start; i < r->end && !attributed; i++)
-          if (verb_cue_at (s, i, r->start) && !has (s, i - 1, IS_STRAIGHT_QUOTE))
+        for (guint i = r->attribution_start; i < r->attribution_end && !attributed; i++)
+          if (verb_cue_at (s, i, r->attribution_start))
             {
               cue = (SaywhoSpan) { i, i + 1 };
               attributed = TRUE;
-              if (!subject_before (s, i, r->start, &mention)
-                  && !subject_after (s, i, r->end, &mention))
+              if (!subject_before (s, i, r->attribution_start, &mention)
+                  && !subject_after (s, i, r->attribution_end, &mention))
                 mention = (SaywhoSpan) { 0, 0 };
             }
       if (!attributed && reported > 0)

@@ -423,6 +423,25 @@ resolve (Ctx *c, SaywhoSpan mention)
       const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, next);
       if (i < ent->span.start)
         continue;
+      /* A name that only modifies the phrase's head is no speaker:
+       * "one London-based economist", "two EU diplomats", "U.S.
+       * officials" (unnamed people); "a White House statement", "an RSF
+       * spokesman" speak for the name. */
+      if (ent->type != SAYWHO_ENTITY_MISC && ent->span.end < mention.end)
+        {
+          const SaywhoToken *after = saywho_document_token (doc, ent->span.end);
+          const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
+          gboolean hyphen = after->norm_len == 1 && after->norm[0] == '-';
+          gboolean plural = head->kind == SAYWHO_TOKEN_WORD
+                            && !(head->flags & SAYWHO_TOKEN_CAPITALIZED) && head->norm_len > 3
+                            && head->norm[head->norm_len - 1] == 's'
+                            && head->norm[head->norm_len - 2] != 's';
+          if (hyphen || plural)
+            {
+              i = ent->span.end - 1;
+              continue;
+            }
+        }
       /* "Chinese officials": a nationality is no speaker; but "the
        * Dutchman" stands for a person */
       if (ent->type != SAYWHO_ENTITY_MISC)

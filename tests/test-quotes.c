@@ -123,6 +123,17 @@ static const QuoteCase cases[] = {
   { "participle", "The Foobar Trade Commission cut its forecast on Monday, saying exports "
                   "had fallen.",
     "indirect|exports had fallen|local:foobar-trade-commission|Foobar Trade Commission|saying" },
+  { "split-sentences", "\"We will go on,\" said Ned Pricey, head of research at the Foobar "
+                      "Institute. \"Talks will resume.\"",
+    "direct|We will go on,\" said Ned Pricey, head of research at the Foobar Institute. "
+    "\"Talks will resume.|local:ned-pricey|Ned Pricey|said" },
+  { "group-unnamed", "The ministers discussed a proposal, two Foobar Union diplomats said.",
+    "indirect|The ministers discussed a proposal|_|Foobar Union diplomats|said" },
+  { "modifier-place", "\u201cRates will rise,\u201d said one Lagos-based economist at a bank.",
+    "direct|Rates will rise,|_|_|said" },
+  { "relative-clause", "\u201cThe channels are open,\u201d said a senior diplomat who "
+                      "accompanied Minister Ada Lovel.",
+    "direct|The channels are open,|_|senior diplomat|said" },
   { "verb-that", "Minister Ada Lovel denied any involvement. She denied that she knew.",
     "indirect|she knew|local:ada-lovel|She|denied" },
   /* speakers behind pronouns and nouns */
