@@ -135,6 +135,7 @@ typedef struct {
   Target *targets;
   guint ntargets, targets_size;
   WordMap acronyms;         /* acronym norm → target */
+  WordMap initials;         /* an organization's initials, lower case → target */
   WordMap words;            /* first or last word of a person → target */
   WordMap the_words;        /* last word of an organization, after "the" → target */
   GString *scratch;         /* the key of a hyphenated group */
@@ -446,6 +447,15 @@ define_acronym (CorefWorker *w, SaywhoDocument *doc, guint i)
     }
   if (defined->span.end != i - 1)
     return;
+  /* A known name defines an acronym that does not spell its initials
+   * ("Doctors Without Borders (MSF)", "Ministerial Conference (MC12)")
+   * only when it is an organization or an event and the acronym is no
+   * name of its own: "TOKYO (AP)" credits a news agency, it does not name
+   * Tokyo. */
+  if (e >= 0 && !initials_match (doc, defined->span.start, defined->span.end, acronym)
+      && (defined->type == SAYWHO_ENTITY_LOC || defined->type == SAYWHO_ENTITY_PER
+          || saywho_document_entity_at (doc, i) >= 0))
+    return;
   if (defined->id == NULL)
     name_local (w, doc, (SaywhoEntity *) defined);
   /* The newest definition wins. */
@@ -538,6 +548,39 @@ reads_as_person (const Coref *coref, const SaywhoDocument *doc, guint i)
   return FALSE;
 }
 
+/* "the Rapid Support Forces … the RSF": the initials of an organization
+ * named in full stand for it even where no parenthesis defined them.  They
+ * are used only for a word that is no name of its own (coref_process), and
+ * the first organization with those initials keeps them. */
+static void
+add_initials (CorefWorker *w, SaywhoDocument *doc)
+{
+  for (guint k = 0; k < doc->entities->len; k++)
+    {
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+      if (e->type != SAYWHO_ENTITY_ORG || e->span.end - e->span.start < 2)
+        continue;
+      char letters[8];
+      guint n = 0;
+      gboolean ok = TRUE;
+      for (guint i = e->span.start; i < e->span.end && ok; i++)
+        {
+          const SaywhoToken *tok = saywho_document_token (doc, i);
+          if (!(tok->flags & SAYWHO_TOKEN_CAPITALIZED))
+            continue;
+          char c = doc->text[tok->byte_start];
+          ok = tok->kind == SAYWHO_TOKEN_WORD && g_ascii_isalpha (c) && n < sizeof letters;
+          if (ok)
+            letters[n++] = g_ascii_tolower (c);
+        }
+      if (!ok || n < 2)
+        continue;
+      Key key = { saywho_document_intern (doc, letters, n), n, saywho_str_hash (letters, n) };
+      if (word_map_find (&w->acronyms, key) == NULL && word_map_find (&w->initials, key) == NULL)
+        word_map_add (&w->initials, key, add_target (w, e));
+    }
+}
+
 static gboolean
 coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **error)
 {
@@ -548,6 +591,7 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
 
   w->ntargets = 0;
   word_map_reset (&w->acronyms);
+  word_map_reset (&w->initials);
   word_map_reset (&w->words);
   word_map_reset (&w->the_words);
 
@@ -560,6 +604,7 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
     }
 
   define_acronyms (w, doc);
+  add_initials (w, doc);
 
   /* Words that stand for a whole name. */
   for (guint k = 0; k < doc->entities->len; k++)
@@ -607,6 +652,8 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
       const Target *t = NULL;
       if (end == i + 1 && (tok->flags & SAYWHO_TOKEN_ALL_CAPS))
         t = get_target (w, &w->acronyms, token_key (tok));
+      if (t == NULL && end == i + 1 && (tok->flags & SAYWHO_TOKEN_ALL_CAPS) && here == NULL)
+        t = get_target (w, &w->initials, token_key (tok));
       if (t == NULL)
         {
           t = get_target (w, &w->words,
@@ -713,6 +760,7 @@ coref_worker_new (gpointer shared, GError **error)
   (void) error;
   CorefWorker *w = g_new0 (CorefWorker, 1);
   word_map_init (&w->acronyms);
+  word_map_init (&w->initials);
   word_map_init (&w->words);
   word_map_init (&w->the_words);
   w->scratch = g_string_new (NULL);
@@ -726,6 +774,7 @@ coref_worker_free (gpointer data)
   CorefWorker *w = data;
   g_free (w->targets);
   g_free (w->acronyms.slots);
+  g_free (w->initials.slots);
   g_free (w->words.slots);
   g_free (w->the_words.slots);
   g_string_free (w->scratch, TRUE);

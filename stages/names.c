@@ -552,7 +552,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           start = ent->span.end;
         }
       if (end - start >= 2 && (guint) head >= start)
-        claim (w, doc, start, end, type, 0);
+        claim_as (w, doc, start, end, type, 0, FALSE);  /* "Emirates Stadium" is no country */
       resume = end;
     }
 }

@@ -27,6 +27,7 @@ static const char *fixture_lexicon =
   "demonym:CN\tMISC\tdemonym\tChinese\t_\tlink=country:CN\n"
   "demonym:US\tMISC\tdemonym\tAmerican\tAmericans\tlink=country:US\n"
   "media:china-daily\tORG\tmedia\tChina Daily\t_\tcountry=CN\n"
+  "media:ap\tORG\tmedia\tAssociated Press\tAP\tcountry=US\n"
   "media:washington-post\tORG\tmedia\tWashington Post\tThe Washington Post\tcountry=US\n"
   "agency:us-nsa\tORG\tagency\tNational Security Agency\tNSA\tcountry=US\n"
   "agency:us-state\tORG\tagency\tDepartment of State\tState Department\tcountry=US\n"
@@ -177,6 +178,15 @@ static const EntityCase cases[] = {
   /* an unknown name with an acronym is taken for an organization, not a person */
   { "acronym", "Prices of Brent Crude Oil (BCO) rose.",
     "Brent Crude Oil/ORG/local:brent-crude-oil; BCO/ORG/local:brent-crude-oil" },
+  /* initials that spell a name given in full, with no parenthesis */
+  { "initials", "The Foobar Support Forces attacked. The FSF denied it.",
+    "Foobar Support Forces/ORG/local:foobar-support-forces; FSF/ORG/local:foobar-support-forces" },
+  /* a news agency credited after a dateline is no acronym of the place */
+  { "acronym-credit", "Storm hits\n\nATLANTA (AP) \u2014 A storm struck Georgia on Tuesday.",
+    "ATLANTA/LOC/place:us-atlanta; AP/ORG/media:ap; Georgia/LOC/place:us-georgia" },
+  /* a head-word name around a listed place is not that place */
+  { "head-around-place", "They played at the Emirates Stadium.",
+    "Emirates Stadium/LOC/local:emirates-stadium" },
   /* partial names */
   { "partial", "Susan Rice spoke. Later Rice said the rice harvest was fine.",
     "Susan Rice/PER/official:susan-rice; Rice/PER/official:susan-rice" },
