@@ -403,6 +403,29 @@ recent_person (Ctx *c, guint i)
   return last_person (c, entity_from (c, quote->span.start), quote->speaker);
 }
 
+/* Is e the first person named in the sentence just before tok's, near its
+ * start, where a sentence's subject stands ("The founder of Brightwater,
+ * Sergei Volkov, pleaded guilty")? */
+static gboolean
+opens_previous_sentence (const SaywhoDocument *doc, const SaywhoEntity *e, const SaywhoToken *tok)
+{
+  const SaywhoToken *first = saywho_document_token (doc, e->span.start);
+  if (tok->sentence == 0 || first->sentence != tok->sentence - 1)
+    return FALSE;
+  SaywhoSpan sentence = g_array_index (doc->sentences, SaywhoSpan, first->sentence);
+  if (e->span.start > sentence.start + 8)
+    return FALSE;
+  for (guint k = saywho_document_entity_from (doc, sentence.start); k < doc->entities->len; k++)
+    {
+      const SaywhoEntity *other = &g_array_index (doc->entities, SaywhoEntity, k);
+      if (other->span.start >= e->span.start)
+        break;
+      if (other->type == SAYWHO_ENTITY_PER)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static const SaywhoEntity *
 resolve (Ctx *c, SaywhoSpan mention)
 {
@@ -469,6 +492,11 @@ resolve (Ctx *c, SaywhoSpan mention)
            * the person last named. */
           const SaywhoEntity *speaker = recent_person (c, mention.start);
           const SaywhoEntity *named = last_named (c, mention.start, NOUN_PERSON, NULL);
+          /* Unless the sentence before introduced someone as its subject:
+           * "Sergei Volkov pleaded guilty. He told the court …" */
+          if (speaker != NULL && named != NULL && speaker != named
+              && opens_previous_sentence (doc, named, first))
+            return named;
           if (speaker != NULL && (named == NULL
                                   || saywho_document_token (doc, named->span.start)->sentence
                                        != first->sentence))

@@ -139,6 +139,10 @@ static const QuoteCase cases[] = {
   /* speakers behind pronouns and nouns */
   { "pronoun-he", "Spokesman Ned Pricey arrived late. He said the talks had ended.",
     "indirect|the talks had ended|local:ned-pricey|He|said" },
+  { "pronoun-new-subject", "\u201cWe will appeal,\u201d said Ned Pricey. The founder of the firm, "
+                          "Ada Lovel, pleaded guilty. She told the court the firm had lied.",
+    "direct|We will appeal,|local:ned-pricey|Ned Pricey|said ; "
+    "indirect|the firm had lied|local:ada-lovel|She|told" },
   { "pronoun-it", "The Foobar Trade Commission met. \u201cWe act now,\u201d it said.",
     "direct|We act now,|local:foobar-trade-commission|it|said" },
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
