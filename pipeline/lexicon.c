@@ -1,5 +1,6 @@
 /* lexicon.c — line reader for the tab-separated lexicon files. */
 #include "lexicon.h"
+#include "utf8.h"
 #include "stage.h"
 #include "config.h"
 
@@ -23,7 +24,7 @@ saywho_lexicon_read (const char *lexicon_dir, const char *name,
       return FALSE;
     }
   const char *bad = NULL;
-  if (!g_utf8_validate_len (contents, length, &bad))
+  if (!saywho_utf8_validate (contents, length, &bad))
     {
       /* Find the line of the first invalid byte for the message. */
       guint line = 1;

@@ -21,6 +21,7 @@
  * "stdin:<line>" on standard input.
  */
 #include "source-jsonl.h"
+#include "utf8.h"
 #include "stage.h"
 
 #include <errno.h>
@@ -212,7 +213,7 @@ record_document (SaywhoJsonlReader *reader, const char *line, gsize length,
 
   const char *value = json_node_get_string (text);
   gsize text_length = strlen (value);
-  if (!g_utf8_validate (value, (gssize) text_length, NULL))
+  if (!saywho_utf8_validate (value, text_length, NULL))
     {
       /* Input bytes are checked by the parser; this is an escape such as a
        * lone surrogate \ud800. */
