@@ -226,6 +226,8 @@ claim_as (NamesWorker *w, SaywhoDocument *doc, guint start, guint end, SaywhoEnt
         return FALSE;  /* it reaches outside: the lexicon knows better */
       if (e->span.start == start && e->span.end == end && e->type == type)
         return TRUE;   /* already so */
+      if (e->span.start == start && e->span.end == end && e->id != NULL)
+        return FALSE;  /* listed as it is: "Crystal Palace" is a club, not a palace */
       if (keep_types & (1u << e->type))
         return FALSE;
       if (adopt_id && e->type == type && id == NULL)

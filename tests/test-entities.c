@@ -27,6 +27,7 @@ static const char *fixture_lexicon =
   "demonym:CN\tMISC\tdemonym\tChinese\t_\tlink=country:CN\n"
   "demonym:US\tMISC\tdemonym\tAmerican\tAmericans\tlink=country:US\n"
   "media:china-daily\tORG\tmedia\tChina Daily\t_\tcountry=CN\n"
+  "team:crystal-palace\tORG\tteam\tCrystal Palace\t_\tcountry=GB\n"
   "media:ap\tORG\tmedia\tAssociated Press\tAP\tcountry=US\n"
   "media:washington-post\tORG\tmedia\tWashington Post\tThe Washington Post\tcountry=US\n"
   "agency:us-nsa\tORG\tagency\tNational Security Agency\tNSA\tcountry=US\n"
@@ -187,6 +188,9 @@ static const EntityCase cases[] = {
   /* a head-word name around a listed place is not that place */
   { "head-around-place", "They played at the Emirates Stadium.",
     "Emirates Stadium/LOC/local:emirates-stadium" },
+  /* a listed name keeps its reading over a head word's ("Palace" heads places) */
+  { "listed-over-head", "They lost to Crystal Palace on Sunday.",
+    "Crystal Palace/ORG/team:crystal-palace" },
   /* partial names */
   { "partial", "Susan Rice spoke. Later Rice said the rice harvest was fine.",
     "Susan Rice/PER/official:susan-rice; Rice/PER/official:susan-rice" },

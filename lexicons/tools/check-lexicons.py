@@ -23,7 +23,7 @@ KIND_TYPE = {
     "country": "LOC", "territory": "LOC", "city": "LOC", "region": "LOC",
     "state": "LOC", "demonym": "MISC", "agency": "ORG", "ministry": "ORG",
     "committee": "ORG", "org": "ORG", "party": "ORG", "media": "ORG",
-    "official": "PER", "person": "PER", "company": "ORG", "exchange": "ORG",
+    "official": "PER", "person": "PER", "company": "ORG", "exchange": "ORG", "team": "ORG",
     "affiliation": "MISC", "religion": "MISC", "language": "MISC", "regional": "MISC",
     "event": "MISC",
 }
@@ -46,6 +46,7 @@ PREFIX_KINDS = {
     "region": {"regional"},
     "event": {"event"},
     "company": {"company", "exchange"},
+    "team": {"team"},
 }
 TITLE_KINDS = {"honorific", "political", "military", "religious", "royal", "job"}
 KNOWN_KEYS = {
