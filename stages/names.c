@@ -99,7 +99,32 @@ typedef struct {
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
   GArray *title_starts;     /* guint32: the tokens that may start a title */
+  GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
+
+/* The index of the entity covering token i, or -1: what
+ * saywho_document_entity_at() says, read from w->entity_of, which is
+ * rebuilt whenever the entities change (between passes). */
+static inline gint
+entity_at (const NamesWorker *w, guint i)
+{
+  return i < w->entity_of->len ? g_array_index (w->entity_of, gint32, i) : -1;
+}
+
+static void
+index_entities (NamesWorker *w, const SaywhoDocument *doc)
+{
+  guint n = doc->tokens->len;
+  g_array_set_size (w->entity_of, n);
+  gint32 *of = (gint32 *) (void *) w->entity_of->data;
+  memset (of, 0xff, n * sizeof *of);
+  for (guint k = 0; k < doc->entities->len; k++)
+    {
+      SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, k).span;
+      for (guint i = span.start; i < span.end && i < n; i++)
+        of[i] = (gint32) k;
+    }
+}
 
 static WordSlot *
 word_slot (const WordSet *set, const SaywhoToken *tok)
@@ -263,9 +288,12 @@ compare_spans (gconstpointer a, gconstpointer b)
 static void
 flush_claims (NamesWorker *w, SaywhoDocument *doc)
 {
+  if (w->pending->len == 0)
+    return;
   g_array_sort (w->pending, compare_spans);
   saywho_document_merge_entities (doc, w->pending);
   g_array_set_size (w->pending, 0);
+  index_entities (w, doc);
 }
 
 /* ---- titles --------------------------------------------------------------- */
@@ -302,7 +330,7 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
         continue;
       resume = best;
       /* A title inside a person the lexicons know ("Pope Francis") stays a name. */
-      gint e = saywho_document_entity_at (doc, i);
+      gint e = entity_at (w, i);
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type == SAYWHO_ENTITY_PER)
         continue;
       for (guint k = i; k < best; k++)
@@ -395,7 +423,7 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
           start++;
           continue;
         }
-      if (first && saywho_document_entity_at (doc, start) < 0
+      if (first && entity_at (w, start) < 0
           && (saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
               || seen_in_lower_case (w, tok)))
         {
@@ -404,7 +432,7 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
         }
       /* "Officials of the Arab League": a first word that is no head word
        * and is followed by "of" is a common noun. */
-      if (first && start + 1 < end && saywho_document_entity_at (doc, start) < 0
+      if (first && start + 1 < end && entity_at (w, start) < 0
           && !(class_of (w, doc, tok) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD))
           && (class_of (w, doc, saywho_document_token (doc, start + 1)) & CLASS_CONNECTOR)
           && !(saywho_document_token (doc, start + 1)->flags & SAYWHO_TOKEN_CAPITALIZED))
@@ -521,7 +549,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
             end = a;
           else
             {
-              gboolean named = saywho_document_entity_at (doc, a - 1) >= 0
+              gboolean named = entity_at (w, a - 1) >= 0
                                || (class_of (w, doc, saywho_document_token (doc, a - 1))
                                    & CLASS_ORG_SUFFIX);
               if (named)
@@ -534,7 +562,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           const SaywhoToken *t = saywho_document_token (doc, k);
           if (!text_is (doc, t, "for") && !text_is (doc, t, "on"))
             continue;
-          gint e = saywho_document_entity_at (doc, k + 1);
+          gint e = entity_at (w, k + 1);
           if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).span.end == end
               && g_array_index (doc->entities, SaywhoEntity, e).span.start == k + 1)
             end = k;
@@ -545,7 +573,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
        * name ("China Development Bank", "Jordan Valley"). */
       while (type == SAYWHO_ENTITY_ORG && start < (guint) head)
         {
-          gint e = saywho_document_entity_at (doc, start);
+          gint e = entity_at (w, start);
           if (e < 0)
             break;
           const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
@@ -577,7 +605,7 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
           || !is_name_word (saywho_document_token (doc, i + 2)))
         continue;
       guint end = i + 3;
-      gint e = saywho_document_entity_at (doc, i + 2);
+      gint e = entity_at (w, i + 2);
       if (e >= 0)
         end = MAX (end, g_array_index (doc->entities, SaywhoEntity, e).span.end);
       claim_as (w, doc, i, end, SAYWHO_ENTITY_MISC, 1u << SAYWHO_ENTITY_LOC | 1u << SAYWHO_ENTITY_ORG,
@@ -607,7 +635,7 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
                         || saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE
                         || text_is (doc, saywho_document_token (doc, i + 1), "-")))
         continue;
-      if (saywho_document_entity_at (doc, i) >= 0
+      if (entity_at (w, i) >= 0
           || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
                                         | CLASS_MISC_HEAD | CLASS_GENERIC))
           || seen_in_lower_case (w, tok)
@@ -661,7 +689,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
       gboolean known = FALSE, only_acronyms = TRUE;
       for (guint k = start; k < end; k++)
         {
-          gint e = saywho_document_entity_at (doc, k);
+          gint e = entity_at (w, k);
           if (e >= 0)
             {
               const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
@@ -690,7 +718,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         }
       gboolean any_entity = FALSE;
       for (guint k = start; k < end; k++)
-        any_entity |= saywho_document_entity_at (doc, k) >= 0;
+        any_entity |= entity_at (w, k) >= 0;
 
       /* Words the document also uses in lower case ("Membership Action
        * Plan") or that head other kinds of names are not a person's. */
@@ -788,6 +816,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
         }
     }
 
+  index_entities (w, doc);
   find_titles (names, w, doc, in_title, after_title);
 
   /* "Premier League", "President Hotel": a title word right before a
@@ -937,6 +966,7 @@ names_worker_new (gpointer shared, GError **error)
   w->flags = g_byte_array_new ();
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
   w->capitalized.mask = 1023;
   w->capitalized.slots = g_new0 (WordSlot, w->capitalized.mask + 1);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -952,6 +982,7 @@ names_worker_free (gpointer data)
   g_byte_array_unref (w->flags);
   g_array_unref (w->candidates);
   g_array_unref (w->title_starts);
+  g_array_unref (w->entity_of);
   g_array_unref (w->classes);
   g_free (w);
 }

@@ -266,6 +266,13 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
                 }
             }
 
+          /* Only a mark or an abbreviation ends a sentence: after a word or
+           * a number (most tokens), nothing to look at. */
+          guint16 prev_kind = tok_at (doc, i - 1)->kind;
+          if (prev_kind == SAYWHO_TOKEN_WORD || prev_kind == SAYWHO_TOKEN_NUMBER
+              || prev_kind == SAYWHO_TOKEN_POSSESSIVE)
+            continue;
+
           /* Look back over closing quotes and brackets to the terminal. */
           guint k = i - 1;
           while (k > para.start && is_closer (doc, tok_at (doc, k)))
@@ -284,20 +291,24 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
     }
   g_array_index (doc->sentences, SaywhoSpan, doc->sentences->len - 1).end = n;
 
-  /* Each token knows its sentence and paragraph. */
-  for (guint s = 0; s < doc->sentences->len; s++)
-    {
-      SaywhoSpan span = g_array_index (doc->sentences, SaywhoSpan, s);
-      for (guint i = span.start; i < span.end; i++)
-        saywho_document_token (doc, i)->sentence = s;
-      saywho_document_token (doc, span.start)->flags |= SAYWHO_TOKEN_SENTENCE_START;
-    }
-  for (guint p = 0; p < doc->paragraphs->len; p++)
-    {
-      SaywhoSpan span = g_array_index (doc->paragraphs, SaywhoSpan, p);
-      for (guint i = span.start; i < span.end; i++)
-        saywho_document_token (doc, i)->paragraph = p;
-    }
+  /* Each token knows its sentence and paragraph: one pass over both. */
+  {
+    SaywhoToken *tokens = (SaywhoToken *) (void *) doc->tokens->data;
+    const SaywhoSpan *sentences = (const SaywhoSpan *) (const void *) doc->sentences->data;
+    const SaywhoSpan *paragraphs = (const SaywhoSpan *) (const void *) doc->paragraphs->data;
+    guint s = 0, p = 0;
+    for (guint i = 0; i < n; i++)
+      {
+        while (i >= sentences[s].end)
+          s++;
+        while (i >= paragraphs[p].end)
+          p++;
+        tokens[i].sentence = s;
+        tokens[i].paragraph = p;
+        if (i == sentences[s].start)
+          tokens[i].flags |= SAYWHO_TOKEN_SENTENCE_START;
+      }
+  }
   return TRUE;
 }
 
