@@ -5,7 +5,9 @@
  * a slot in a ring of `in_flight` slots, indexed by its place in the
  * stream; the caller writes slot after slot in stream order and waits for a
  * free slot before reading further.  So output order is input order, and
- * at most `in_flight` documents are in memory.
+ * at most `in_flight` documents are in memory.  With one job there are no
+ * worker threads: the calling thread annotates each document as it reads
+ * it, so `--jobs 1` runs on one thread.
  */
 #include "driver.h"
 
@@ -37,6 +39,26 @@ default_report (const char *doc_id, const GError *error, gpointer user_data)
   g_printerr ("saywho: %s\n", error->message);
 }
 
+/* Loads, processes and formats the slot's document; returns the error
+ * that stopped it, or NULL. */
+static GError *
+annotate (const Run *run, SaywhoWorker *worker, const GError *setup_error, Slot *slot)
+{
+  GError *error = NULL;
+  if (worker == NULL)
+    error = g_error_copy (setup_error);
+  else if (saywho_document_load (slot->doc, &error)
+           && saywho_worker_process (worker, slot->doc, &error))
+    {
+      slot->body = g_string_sized_new (slot->doc->length * 6 + 256);
+      run->format->document (run->format, slot->doc, slot->body);
+    }
+  else if (slot->doc->text != NULL)
+    /* Name the document in stage errors (load errors name the file). */
+    g_prefix_error (&error, "%s: ", slot->doc->id);
+  return error;
+}
+
 static gpointer
 worker_main (gpointer data)
 {
@@ -50,19 +72,7 @@ worker_main (gpointer data)
       if (item == &stop_marker)
         break;
       Slot *slot = item;
-      GError *error = NULL;
-
-      if (worker == NULL)
-        error = g_error_copy (setup_error);
-      else if (saywho_document_load (slot->doc, &error)
-               && saywho_worker_process (worker, slot->doc, &error))
-        {
-          slot->body = g_string_sized_new (slot->doc->length * 6 + 256);
-          run->format->document (run->format, slot->doc, slot->body);
-        }
-      else if (slot->doc->text != NULL)
-        /* Name the document in stage errors (load errors name the file). */
-        g_prefix_error (&error, "%s: ", slot->doc->id);
+      GError *error = annotate (run, worker, setup_error, slot);
 
       /* Wake the writer only when it sleeps on this very slot: a wake-up
        * is a system call, and one per document cost more than a tenth of
@@ -96,7 +106,13 @@ saywho_driver_run (SaywhoPipeline *pipeline, SaywhoSource *source, SaywhoSink *s
                    GError **error)
 {
   guint jobs = options->jobs > 0 ? options->jobs : g_get_num_processors ();
-  guint window = options->in_flight > 0 ? options->in_flight : 16 * jobs;
+  /* One job is done on the calling thread, document after document:
+   * there is nothing to overlap but reading and writing, which cost little
+   * next to the stages, and handing each document to another thread and
+   * back costs more (wake-ups, and the document's memory moving between
+   * cores).  The ring then holds the one document in hand. */
+  gboolean on_caller = jobs == 1;
+  guint window = on_caller ? 1 : options->in_flight > 0 ? options->in_flight : 16 * jobs;
   SaywhoReportFunc report = options->report != NULL ? options->report : default_report;
   Run run = { .pipeline = pipeline, .format = options->format };
   Slot *slots = g_new0 (Slot, window);
@@ -111,8 +127,13 @@ saywho_driver_run (SaywhoPipeline *pipeline, SaywhoSource *source, SaywhoSink *s
   run.work = g_async_queue_new ();
 
   GThread **threads = g_new0 (GThread *, jobs);
-  for (guint i = 0; i < jobs; i++)
-    threads[i] = g_thread_new ("saywho-worker", worker_main, &run);
+  GError *setup_error = NULL;
+  SaywhoWorker *caller_worker = NULL;
+  if (on_caller)
+    caller_worker = saywho_worker_new (pipeline, &setup_error);
+  else
+    for (guint i = 0; i < jobs; i++)
+      threads[i] = g_thread_new ("saywho-worker", worker_main, &run);
 
   while (!(source_done && next_write == next_read))
     {
@@ -133,6 +154,12 @@ saywho_driver_run (SaywhoPipeline *pipeline, SaywhoSource *source, SaywhoSink *s
             {
               slot->error = source_error;
               slot->done = TRUE;  /* no worker will touch it */
+            }
+          else if (on_caller)
+            {
+              slot->doc = doc;
+              slot->error = annotate (&run, caller_worker, setup_error, slot);
+              slot->done = TRUE;
             }
           else
             {
@@ -190,10 +217,18 @@ saywho_driver_run (SaywhoPipeline *pipeline, SaywhoSource *source, SaywhoSink *s
       next_write++;
     }
 
-  for (guint i = 0; i < jobs; i++)
-    g_async_queue_push (run.work, &stop_marker);
-  for (guint i = 0; i < jobs; i++)
-    g_thread_join (threads[i]);
+  if (on_caller)
+    {
+      g_clear_pointer (&caller_worker, saywho_worker_free);
+      g_clear_error (&setup_error);
+    }
+  else
+    {
+      for (guint i = 0; i < jobs; i++)
+        g_async_queue_push (run.work, &stop_marker);
+      for (guint i = 0; i < jobs; i++)
+        g_thread_join (threads[i]);
+    }
   g_free (threads);
   g_async_queue_unref (run.work);
   g_mutex_clear (&run.lock);

@@ -26,7 +26,7 @@ typedef void (*SaywhoProgressFunc) (guint64 documents, guint64 bytes,
 
 typedef struct {
   guint jobs;                    /* worker threads; 0: number of cores */
-  guint in_flight;               /* window size; 0: 16 × jobs */
+  guint in_flight;               /* window size; 0: 16 × jobs (one job: 1) */
   const SaywhoFormat *format;
   SaywhoReportFunc report;       /* NULL: print "saywho: ID: message" */
   SaywhoProgressFunc progress;   /* NULL: none; called from the writer */
