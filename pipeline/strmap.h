@@ -9,6 +9,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,43 @@ saywho_str_hash (const char *s, gssize len)
     for (gssize i = 0; i < len; i++)
       h = (h ^ (guchar) s[i]) * 16777619u;
   return h;
+}
+
+/* memcmp (a, b, n) == 0 without a call for the few bytes of a word: two
+ * fixed-size loads that overlap, never past either end. */
+static inline gboolean
+saywho_bytes_equal (const char *a, const char *b, gsize n)
+{
+  if (n >= 8 && n <= 16)
+    {
+      guint64 x0, x1, y0, y1;
+      memcpy (&x0, a, 8);
+      memcpy (&y0, b, 8);
+      memcpy (&x1, a + n - 8, 8);
+      memcpy (&y1, b + n - 8, 8);
+      return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+  if (n >= 4 && n < 8)
+    {
+      guint32 x0, x1, y0, y1;
+      memcpy (&x0, a, 4);
+      memcpy (&y0, b, 4);
+      memcpy (&x1, a + n - 4, 4);
+      memcpy (&y1, b + n - 4, 4);
+      return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+  if (n >= 2 && n < 4)
+    {
+      guint16 x0, x1, y0, y1;
+      memcpy (&x0, a, 2);
+      memcpy (&y0, b, 2);
+      memcpy (&x1, a + n - 2, 2);
+      memcpy (&y1, b + n - 2, 2);
+      return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+  if (n == 1)
+    return a[0] == b[0];
+  return n == 0 || memcmp (a, b, n) == 0;
 }
 
 SaywhoStrMap *saywho_strmap_new (void);

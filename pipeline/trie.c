@@ -90,7 +90,7 @@ saywho_trie_free (SaywhoTrie *trie)
 static inline gboolean
 key_is (const Key *k, const char *key, gsize len)
 {
-  return k->len == len && memcmp (k->key, key, len) == 0;
+  return k->len == len && saywho_bytes_equal (k->key, key, len);
 }
 
 static gint32

@@ -92,7 +92,7 @@ word_map_find (const WordMap *map, Key key)
     {
       WordSlot *slot = &map->slots[s];
       if (slot->hash == key.hash && slot->len == key.len
-          && memcmp (slot->key, key.s, key.len) == 0)
+          && saywho_bytes_equal (slot->key, key.s, key.len))
         return slot;
     }
   return NULL;

@@ -23,6 +23,7 @@
  */
 #include "stages.h"
 #include "../pipeline/entity-lexicon.h"
+#include "../pipeline/strmap.h"
 
 #include <string.h>
 
@@ -126,10 +127,10 @@ word_matches (const SaywhoDocument *doc, GazetteerWorker *w, guint i,
 {
   const SaywhoToken *tok = saywho_document_token (doc, i);
   gsize len = tok->byte_end - tok->byte_start;
-  if (word->form_len == len && memcmp (doc->text + tok->byte_start, word->form, len) == 0)
+  if (word->form_len == len && saywho_bytes_equal (doc->text + tok->byte_start, word->form, len))
     return TRUE;
   SaywhoCaseClass want = word->case_class, have = token_case (tok);
-  if (tok->norm_len == word->norm_len && memcmp (tok->norm, word->norm, word->norm_len) == 0)
+  if (tok->norm_len == word->norm_len && saywho_bytes_equal (tok->norm, word->norm, word->norm_len))
     {
       if (have == want)
         return TRUE;

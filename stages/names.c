@@ -135,7 +135,7 @@ word_slot (const WordSet *set, const SaywhoToken *tok)
       WordSlot *slot = &set->slots[i];
       if (slot->stamp != set->stamp
           || (slot->hash == tok->norm_hash && slot->len == tok->norm_len
-              && memcmp (slot->norm, tok->norm, tok->norm_len) == 0))
+              && saywho_bytes_equal (slot->norm, tok->norm, tok->norm_len)))
         return slot;
     }
 }

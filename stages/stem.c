@@ -107,7 +107,7 @@ stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
     {
       slot = &worker->cache[tok->norm_hash & (CACHE_SLOTS - 1)];
       if (slot->norm_hash == tok->norm_hash && slot->norm_len == len
-          && memcmp (slot->norm, norm, len) == 0)
+          && saywho_bytes_equal (slot->norm, norm, len))
         {
           tok->stem_hash = slot->stem_hash;
           tok->stem_len = slot->stem_len;
