@@ -113,7 +113,7 @@ insert (SaywhoStrMap *map, const char *key, guint32 hash, guint32 value, gboolea
   guint32 bit = (hash >> 16) ^ (hash & 0xffff);
   if (map->filter.bits[bit >> 6] == 0)
     map->dirty[map->ndirty++] = (guint16) (bit >> 6);  /* once per word: no overflow */
-  map->filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+  saywho_strmap_filter_add (&map->filter, hash);
   return value;
 }
 

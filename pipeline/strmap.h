@@ -97,6 +97,13 @@ saywho_strmap_filter_test (const SaywhoStrMapFilter *filter, guint32 hash)
   return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
 }
 
+static inline void
+saywho_strmap_filter_add (SaywhoStrMapFilter *filter, guint32 hash)
+{
+  guint32 bit = (hash >> 16) ^ (hash & 0xffff);
+  filter->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+}
+
 static inline gboolean
 saywho_strmap_lookup (const SaywhoStrMap *map, const char *key, guint32 hash, guint32 *value)
 {

@@ -21,6 +21,7 @@
 #include "../pipeline/format.h"
 #include "../pipeline/lexicon.h"
 #include "../pipeline/strmap.h"
+#include "../pipeline/wordmap.h"
 
 #include <string.h>
 
@@ -44,100 +45,30 @@ typedef struct {
   guint32 hash;
 } Key;
 
-/* A per-document map from a word to a target.  A document names a few
- * dozen people and organizations, and every document starts a new map: a
- * slot belongs to the current document only when it carries its
- * generation, so that starting one costs nothing, and keys are compared by
- * hash and length before their bytes. */
-typedef struct {
-  const char *key;          /* a document's norm, or in its pool */
-  guint32 len, hash;
-  guint32 generation;
-  guint32 target;           /* index into the targets */
-} WordSlot;
-
-typedef struct {
-  WordSlot *slots;
-  guint32 mask;             /* slots - 1, a power of two less one */
-  guint32 used;
-  guint32 generation;
-} WordMap;
-
-static void
-word_map_init (WordMap *map)
+/* The per-document maps from a word to a target (pipeline/wordmap.h), by
+ * Key. */
+static inline SaywhoWordSlot *
+word_map_find (const SaywhoWordMap *map, Key key)
 {
-  map->mask = 63;
-  map->slots = g_new0 (WordSlot, map->mask + 1);
-  map->used = 0;
-  map->generation = 1;
-}
-
-/* Forgets every word: a new generation. */
-static void
-word_map_reset (WordMap *map)
-{
-  map->used = 0;
-  if (G_UNLIKELY (++map->generation == 0))
-    {
-      memset (map->slots, 0, (map->mask + 1) * sizeof *map->slots);
-      map->generation = 1;
-    }
-}
-
-static inline WordSlot *
-word_map_find (const WordMap *map, Key key)
-{
-  for (guint32 s = key.hash & map->mask; map->slots[s].generation == map->generation;
-       s = (s + 1) & map->mask)
-    {
-      WordSlot *slot = &map->slots[s];
-      if (slot->hash == key.hash && slot->len == key.len
-          && saywho_bytes_equal (slot->key, key.s, key.len))
-        return slot;
-    }
-  return NULL;
-}
-
-static void
-word_map_grow (WordMap *map)
-{
-  WordSlot *old = map->slots;
-  guint32 old_size = map->mask + 1;
-  map->mask = 2 * old_size - 1;
-  map->slots = g_new0 (WordSlot, map->mask + 1);
-  for (guint32 i = 0; i < old_size; i++)
-    if (old[i].generation == map->generation)
-      {
-        guint32 s = old[i].hash & map->mask;
-        while (map->slots[s].generation == map->generation)
-          s = (s + 1) & map->mask;
-        map->slots[s] = old[i];
-      }
-  g_free (old);
+  return saywho_word_map_find (map, key.s, key.len, key.hash);
 }
 
 /* Adds key, which must not be in the map; the key's bytes must live as
  * long as the document. */
-static void
-word_map_add (WordMap *map, Key key, guint32 target)
+static inline void
+word_map_add (SaywhoWordMap *map, Key key, guint32 target)
 {
-  if ((map->used + 1) * 2 > map->mask + 1)
-    word_map_grow (map);
-  guint32 s = key.hash & map->mask;
-  while (map->slots[s].generation == map->generation)
-    s = (s + 1) & map->mask;
-  map->slots[s] = (WordSlot) { key.s, (guint32) key.len, key.hash, map->generation, target };
-  map->used++;
+  saywho_word_map_add (map, key.s, key.len, key.hash, target);
 }
 
 /* Per-worker maps from a word to a target entity. */
 typedef struct {
   Target *targets;
   guint ntargets, targets_size;
-  WordMap acronyms;         /* acronym norm → target */
-  WordMap initials;         /* an organization's initials, lower case → target */
-  WordMap words;            /* first or last word of a person → target */
-  WordMap the_words;        /* last word of an organization, after "the" → target */
+  SaywhoWordMap acronyms;         /* acronym norm → target */
+  SaywhoWordMap initials;         /* an organization's initials, lower case → target */
+  SaywhoWordMap words;            /* first or last word of a person → target */
+  SaywhoWordMap the_words;        /* last word of an organization, after "the" → target */
   GString *scratch;         /* the key of a hyphenated group */
   GArray *pending;          /* SaywhoEntity: partial mentions found, merged at the end */
 } CorefWorker;
@@ -460,9 +391,9 @@ define_acronym (CorefWorker *w, SaywhoDocument *doc, guint i)
     name_local (w, doc, (SaywhoEntity *) defined);
   /* The newest definition wins. */
   guint32 target = add_target (w, defined);
-  WordSlot *slot = word_map_find (&w->acronyms, token_key (acr));
+  SaywhoWordSlot *slot = word_map_find (&w->acronyms, token_key (acr));
   if (slot != NULL)
-    slot->target = target;
+    slot->value = target;
   else
     word_map_add (&w->acronyms, token_key (acr), target);
 }
@@ -488,13 +419,13 @@ define_acronyms (CorefWorker *w, SaywhoDocument *doc)
 /* Maps key to entity e's target, unless it is there: then the word is
  * ambiguous if it stands for another entity too. */
 static void
-set_target (CorefWorker *w, SaywhoDocument *doc, WordMap *map, Key key, gboolean owned,
+set_target (CorefWorker *w, SaywhoDocument *doc, SaywhoWordMap *map, Key key, gboolean owned,
             const SaywhoEntity *e)
 {
-  WordSlot *slot = word_map_find (map, key);
+  SaywhoWordSlot *slot = word_map_find (map, key);
   if (slot != NULL)
     {
-      Target *old = &w->targets[slot->target];
+      Target *old = &w->targets[slot->value];
       if (old->id != e->id && g_strcmp0 (old->id, e->id) != 0)
         old->ambiguous = TRUE;
       return;
@@ -506,10 +437,10 @@ set_target (CorefWorker *w, SaywhoDocument *doc, WordMap *map, Key key, gboolean
 }
 
 static const Target *
-get_target (const CorefWorker *w, const WordMap *map, Key key)
+get_target (const CorefWorker *w, const SaywhoWordMap *map, Key key)
 {
-  const WordSlot *slot = word_map_find (map, key);
-  return slot != NULL ? &w->targets[slot->target] : NULL;
+  const SaywhoWordSlot *slot = word_map_find (map, key);
+  return slot != NULL ? &w->targets[slot->value] : NULL;
 }
 
 /* The first capitalized word from i on, or n: a tight loop past the
@@ -590,10 +521,10 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
   (void) error;
 
   w->ntargets = 0;
-  word_map_reset (&w->acronyms);
-  word_map_reset (&w->initials);
-  word_map_reset (&w->words);
-  word_map_reset (&w->the_words);
+  saywho_word_map_reset (&w->acronyms);
+  saywho_word_map_reset (&w->initials);
+  saywho_word_map_reset (&w->words);
+  saywho_word_map_reset (&w->the_words);
 
   /* Local ids and names for what the lexicons did not know. */
   for (guint k = 0; k < doc->entities->len; k++)
@@ -759,10 +690,10 @@ coref_worker_new (gpointer shared, GError **error)
   (void) shared;
   (void) error;
   CorefWorker *w = g_new0 (CorefWorker, 1);
-  word_map_init (&w->acronyms);
-  word_map_init (&w->initials);
-  word_map_init (&w->words);
-  word_map_init (&w->the_words);
+  saywho_word_map_init (&w->acronyms, 64);
+  saywho_word_map_init (&w->initials, 64);
+  saywho_word_map_init (&w->words, 64);
+  saywho_word_map_init (&w->the_words, 64);
   w->scratch = g_string_new (NULL);
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   return w;
@@ -773,10 +704,10 @@ coref_worker_free (gpointer data)
 {
   CorefWorker *w = data;
   g_free (w->targets);
-  g_free (w->acronyms.slots);
-  g_free (w->initials.slots);
-  g_free (w->words.slots);
-  g_free (w->the_words.slots);
+  saywho_word_map_clear (&w->acronyms);
+  saywho_word_map_clear (&w->initials);
+  saywho_word_map_clear (&w->words);
+  saywho_word_map_clear (&w->the_words);
   g_string_free (w->scratch, TRUE);
   g_array_unref (w->pending);
   g_free (w);

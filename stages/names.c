@@ -32,6 +32,7 @@
 #include "../pipeline/lexicon.h"
 #include "../pipeline/strmap.h"
 #include "../pipeline/trie.h"
+#include "../pipeline/wordmap.h"
 
 #include <string.h>
 
@@ -69,32 +70,13 @@ typedef struct {
   SaywhoAnalyzer *analyzer; /* only while loading */
 } Names;
 
-/* The document's capitalized words, and whether each is also written in
- * lower case: an open-addressing set emptied between documents by a new
- * stamp rather than by clearing it. */
-typedef struct {
-  const char *norm;         /* the token's, valid while its document is */
-  guint32 hash, len;
-  guint32 stamp;            /* the document it belongs to; other stamps: empty */
-  gboolean lower;           /* also seen in lower case */
-} WordSlot;
-
-typedef struct {
-  WordSlot *slots;
-  guint32 mask, used, stamp;
-  guint64 filter[64];       /* a bit per hash value mod 4096: most lower-case
-                             * words are no capitalized word, and a bit says so */
-} WordSet;
-
-static inline gboolean
-word_set_may_hold (const WordSet *set, guint32 hash)
-{
-  return (set->filter[(hash >> 6) & 63] >> (hash & 63)) & 1;
-}
-
 typedef struct {
   GArray *pending;          /* SaywhoEntity claimed in the current pass */
-  WordSet capitalized;      /* the document's capitalized words */
+  SaywhoWordMap capitalized; /* the document's capitalized words → 1 when
+                              * also written in lower case */
+  guint64 capitalized_filter[64]; /* a bit per their hash mod 4096: most
+                                   * lower-case words are no capitalized
+                                   * word, and a bit says so */
   GArray *classes;          /* guint: WordClass bits of each token */
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
@@ -126,55 +108,14 @@ index_entities (NamesWorker *w, const SaywhoDocument *doc)
     }
 }
 
-static WordSlot *
-word_slot (const WordSet *set, const SaywhoToken *tok)
-{
-  guint32 i = tok->norm_hash & set->mask;
-  for (;; i = (i + 1) & set->mask)
-    {
-      WordSlot *slot = &set->slots[i];
-      if (slot->stamp != set->stamp
-          || (slot->hash == tok->norm_hash && slot->len == tok->norm_len
-              && saywho_bytes_equal (slot->norm, tok->norm, tok->norm_len)))
-        return slot;
-    }
-}
-
 static void
-word_set_reset (WordSet *set)
+add_capitalized (NamesWorker *w, const SaywhoToken *tok)
 {
-  if (++set->stamp == 0)
-    {
-      memset (set->slots, 0, (set->mask + 1) * sizeof (WordSlot));
-      set->stamp = 1;
-    }
-  set->used = 0;
-  memset (set->filter, 0, sizeof set->filter);
-}
-
-static void
-word_set_add (WordSet *set, const SaywhoToken *tok)
-{
-  WordSlot *slot = word_slot (set, tok);
-  if (slot->stamp == set->stamp)
+  if (saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash) != NULL)
     return;
-  *slot = (WordSlot) { tok->norm, tok->norm_hash, tok->norm_len, set->stamp, FALSE };
-  set->filter[(tok->norm_hash >> 6) & 63] |= G_GUINT64_CONSTANT (1) << (tok->norm_hash & 63);
-  if (++set->used * 2 <= set->mask + 1)
-    return;
-  /* Twice the room; only this document's words move over. */
-  WordSet old = *set;
-  set->mask = old.mask * 2 + 1;
-  set->slots = g_new0 (WordSlot, set->mask + 1);
-  for (guint32 i = 0; i <= old.mask; i++)
-    if (old.slots[i].stamp == old.stamp)
-      {
-        guint32 k = old.slots[i].hash & set->mask;
-        while (set->slots[k].stamp == set->stamp)
-          k = (k + 1) & set->mask;
-        set->slots[k] = old.slots[i];
-      }
-  g_free (old.slots);
+  saywho_word_map_add (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash, 0);
+  guint32 h = tok->norm_hash;
+  w->capitalized_filter[(h >> 6) & 63] |= G_GUINT64_CONSTANT (1) << (h & 63);
 }
 
 /* Whether a capitalized word of the document is also written in lower
@@ -182,8 +123,9 @@ word_set_add (WordSet *set, const SaywhoToken *tok)
 static gboolean
 seen_in_lower_case (const NamesWorker *w, const SaywhoToken *tok)
 {
-  const WordSlot *slot = word_slot (&w->capitalized, tok);
-  return slot->stamp == w->capitalized.stamp && slot->lower;
+  const SaywhoWordSlot *slot = saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len,
+                                                     tok->norm_hash);
+  return slot != NULL && slot->value;
 }
 
 
@@ -758,7 +700,8 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   memset (w->flags->data, 0, 2 * n);
   guint8 *in_title = w->flags->data, *after_title = w->flags->data + n;
 
-  word_set_reset (&w->capitalized);
+  saywho_word_map_reset (&w->capitalized);
+  memset (w->capitalized_filter, 0, sizeof w->capitalized_filter);
   g_array_set_size (w->classes, n);
   /* Filled in place: GArray appends cost a call each. */
   g_array_set_size (w->candidates, n);
@@ -798,7 +741,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
       if (*cls & CLASS_TITLE_START)
         title_starts[ntitle_starts++] = i;
       if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-        word_set_add (&w->capitalized, tok);
+        add_capitalized (w, tok);
     }
   g_array_set_size (w->candidates, ncandidates);
   g_array_set_size (w->title_starts, ntitle_starts);
@@ -808,11 +751,12 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
     {
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && word_set_may_hold (&w->capitalized, tok->norm_hash))
+          && ((w->capitalized_filter[(tok->norm_hash >> 6) & 63] >> (tok->norm_hash & 63)) & 1))
         {
-          WordSlot *slot = word_slot (&w->capitalized, tok);
-          if (slot->stamp == w->capitalized.stamp)
-            slot->lower = TRUE;
+          SaywhoWordSlot *slot = saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len,
+                                                       tok->norm_hash);
+          if (slot != NULL)
+            slot->value = 1;
         }
     }
 
@@ -967,8 +911,7 @@ names_worker_new (gpointer shared, GError **error)
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
-  w->capitalized.mask = 1023;
-  w->capitalized.slots = g_new0 (WordSlot, w->capitalized.mask + 1);
+  saywho_word_map_init (&w->capitalized, 1024);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
   return w;
 }
@@ -978,7 +921,7 @@ names_worker_free (gpointer data)
 {
   NamesWorker *w = data;
   g_array_unref (w->pending);
-  g_free (w->capitalized.slots);
+  saywho_word_map_clear (&w->capitalized);
   g_byte_array_unref (w->flags);
   g_array_unref (w->candidates);
   g_array_unref (w->title_starts);

@@ -23,6 +23,7 @@
 #include "../pipeline/analyzer.h"
 #include "../pipeline/lexicon.h"
 #include "../pipeline/strmap.h"
+#include "../pipeline/wordmap.h"
 
 #include <string.h>
 
@@ -91,20 +92,11 @@ enum {
                    | IS_LISTENER | IS_I_WE_YOU | IS_BACKSHIFTED)
 
 /* Norm → bits for the words of the lists and patterns and every verbal
- * form of the verb cues.  Open addressing on the tokens' own norm hashes,
- * kept at most a third full, so that a word the table lacks most often
- * costs one probe of an empty slot. */
+ * form of the verb cues (pipeline/wordmap.h, looked up by the tokens' own
+ * norm hashes), with the words it holds. */
 typedef struct {
-  guint32 hash;
-  guint32 bits;      /* 0: an empty slot */
-  guint32 len;
-  char *key;
-} WordSlot;
-
-typedef struct {
-  WordSlot *slots;
-  guint32 mask;      /* slots - 1; slots is a power of two */
-  guint count;
+  SaywhoWordMap map;
+  GStringChunk *keys;
 } WordTable;
 
 typedef struct {
@@ -162,74 +154,26 @@ typedef struct {
 
 /* ---- the word table --------------------------------------------------------- */
 
-static inline gboolean
-same_bytes (const char *a, const char *b, guint32 len)
+/* The bits of word, 0 when the table lacks it. */
+static inline guint32
+word_table_bits (const WordTable *t, const char *word, guint32 len, guint32 hash)
 {
-  /* words are short: four bytes at a time is cheaper than a call to
-   * memcmp() */
-  guint32 i = 0;
-  for (; i + 4 <= len; i += 4)
-    {
-      guint32 x, y;
-      memcpy (&x, a + i, 4);
-      memcpy (&y, b + i, 4);
-      if (x != y)
-        return FALSE;
-    }
-  for (; i < len; i++)
-    if (a[i] != b[i])
-      return FALSE;
-  return TRUE;
-}
-
-/* The slot holding word, or the empty slot where it would go. */
-static inline WordSlot *
-word_slot (const WordTable *t, const char *word, guint32 len, guint32 hash)
-{
-  for (guint32 i = hash & t->mask;; i = (i + 1) & t->mask)
-    {
-      WordSlot *slot = &t->slots[i];
-      if (slot->bits == 0
-          || (slot->hash == hash && slot->len == len && same_bytes (slot->key, word, len)))
-        return slot;
-    }
+  const SaywhoWordSlot *slot = saywho_word_map_find (&t->map, word, len, hash);
+  return slot != NULL ? slot->value : 0;
 }
 
 static void
 word_table_init (WordTable *t)
 {
-  t->mask = 255;
-  t->slots = g_new0 (WordSlot, t->mask + 1);
-  t->count = 0;
+  saywho_word_map_init (&t->map, 256);
+  t->keys = g_string_chunk_new (1024);
 }
 
 static void
 word_table_clear (WordTable *t)
 {
-  if (t->slots == NULL)
-    return;
-  for (guint32 i = 0; i <= t->mask; i++)
-    g_free (t->slots[i].key);
-  g_free (t->slots);
-  t->slots = NULL;
-}
-
-static void
-word_table_grow (WordTable *t)
-{
-  WordSlot *old = t->slots;
-  guint32 old_mask = t->mask;
-  t->mask = t->mask * 2 + 1;
-  t->slots = g_new0 (WordSlot, t->mask + 1);
-  for (guint32 i = 0; i <= old_mask; i++)
-    if (old[i].bits != 0)
-      {
-        guint32 k = old[i].hash & t->mask;
-        while (t->slots[k].bits != 0)
-          k = (k + 1) & t->mask;
-        t->slots[k] = old[i];
-      }
-  g_free (old);
+  saywho_word_map_clear (&t->map);
+  g_clear_pointer (&t->keys, g_string_chunk_free);
 }
 
 /* Adds bit (not 0) to word's bits, unless it has one of `unless`. */
@@ -237,21 +181,12 @@ static void
 word_table_add (WordTable *t, const char *word, guint32 bit, guint32 unless)
 {
   guint32 len = (guint32) strlen (word), hash = saywho_str_hash (word, len);
-  WordSlot *slot = word_slot (t, word, len, hash);
-  if (slot->bits == 0)
-    {
-      if ((t->count + 1) * 3 > t->mask + 1)
-        {
-          word_table_grow (t);
-          slot = word_slot (t, word, len, hash);
-        }
-      slot->hash = hash;
-      slot->len = len;
-      slot->key = g_strndup (word, len);
-      t->count++;
-    }
-  if (!(slot->bits & unless))
-    slot->bits |= bit;
+  SaywhoWordSlot *slot = saywho_word_map_find (&t->map, word, len, hash);
+  if (slot == NULL)
+    slot = saywho_word_map_add (&t->map, g_string_chunk_insert_len (t->keys, word, len), len,
+                                hash, 0);
+  if (!(slot->value & unless))
+    slot->value |= bit;
 }
 
 /* ---- small predicates ------------------------------------------------------- */
@@ -336,7 +271,7 @@ learn (const Scan *s, guint i)
 {
   const SaywhoToken *tok = tok_at (s, i);
   guint32 b = s->bits[i] | KNOWN
-              | word_slot (&s->q->words, tok->norm, tok->norm_len, tok->norm_hash)->bits;
+              | word_table_bits (&s->q->words, tok->norm, tok->norm_len, tok->norm_hash);
   s->bits[i] = b;
   return b;
 }
@@ -428,7 +363,7 @@ scan_tokens (Scan *s, Worker *w)
           /* a word of one byte is a letter or a digit, none of the marks */
           if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
             {
-              b = word_slot (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)->bits;
+              b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash);
               if (b != 0)
                 w->cands[ncands++] = i;
             }
@@ -446,7 +381,7 @@ scan_tokens (Scan *s, Worker *w)
            * verb is a word */
           if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
             {
-              b = word_slot (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)->bits
+              b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)
                   & ~(guint32) CUE_FORM;
               if (b != 0)
                 w->cands[ncands++] = i;
@@ -1648,13 +1583,10 @@ quotes_create (const SaywhoConfig *config, GError **error)
       quotes_destroy (q);
       return NULL;
     }
-  for (guint32 i = 0; i <= q->cue_words.mask; i++)
-    if (q->cue_words.slots[i].bits != 0)
-      {
-        guint32 hash = q->cue_words.slots[i].hash;
-        guint32 bit = (hash >> 16) ^ (hash & 0xffff);  /* as saywho_strmap_filter_test() */
-        q->cue_filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-      }
+  const SaywhoWordMap *cue_words = &q->cue_words.map;
+  for (guint32 i = 0; i <= cue_words->mask; i++)
+    if (cue_words->slots[i].generation == cue_words->generation)
+      saywho_strmap_filter_add (&q->cue_filter, cue_words->slots[i].hash);
   return q;
 }
 
