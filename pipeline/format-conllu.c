@@ -27,30 +27,6 @@
 
 #include <string.h>
 
-/* Stores the string literal lit at p; evaluates to the new end. */
-#define PUT_LITERAL(p, lit) (memcpy ((p), (lit), sizeof (lit) - 1), (p) + sizeof (lit) - 1)
-
-/* The number of tokens in span, for estimates. */
-static gsize
-span_length (SaywhoSpan span)
-{
-  return span.end > span.start ? span.end - span.start : 0;
-}
-
-/* START:END in code points of the tokens of span, or `_` when it is empty
- * or out of range (at most 41 bytes). */
-static char *
-put_span (char *p, const SaywhoDocument *doc, SaywhoSpan span)
-{
-  if (span.start >= span.end || span.end > doc->tokens->len)
-    {
-      *p++ = '_';
-      return p;
-    }
-  p = saywho_format_put_uint (p, saywho_document_token (doc, span.start)->char_start);
-  *p++ = ':';
-  return saywho_format_put_uint (p, saywho_document_token (doc, span.end - 1)->char_end);
-}
 
 /* A MISC value, written once per document into a pool: at offset in it,
  * len bytes; present is FALSE where there is no value at all. */
@@ -107,7 +83,7 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
       types[e] = saywho_entity_type_name (entity->type);
       type_lens[e] = (guint32) strlen (types[e]);
       longest_entity = MAX (longest_entity, (gsize) entity_ids[e].len + type_lens[e]);
-      size += span_length (entity->span)
+      size += saywho_span_length (entity->span)
               * (entity_ids[e].len + type_lens[e] + 16);
     }
   for (guint q = 0; q < n_quotes; q++)
@@ -115,7 +91,7 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
       const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
       speakers[q] = add_misc_value (pool, quote->speaker);
       longest_speaker = MAX (longest_speaker, (gsize) speakers[q].len);
-      size += span_length (quote->span) * (speakers[q].len + 24)
+      size += saywho_span_length (quote->span) * (speakers[q].len + 24)
               + speakers[q].len + 200;
     }
   saywho_format_presize (out, size);
@@ -132,22 +108,22 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
     {
       const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
       char *p = saywho_format_reserve (out, 96 + 20 + 3 * 41 + speakers[q].len);
-      p = PUT_LITERAL (p, "# quote Q");
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, "# quote Q");
       p = saywho_format_put_uint (p, q + 1);
       if (quote->kind == SAYWHO_QUOTE_DIRECT)
-        p = PUT_LITERAL (p, " = kind=direct speaker=");
+        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=direct speaker=");
       else
-        p = PUT_LITERAL (p, " = kind=indirect speaker=");
+        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=indirect speaker=");
       if (speakers[q].present)
         p = saywho_format_put_bytes (p, misc + speakers[q].offset, speakers[q].len);
       else
         *p++ = '_';
-      p = PUT_LITERAL (p, " span=");
-      p = put_span (p, doc, quote->span);
-      p = PUT_LITERAL (p, " mention=");
-      p = put_span (p, doc, quote->mention);
-      p = PUT_LITERAL (p, " cue=");
-      p = put_span (p, doc, quote->cue);
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, " span=");
+      p = saywho_format_put_span (p, doc, quote->span);
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, " mention=");
+      p = saywho_format_put_span (p, doc, quote->mention);
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, " cue=");
+      p = saywho_format_put_span (p, doc, quote->cue);
       *p++ = '\n';
       saywho_format_commit (out, p);
     }
@@ -178,18 +154,18 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
             p = saywho_format_put_field (p, tok->stem, tok->stem_len);
           else
             *p++ = '_';
-          p = PUT_LITERAL (p, "\t_\t_\t_\t_\t_\t_\t");
+          p = SAYWHO_FORMAT_PUT_LITERAL (p, "\t_\t_\t_\t_\t_\t_\t");
 
           if (label->entity >= 0)
             {
               guint e = (guint) label->entity;
-              p = PUT_LITERAL (p, "NE=");
+              p = SAYWHO_FORMAT_PUT_LITERAL (p, "NE=");
               *p++ = saywho_format_ner_prefix (doc, labels, i, scheme);
               *p++ = '-';
               p = saywho_format_put_bytes (p, types[e], type_lens[e]);
               if (entity_ids[e].present)
                 {
-                  p = PUT_LITERAL (p, "|Entity=");
+                  p = SAYWHO_FORMAT_PUT_LITERAL (p, "|Entity=");
                   p = saywho_format_put_bytes (p, misc + entity_ids[e].offset, entity_ids[e].len);
                 }
               *p++ = '|';
@@ -198,20 +174,20 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
             {
               guint q = (guint) label->quote;
               if (saywho_format_quote_begins (doc, labels, i))
-                p = PUT_LITERAL (p, "Quote=B-Q");
+                p = SAYWHO_FORMAT_PUT_LITERAL (p, "Quote=B-Q");
               else
-                p = PUT_LITERAL (p, "Quote=I-Q");
+                p = SAYWHO_FORMAT_PUT_LITERAL (p, "Quote=I-Q");
               p = saywho_format_put_uint (p, (guint64) q + 1);
               if (speakers[q].present)
                 {
-                  p = PUT_LITERAL (p, "|Speaker=");
+                  p = SAYWHO_FORMAT_PUT_LITERAL (p, "|Speaker=");
                   p = saywho_format_put_bytes (p, misc + speakers[q].offset, speakers[q].len);
                 }
               *p++ = '|';
             }
           if (!(tok->flags & SAYWHO_TOKEN_SPACE_AFTER))
-            p = PUT_LITERAL (p, "SpaceAfter=No|");
-          p = PUT_LITERAL (p, "TokenRange=");
+            p = SAYWHO_FORMAT_PUT_LITERAL (p, "SpaceAfter=No|");
+          p = SAYWHO_FORMAT_PUT_LITERAL (p, "TokenRange=");
           p = saywho_format_put_uint (p, tok->char_start);
           *p++ = ':';
           p = saywho_format_put_uint (p, tok->char_end);

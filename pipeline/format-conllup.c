@@ -122,30 +122,6 @@ saywho_format_append_oneline (GString *out, const char *s, gsize len)
   saywho_format_commit (out, p + len);
 }
 
-/* Stores the string literal lit at p; evaluates to the new end. */
-#define PUT_LITERAL(p, lit) (memcpy ((p), (lit), sizeof (lit) - 1), (p) + sizeof (lit) - 1)
-
-/* The number of tokens in span, for estimates. */
-static gsize
-span_length (SaywhoSpan span)
-{
-  return span.end > span.start ? span.end - span.start : 0;
-}
-
-/* START:END in code points of the tokens of span, or `_` when it is empty
- * (at most 41 bytes). */
-static char *
-put_span (char *p, const SaywhoToken *tokens, SaywhoSpan span)
-{
-  if (span.start >= span.end)
-    {
-      *p++ = '_';
-      return p;
-    }
-  p = saywho_format_put_uint (p, tokens[span.start].char_start);
-  *p++ = ':';
-  return saywho_format_put_uint (p, tokens[span.end - 1].char_end);
-}
 
 /* A string and its length, worked out once per document. */
 typedef struct {
@@ -220,7 +196,7 @@ put_tokens (GString *out, char *p, const SaywhoDocument *doc, const SaywhoTokenL
       /* Most tokens are outside every entity and quotation: each of those
        * halves of the line is then one 4-byte store. */
       if (label->entity < 0)
-        p = PUT_LITERAL (p, "O\t_\t");
+        p = SAYWHO_FORMAT_PUT_LITERAL (p, "O\t_\t");
       else
         {
           const Field *type = &types[label->entity], *id = &entity_ids[label->entity];
@@ -235,7 +211,7 @@ put_tokens (GString *out, char *p, const SaywhoDocument *doc, const SaywhoTokenL
           *p++ = '\t';
         }
       if (label->quote < 0)
-        p = PUT_LITERAL (p, "O\t_\n");
+        p = SAYWHO_FORMAT_PUT_LITERAL (p, "O\t_\n");
       else
         {
           const Field *speaker = &speakers[label->quote];
@@ -258,7 +234,6 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
   SaywhoTagScheme scheme = format->options.tag_scheme;
   guint n_tokens = doc->tokens->len, n_entities = doc->entities->len;
   guint n_quotes = doc->quotes->len;
-  const SaywhoToken *tokens = n_tokens > 0 ? saywho_document_token (doc, 0) : NULL;
 
   gsize prefix_len;
   g_autofree char *sent_id_prefix = saywho_format_sent_id_prefix (doc, &prefix_len);
@@ -282,7 +257,7 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
       types[e] = (Field) { type, (guint32) strlen (type) };
       entity_ids[e] = (Field) { id, (guint32) strlen (id) };
       longest_entity = MAX (longest_entity, (gsize) types[e].len + entity_ids[e].len);
-      size += span_length (entity->span) * (types[e].len + entity_ids[e].len);
+      size += saywho_span_length (entity->span) * (types[e].len + entity_ids[e].len);
     }
   for (guint q = 0; q < n_quotes; q++)
     {
@@ -290,7 +265,7 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
       const char *speaker = quote->speaker != NULL ? quote->speaker : "_";
       speakers[q] = (Field) { speaker, (guint32) strlen (speaker) };
       longest_speaker = MAX (longest_speaker, (gsize) speakers[q].len);
-      size += span_length (quote->span) * (speakers[q].len + 8)
+      size += saywho_span_length (quote->span) * (speakers[q].len + 8)
               + speakers[q].len + 200;
     }
   /* Four numbers of at most 20 digits, nine separators, the tags, and the
@@ -321,19 +296,19 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
       const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
       /* The line's fixed text, its number, three spans and the speaker. */
       char *p = saywho_format_reserve (out, 128 + 20 + 3 * 41 + speakers[q].len);
-      p = PUT_LITERAL (p, "# quote Q");
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, "# quote Q");
       p = saywho_format_put_uint (p, q + 1);
       if (quote->kind == SAYWHO_QUOTE_DIRECT)
-        p = PUT_LITERAL (p, " = kind=direct speaker=");
+        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=direct speaker=");
       else
-        p = PUT_LITERAL (p, " = kind=indirect speaker=");
+        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=indirect speaker=");
       p = saywho_format_put_bytes (p, speakers[q].str, speakers[q].len);
-      p = PUT_LITERAL (p, " span=");
-      p = put_span (p, tokens, quote->span);
-      p = PUT_LITERAL (p, " mention=");
-      p = put_span (p, tokens, quote->mention);
-      p = PUT_LITERAL (p, " cue=");
-      p = put_span (p, tokens, quote->cue);
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, " span=");
+      p = saywho_format_put_span (p, doc, quote->span);
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, " mention=");
+      p = saywho_format_put_span (p, doc, quote->mention);
+      p = SAYWHO_FORMAT_PUT_LITERAL (p, " cue=");
+      p = saywho_format_put_span (p, doc, quote->cue);
       *p++ = '\n';
       saywho_format_commit (out, p);
     }

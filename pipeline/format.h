@@ -195,6 +195,32 @@ saywho_format_put_uint (char *p, guint64 value)
   return saywho_format_put_uint_large (p, value);
 }
 
+/* Stores the string literal lit at p; evaluates to the new end. */
+#define SAYWHO_FORMAT_PUT_LITERAL(p, lit) \
+  (memcpy ((p), (lit), sizeof (lit) - 1), (p) + sizeof (lit) - 1)
+
+/* The number of tokens in span, for size estimates. */
+static inline gsize
+saywho_span_length (SaywhoSpan span)
+{
+  return span.end > span.start ? span.end - span.start : 0;
+}
+
+/* START:END in code points of the tokens of span, or `_` when it is empty
+ * or out of range (at most 41 bytes): the spans of the # quote lines. */
+static inline char *
+saywho_format_put_span (char *p, const SaywhoDocument *doc, SaywhoSpan span)
+{
+  if (span.start >= span.end || span.end > doc->tokens->len)
+    {
+      *p++ = '_';
+      return p;
+    }
+  p = saywho_format_put_uint (p, saywho_document_token (doc, span.start)->char_start);
+  *p++ = ':';
+  return saywho_format_put_uint (p, saywho_document_token (doc, span.end - 1)->char_end);
+}
+
 /* The "# sent_id = <doc id>#<n>" and "# text = …" comments of CoNLL-U and
  * CoNLL-U Plus for sentence s (spaces in the id become `_`). */
 void saywho_format_append_sentence_comments (GString *out, const SaywhoDocument *doc, guint s);
