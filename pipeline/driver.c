@@ -50,7 +50,7 @@ annotate (const Run *run, SaywhoWorker *worker, const GError *setup_error, Slot 
   else if (saywho_document_load (slot->doc, &error)
            && saywho_worker_process (worker, slot->doc, &error))
     {
-      slot->body = g_string_sized_new (slot->doc->length * 6 + 256);
+      slot->body = g_string_new (NULL);  /* formats that can size it do */
       run->format->document (run->format, slot->doc, slot->body);
     }
   else if (slot->doc->text != NULL)

@@ -22,17 +22,27 @@ typedef struct {
   guint64 bits[SAYWHO_STRMAP_FILTER_BITS / 64];
 } SaywhoStrMapFilter;
 
+/* FNV-1a, a byte at a time: a caller that already walks a word's bytes
+ * (the tokenizer, lowering them) hashes them on the way with these. */
+#define SAYWHO_STR_HASH_INIT 2166136261u
+
+static inline guint32
+saywho_str_hash_step (guint32 h, guchar c)
+{
+  return (h ^ c) * 16777619u;
+}
+
 /* FNV-1a over len bytes (len < 0: up to the NUL). */
 static inline guint32
 saywho_str_hash (const char *s, gssize len)
 {
-  guint32 h = 2166136261u;
+  guint32 h = SAYWHO_STR_HASH_INIT;
   if (len < 0)
     for (; *s; s++)
-      h = (h ^ (guchar) *s) * 16777619u;
+      h = saywho_str_hash_step (h, (guchar) *s);
   else
     for (gssize i = 0; i < len; i++)
-      h = (h ^ (guchar) s[i]) * 16777619u;
+      h = saywho_str_hash_step (h, (guchar) s[i]);
   return h;
 }
 

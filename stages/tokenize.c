@@ -329,7 +329,7 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
   guint32 len = (guint32) s->doc->length, end = pos;
   guint32 limit = MIN (len, pos + LONGEST);
   char *norm = saywho_document_room (s->doc, LONGEST + 1);
-  guint32 hash = 2166136261u;
+  guint32 hash = SAYWHO_STR_HASH_INIT;
   guint any_lower = 0;
   for (; end < limit; end++)
     {
@@ -339,7 +339,7 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
         break;
       any_lower |= c;           /* bit 0x20 is set by any lower-case letter */
       norm[end - pos] = (char) lower;
-      hash = (hash ^ lower) * 16777619u;
+      hash = saywho_str_hash_step (hash, lower);
     }
   guint32 n = end - pos;
   if (n == 0 || n == LONGEST)
