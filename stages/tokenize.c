@@ -309,6 +309,57 @@ ascii_space (const char *text, guint32 i, guint32 len)
   return i >= len || text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r');
 }
 
+/* The ASCII letters of text from pos on, up to limit (at most 63 bytes
+ * on, and not past len): how many there are, lowered into norm (which has
+ * room for 64 bytes; bytes past the letters are garbage).  *any_lower is
+ * non-zero when one of them is in lower case.  Eight bytes a step where
+ * the text has them (SWAR: a bit per byte says "letter"), so a word costs
+ * a few steps and one unpredictable branch rather than one per letter. */
+static inline guint32
+scan_letters (const char *text, guint32 pos, guint32 limit, guint32 len, char *norm,
+              guint64 *any_lower)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint32 n = 0;
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  /* The text is NUL-terminated: a load may reach its NUL, not past it. */
+  while (pos + n + 8 <= len + 1)
+    {
+      guint64 x = saywho_load64 (text + pos + n);
+      guint64 y = x | (0x20 * ones);           /* lowers letters, and only them into a-z */
+      guint64 low7 = y & (0x7f * ones);
+      guint64 at_least_a = low7 + (0x80 - 'a') * ones;
+      guint64 past_z = low7 + (0x80 - 'z' - 1) * ones;
+      guint64 letter = at_least_a & ~past_z & ~y & (0x80 * ones);
+      guint64 other = ~letter & (0x80 * ones);
+      memcpy (norm + n, &y, 8);
+      if (other == 0)
+        {
+          *any_lower |= x & (0x20 * ones);
+          n += 8;
+          if (pos + n >= limit)
+            return MIN (n, limit - pos);
+          continue;
+        }
+      guint k = (guint) __builtin_ctzll (other) >> 3;   /* letters before the first other byte */
+      guint64 before = k == 0 ? 0 : (G_GUINT64_CONSTANT (1) << (8 * k)) - 1;
+      *any_lower |= x & before & (0x20 * ones);
+      n += k;
+      return MIN (n, limit - pos);
+    }
+#endif
+  for (; pos + n < limit; n++)
+    {
+      guchar c = (guchar) text[pos + n];
+      guchar lower = c | 0x20;
+      if ((guchar) (lower - 'a') > 'z' - 'a')
+        break;
+      *any_lower |= c & 0x20;
+      norm[n] = (char) lower;
+    }
+  return n;
+}
+
 /* The common cases, without decoding: a chunk of ASCII letters alone, or
  * with one , ; : ? ! or . after it (and the word and its full stop are no
  * abbreviation), followed by ASCII whitespace or the end.  Returns the
@@ -316,9 +367,9 @@ ascii_space (const char *text, guint32 i, guint32 len)
 static guint32
 emit_plain_word (Scan *s, guint32 pos, guint32 chars)
 {
-  /* Scan, lower and hash the letters in one pass, writing the norm into
-   * the pool's free room; it is taken only if the fast path applies.
-   * Longer words take the general rules. */
+  /* Scan and lower the letters eight at a time, writing the norm into the
+   * pool's free room; it is taken only if the fast path applies.  Longer
+   * words take the general rules. */
   enum { LONGEST = 63 };
   /* The marks that may follow: , ; : ? ! . (1 + their index in marks) */
   static const guint8 mark_index[256] = {
@@ -326,22 +377,12 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
   };
   static const char *const marks[] = { ",", ";", ":", "?", "!", "." };
   const char *text = s->doc->text;
-  guint32 len = (guint32) s->doc->length, end = pos;
+  guint32 len = (guint32) s->doc->length;
   guint32 limit = MIN (len, pos + LONGEST);
   char *norm = saywho_document_room (s->doc, LONGEST + 1);
-  guint32 hash = SAYWHO_STR_HASH_INIT;
-  guint any_lower = 0;
-  for (; end < limit; end++)
-    {
-      guchar c = (guchar) text[end];
-      guchar lower = c | 0x20;  /* a letter, and only a letter, lowers into a-z */
-      if ((guchar) (lower - 'a') > 'z' - 'a')
-        break;
-      any_lower |= c;           /* bit 0x20 is set by any lower-case letter */
-      norm[end - pos] = (char) lower;
-      hash = saywho_str_hash_step (hash, lower);
-    }
-  guint32 n = end - pos;
+  guint64 any_lower = 0;
+  guint32 n = scan_letters (text, pos, limit, len, norm, &any_lower);
+  guint32 end = pos + n;
   if (n == 0 || n == LONGEST)
     return pos;
   guint mark = 0;
@@ -366,6 +407,7 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
     }
   norm[n] = '\0';
   saywho_document_take (s->doc, n + 1);
+  guint32 hash = saywho_str_hash (norm, n);
 
   /* Room for the word and its mark, filled in place. */
   if (s->ntokens + 2 > s->captokens)
@@ -384,7 +426,7 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
     }
   if ((guchar) text[pos] < 'a')
     flags |= SAYWHO_TOKEN_CAPITALIZED;
-  if (n >= 2 && !(any_lower & 0x20))
+  if (n >= 2 && any_lower == 0)
     flags |= SAYWHO_TOKEN_ALL_CAPS;
   SaywhoToken *tok = &s->tokens[s->ntokens++];
   *tok = (SaywhoToken) {
