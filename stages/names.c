@@ -685,6 +685,22 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
     }
 }
 
+/* The last token of the sentence of token i (the last token when there
+ * are no sentences): where the class pass below ends a sentence, without
+ * reading the next token at every step. */
+static guint
+last_of_sentence (const SaywhoDocument *doc, guint i)
+{
+  guint n = doc->tokens->len;
+  if (i >= n)
+    return n;
+  guint s = saywho_document_token (doc, i)->sentence;
+  if (s >= doc->sentences->len)
+    return n - 1;
+  guint end = g_array_index (doc->sentences, SaywhoSpan, s).end;
+  return MIN (MAX (end, i + 1), n) - 1;
+}
+
 static gboolean
 names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError **error)
 {
@@ -710,13 +726,15 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
   guint ncandidates = 0, ntitle_starts = 0;
   guint sentence_start = 0, words = 0, upper = 0;
+  guint sentence_last = last_of_sentence (doc, 0);
   for (guint i = 0; i < n; i++)
     {
       const SaywhoToken *tok = saywho_document_token (doc, i);
       guint *cls = &g_array_index (w->classes, guint, i);
       *cls = 0;
-      if (i + 1 == n || saywho_document_token (doc, i + 1)->sentence != tok->sentence)
+      if (i == sentence_last)
         {
+          sentence_last = last_of_sentence (doc, i + 1);
           /* Headlines in capitals: the gazetteer's word only. */
           words += tok->kind == SAYWHO_TOKEN_WORD;
           upper += tok->kind == SAYWHO_TOKEN_WORD && (tok->flags & SAYWHO_TOKEN_ALL_CAPS);
