@@ -1,5 +1,6 @@
 /* test-tokenize.c — the tokenize stage, table by table. */
 #include "test-common.h"
+#include "strmap.h"
 
 #include <string.h>
 
@@ -233,6 +234,36 @@ test_huge_token (void)
   g_assert_cmpuint (saywho_document_token (doc, 1)->char_start, ==, n + 1);
 }
 
+/* Stages find words in their lexicons by the hashes tokens carry, so a
+ * token's norm_hash and stem_hash must be saywho_str_hash() of its norm
+ * and stem, however the tokenizer reached them: words of every length from
+ * 1 to 70 letters (past the fast path's 63), in mixed case, followed by
+ * nothing, a space, a mark, or a letter outside ASCII. */
+static void
+test_hashes (void)
+{
+  static const char *const endings[] = { "", " x", ".", ", y", "\u00e9", "'s" };
+  for (guint len = 1; len <= 70; len++)
+    for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+      {
+        GString *text = g_string_new (NULL);
+        for (guint k = 0; k < len; k++)
+          g_string_append_c (text, (char) ((k % 3 == 0 ? 'A' : 'a') + (k * 7) % 26));
+        g_string_append (text, endings[e]);
+        g_autoptr (SaywhoDocument) doc = test_annotate (text->str);
+        g_assert_cmpuint (doc->tokens->len, >, 0);
+        for (guint i = 0; i < doc->tokens->len; i++)
+          {
+            const SaywhoToken *tok = saywho_document_token (doc, i);
+            g_assert_cmpuint (tok->norm_len, ==, strlen (tok->norm));
+            g_assert_cmpuint (tok->norm_hash, ==, saywho_str_hash (tok->norm, -1));
+            g_assert_cmpuint (tok->norm_hash, ==, saywho_str_hash (tok->norm, tok->norm_len));
+            g_assert_cmpuint (tok->stem_hash, ==, saywho_str_hash (tok->stem, tok->stem_len));
+          }
+        g_string_free (text, TRUE);
+      }
+}
+
 /* Every byte of the text is either inside a token or whitespace, tokens are
  * in order and do not overlap: checked over a mixed paragraph. */
 static void
@@ -279,6 +310,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenize/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/tokenize/huge-token", test_huge_token);
   g_test_add_func ("/tokenize/coverage", test_coverage);
+  g_test_add_func ("/tokenize/hashes", test_hashes);
 
   int status = g_test_run ();
   test_common_cleanup ();
