@@ -186,16 +186,23 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   if (n == 0)
     return TRUE;
 
-  /* Without blank lines, line breaks are paragraph breaks when most of them
-   * follow the end of a sentence (one paragraph a line), and soft wraps
-   * otherwise (hard-wrapped text). */
+  /* Paragraphs start after blank lines.  Without blank lines, line breaks
+   * are paragraph breaks when most of them follow the end of a sentence
+   * (one paragraph a line), and soft wraps otherwise (hard-wrapped text):
+   * one pass finds the blank lines and counts the line breaks, and the
+   * rare text with no blank line takes a second pass. */
   gboolean line_mode;
   {
     guint blanks = 0, breaks = 0, after_end = 0;
+    start_span (doc->paragraphs, 0);
     for (guint i = 1; i < n; i++)
       {
         guint16 flags = tok_at (doc, i)->flags;
-        blanks += (flags & SAYWHO_TOKEN_BLANK_BEFORE) != 0;
+        if (flags & SAYWHO_TOKEN_BLANK_BEFORE)
+          {
+            blanks++;
+            start_span (doc->paragraphs, i);
+          }
         if (flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
           {
             const SaywhoToken *prev = tok_at (doc, i - 1);
@@ -205,15 +212,10 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
       }
     line_mode = blanks == 0 && breaks > 0 && after_end * 2 >= breaks;
   }
-
-  /* Paragraphs first. */
-  for (guint i = 0; i < n; i++)
-    {
-      guint16 flags = tok_at (doc, i)->flags;
-      if (i == 0 || (flags & SAYWHO_TOKEN_BLANK_BEFORE)
-          || (line_mode && (flags & SAYWHO_TOKEN_NEWLINE_BEFORE)))
+  if (line_mode)
+    for (guint i = 1; i < n; i++)
+      if (tok_at (doc, i)->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
         start_span (doc->paragraphs, i);
-    }
   g_array_index (doc->paragraphs, SaywhoSpan, doc->paragraphs->len - 1).end = n;
 
   /* Headlines: leading paragraphs without final punctuation. */
