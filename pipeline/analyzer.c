@@ -7,6 +7,7 @@ struct _SaywhoAnalyzer {
   SaywhoPipeline *pipeline;
   SaywhoWorker *worker;
   SaywhoDocument *doc;
+  gsize text_size;         /* bytes allocated at doc->text */
 };
 
 SaywhoAnalyzer *
@@ -42,8 +43,14 @@ saywho_analyzer_run (SaywhoAnalyzer *analyzer, const char *text, GError **error)
 {
   SaywhoDocument *doc = analyzer->doc;
   gsize length = strlen (text);
-  g_free (doc->text);
-  doc->text = g_memdup2 (text, length + 1);
+  /* Loaders run thousands of short strings: the text's room is kept. */
+  if (length + 1 > analyzer->text_size)
+    {
+      analyzer->text_size = MAX (length + 1, 2 * analyzer->text_size);
+      g_free (doc->text);
+      doc->text = g_malloc (analyzer->text_size);
+    }
+  memcpy (doc->text, text, length + 1);
   doc->length = length;
   g_array_set_size (doc->tokens, 0);
   saywho_string_pool_clear (&doc->strings);

@@ -20,6 +20,7 @@
 #include "document.h"
 #include "stage.h"
 #include "trie.h"
+#include "wordmap.h"
 
 G_BEGIN_DECLS
 
@@ -70,8 +71,8 @@ typedef struct {
   GArray *words;           /* SaywhoLexiconWord: each alias's tokens, in order */
   guint ncountries;        /* distinct countries of the entries */
   SaywhoTrie *trie;        /* stems → aliases */
-  GHashTable *by_id;       /* id → entry index + 1 */
-  GStringChunk *strings;
+  SaywhoWordMap by_id;     /* id → entry index */
+  SaywhoStringPool strings;  /* ids, names, forms, norms, kinds, … */
   guint files;
 } SaywhoEntityLexicon;
 

@@ -32,7 +32,8 @@ typedef struct {
 struct _SaywhoTrie {
   KeySlot *key_slots;
   gsize key_capacity;      /* a power of two */
-  GArray *keys;            /* Key, by number */
+  Key *keys;               /* by number */
+  guint32 nkeys, keys_size;
   GStringChunk *key_strings;
   Edge *edges;
   gsize capacity, used;    /* capacity is a power of two */
@@ -40,11 +41,15 @@ struct _SaywhoTrie {
   guint32 *attached;       /* per value: its node, until seal */
   guint32 *attached_values;
   guint nattached, attached_size;
+  gboolean unordered;      /* a value was attached after a larger one */
   guint32 *first;          /* per node: index of its first value (nodes + 1 entries) */
   guint32 *values;         /* values grouped by node, once sealed */
-  guint8 *leaf;            /* per node: no child, once sealed */
+  /* Kept as edges are added, which seal() would otherwise find by a pass
+   * over the whole table: */
+  guint8 *leaf;            /* per node: no child */
+  guint32 leaf_size;
+  SaywhoTrieFilter *starts;  /* the keys the root has children along */
   SaywhoTrieNodes view;    /* first, values and leaf, for walks */
-  SaywhoTrieFilter *starts;  /* the keys the root has children along, once sealed */
   gboolean sealed;
 };
 
@@ -61,11 +66,16 @@ saywho_trie_new (void)
   SaywhoTrie *trie = g_new0 (SaywhoTrie, 1);
   trie->key_capacity = 256;
   trie->key_slots = g_new0 (KeySlot, trie->key_capacity);
-  trie->keys = g_array_new (FALSE, FALSE, sizeof (Key));
+  trie->keys_size = 256;
+  trie->keys = g_new (Key, trie->keys_size);
   trie->key_strings = g_string_chunk_new (4096);
   trie->capacity = 1024;
   trie->edges = g_new0 (Edge, trie->capacity);
-  trie->nodes = 1;  /* the root */
+  trie->nodes = 1;  /* the root, a leaf until it has a child */
+  trie->leaf_size = 1024;
+  trie->leaf = g_new (guint8, trie->leaf_size);
+  trie->leaf[SAYWHO_TRIE_ROOT] = TRUE;
+  trie->starts = g_new0 (SaywhoTrieFilter, 1);
   return trie;
 }
 
@@ -75,7 +85,7 @@ saywho_trie_free (SaywhoTrie *trie)
   if (trie == NULL)
     return;
   g_free (trie->key_slots);
-  g_array_unref (trie->keys);
+  g_free (trie->keys);
   g_string_chunk_free (trie->key_strings);
   g_free (trie->edges);
   g_free (trie->attached);
@@ -101,7 +111,7 @@ lookup_key (const SaywhoTrie *trie, const char *key, gsize len, guint32 hash)
     if (trie->key_slots[s].hash == hash)
       {
         guint32 number = trie->key_slots[s].number - 1;
-        if (key_is (&g_array_index (trie->keys, Key, number), key, len))
+        if (key_is (&trie->keys[number], key, len))
           return (gint32) number;
       }
   return SAYWHO_TRIE_NO_KEY;
@@ -114,9 +124,9 @@ grow_keys (SaywhoTrie *trie)
   trie->key_capacity *= 2;
   trie->key_slots = g_new0 (KeySlot, trie->key_capacity);
   gsize mask = trie->key_capacity - 1;
-  for (guint32 number = 0; number < trie->keys->len; number++)
+  for (guint32 number = 0; number < trie->nkeys; number++)
     {
-      guint32 hash = g_array_index (trie->keys, Key, number).hash;
+      guint32 hash = trie->keys[number].hash;
       gsize s = hash & mask;
       while (trie->key_slots[s].number != 0)
         s = (s + 1) & mask;
@@ -124,21 +134,25 @@ grow_keys (SaywhoTrie *trie)
     }
 }
 
-static gint32
-intern_key (SaywhoTrie *trie, const char *key)
+gint32
+saywho_trie_add_key (SaywhoTrie *trie, const char *key, gsize len, guint32 hash)
 {
-  gsize len = strlen (key);
-  guint32 hash = saywho_str_hash (key, (gssize) len);
+  g_return_val_if_fail (!trie->sealed, SAYWHO_TRIE_NO_KEY);
   gint32 number = lookup_key (trie, key, len, hash);
   if (number != SAYWHO_TRIE_NO_KEY)
     return number;
   /* Half full at most: a lookup of a word that is no key ends soon. */
-  if ((trie->keys->len + 1) * 2 > trie->key_capacity)
+  if ((trie->nkeys + 1) * 2 > trie->key_capacity)
     grow_keys (trie);
-  Key k = { g_string_chunk_insert_len (trie->key_strings, key, (gssize) len), (guint32) len,
-            hash };
-  number = (gint32) trie->keys->len;
-  g_array_append_val (trie->keys, k);
+  if (trie->nkeys == trie->keys_size)
+    {
+      trie->keys_size *= 2;
+      trie->keys = g_renew (Key, trie->keys, trie->keys_size);
+    }
+  number = (gint32) trie->nkeys++;
+  trie->keys[number] = (Key) {
+    g_string_chunk_insert_len (trie->key_strings, key, (gssize) len), (guint32) len, hash
+  };
   gsize mask = trie->key_capacity - 1;
   gsize s = hash & mask;
   while (trie->key_slots[s].number != 0)
@@ -172,7 +186,7 @@ child (const SaywhoTrie *trie, guint32 node, gint32 key)
 {
   if (key < 0)
     return SAYWHO_TRIE_NONE;
-  guint32 hash = g_array_index (trie->keys, Key, key).hash;
+  guint32 hash = trie->keys[key].hash;
   gsize mask = trie->capacity - 1;
   for (gsize s = edge_slot (node, hash, mask); trie->edges[s].key != 0; s = (s + 1) & mask)
     if (trie->edges[s].key == (guint32) key + 1 && trie->edges[s].node == node)
@@ -180,23 +194,65 @@ child (const SaywhoTrie *trie, guint32 node, gint32 key)
   return SAYWHO_TRIE_NONE;
 }
 
-static guint32
-child_or_add (SaywhoTrie *trie, guint32 node, gint32 key)
+/* Adds the edge from node along key (its hash) at slot s, found empty:
+ * out of line, so that child_or_add() is inlined into the insert loops. */
+static G_GNUC_NO_INLINE guint32
+add_edge (SaywhoTrie *trie, guint32 node, gint32 key, guint32 hash, gsize s)
 {
-  guint32 found = child (trie, node, key);
-  if (found != SAYWHO_TRIE_NONE)
-    return found;
   /* Half full at most, for the same reason as the keys. */
   if ((trie->used + 1) * 2 > trie->capacity)
-    grow (trie);
-  guint32 hash = g_array_index (trie->keys, Key, key).hash;
+    {
+      grow (trie);
+      gsize mask = trie->capacity - 1;
+      s = edge_slot (node, hash, mask);
+      while (trie->edges[s].key != 0)
+        s = (s + 1) & mask;
+    }
+  guint32 added = trie->nodes++;
+  trie->edges[s] = (Edge) { node, hash, (guint32) key + 1, added };
+  trie->used++;
+  if (G_UNLIKELY (added == trie->leaf_size))
+    {
+      trie->leaf_size *= 2;
+      trie->leaf = g_renew (guint8, trie->leaf, trie->leaf_size);
+    }
+  trie->leaf[added] = TRUE;
+  trie->leaf[node] = FALSE;
+  if (node == SAYWHO_TRIE_ROOT)
+    {
+      guint32 bit = saywho_trie_filter_bit (hash);
+      trie->starts->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+    }
+  return added;
+}
+
+static inline guint32
+child_or_add (SaywhoTrie *trie, guint32 node, gint32 key)
+{
+  /* One probe finds the edge or the empty slot it goes in. */
+  guint32 hash = trie->keys[key].hash;
   gsize mask = trie->capacity - 1;
   gsize s = edge_slot (node, hash, mask);
-  while (trie->edges[s].key != 0)
-    s = (s + 1) & mask;
-  trie->edges[s] = (Edge) { node, hash, (guint32) key + 1, trie->nodes++ };
-  trie->used++;
-  return trie->edges[s].child;
+  for (; trie->edges[s].key != 0; s = (s + 1) & mask)
+    if (trie->edges[s].key == (guint32) key + 1 && trie->edges[s].node == node)
+      return trie->edges[s].child;
+  return add_edge (trie, node, key, hash, s);
+}
+
+/* Attaches value at node. */
+static inline void
+attach (SaywhoTrie *trie, guint32 node, guint32 value)
+{
+  if (trie->nattached == trie->attached_size)
+    {
+      trie->attached_size = MAX (1024, 2 * trie->attached_size);
+      trie->attached = g_renew (guint32, trie->attached, trie->attached_size);
+      trie->attached_values = g_renew (guint32, trie->attached_values, trie->attached_size);
+    }
+  if (trie->nattached > 0 && value < trie->attached_values[trie->nattached - 1])
+    trie->unordered = TRUE;
+  trie->attached[trie->nattached] = node;
+  trie->attached_values[trie->nattached++] = value;
 }
 
 void
@@ -205,23 +261,30 @@ saywho_trie_insert (SaywhoTrie *trie, const char *const *keys, guint n, guint32 
   g_return_if_fail (!trie->sealed);
   guint32 node = SAYWHO_TRIE_ROOT;
   for (guint i = 0; i < n; i++)
-    node = child_or_add (trie, node, intern_key (trie, keys[i]));
-  if (trie->nattached == trie->attached_size)
     {
-      trie->attached_size = MAX (1024, 2 * trie->attached_size);
-      trie->attached = g_renew (guint32, trie->attached, trie->attached_size);
-      trie->attached_values = g_renew (guint32, trie->attached_values, trie->attached_size);
+      gsize len = strlen (keys[i]);
+      guint32 hash = saywho_str_hash (keys[i], (gssize) len);
+      node = child_or_add (trie, node, saywho_trie_add_key (trie, keys[i], len, hash));
     }
-  trie->attached[trie->nattached] = node;
-  trie->attached_values[trie->nattached++] = value;
+  attach (trie, node, value);
+}
+
+void
+saywho_trie_insert_keys (SaywhoTrie *trie, const gint32 *keys, guint n, guint32 value)
+{
+  g_return_if_fail (!trie->sealed);
+  guint32 node = SAYWHO_TRIE_ROOT;
+  for (guint i = 0; i < n; i++)
+    node = child_or_add (trie, node, keys[i]);
+  attach (trie, node, value);
 }
 
 void
 saywho_trie_seal (SaywhoTrie *trie)
 {
   /* Values grouped by node, each node's in increasing order: counted into
-   * place, then each group (a few values) sorted by insertion, which costs
-   * nothing when they were attached in order, as loaders do. */
+   * place, then each group (a few values) sorted by insertion, unless they
+   * were attached in order, as loaders do. */
   trie->first = g_new0 (guint32, trie->nodes + 1);
   trie->values = g_new (guint32, MAX (trie->nattached, 1));
   for (guint i = 0; i < trie->nattached; i++)
@@ -233,32 +296,18 @@ saywho_trie_seal (SaywhoTrie *trie)
   for (guint i = 0; i < trie->nattached; i++)
     trie->values[fill[trie->attached[i]]++] = trie->attached_values[i];
   g_free (fill);
-  for (guint32 node = 0; node < trie->nodes; node++)
-    for (guint32 i = trie->first[node] + 1; i < trie->first[node + 1]; i++)
-      {
-        guint32 value = trie->values[i], k = i;
-        for (; k > trie->first[node] && trie->values[k - 1] > value; k--)
-          trie->values[k] = trie->values[k - 1];
-        trie->values[k] = value;
-      }
+  if (trie->unordered)
+    for (guint32 node = 0; node < trie->nodes; node++)
+      for (guint32 i = trie->first[node] + 1; i < trie->first[node + 1]; i++)
+        {
+          guint32 value = trie->values[i], k = i;
+          for (; k > trie->first[node] && trie->values[k - 1] > value; k--)
+            trie->values[k] = trie->values[k - 1];
+          trie->values[k] = value;
+        }
   g_clear_pointer (&trie->attached, g_free);
   g_clear_pointer (&trie->attached_values, g_free);
   trie->nattached = trie->attached_size = 0;
-
-  /* Which nodes have children, and along which keys the root has them. */
-  trie->leaf = g_new (guint8, trie->nodes);
-  memset (trie->leaf, TRUE, trie->nodes);
-  trie->starts = g_new0 (SaywhoTrieFilter, 1);
-  for (gsize s = 0; s < trie->capacity; s++)
-    if (trie->edges[s].key != 0)
-      {
-        trie->leaf[trie->edges[s].node] = FALSE;
-        if (trie->edges[s].node == SAYWHO_TRIE_ROOT)
-          {
-            guint32 bit = saywho_trie_filter_bit (trie->edges[s].hash);
-            trie->starts->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-          }
-      }
   trie->view = (SaywhoTrieNodes) { trie->first, trie->values, trie->leaf };
   trie->sealed = TRUE;
 }
@@ -284,7 +333,7 @@ saywho_trie_step (const SaywhoTrie *trie, guint32 node, const char *key, gsize l
     {
       const Edge *edge = &trie->edges[s];
       if (edge->hash == hash && edge->node == node
-          && key_is (&g_array_index (trie->keys, Key, edge->key - 1), key, len))
+          && key_is (&trie->keys[edge->key - 1], key, len))
         return edge->child;
     }
   return SAYWHO_TRIE_NONE;

@@ -34,6 +34,13 @@ void        saywho_trie_free (SaywhoTrie *trie);
 /* Adds the sequence keys[0..n) and attaches value at its end. */
 void        saywho_trie_insert (SaywhoTrie *trie, const char *const *keys, guint n,
                                 guint32 value);
+/* The number of the key string of len bytes (hash: saywho_str_hash() of
+ * it; no NUL needed after it), added if new: a loader that inserts the
+ * same words many times looks each up once and inserts by number. */
+gint32      saywho_trie_add_key (SaywhoTrie *trie, const char *key, gsize len, guint32 hash);
+/* saywho_trie_insert() by key numbers from saywho_trie_add_key(). */
+void        saywho_trie_insert_keys (SaywhoTrie *trie, const gint32 *keys, guint n,
+                                     guint32 value);
 /* Ends building: values are grouped by node.  No inserts after this. */
 void        saywho_trie_seal (SaywhoTrie *trie);
 

@@ -36,7 +36,14 @@ static const char *fixture_lexicon =
   "agency:cn-parliament\tORG\tagency\tNational People's Congress\tChina's parliament\tcountry=CN\n"
   "official:xi-jinping\tPER\tofficial\tXi Jinping\t_\tcountry=CN\n"
   "official:susan-rice\tPER\tofficial\tSusan Rice\t_\tcountry=US\n"
-  "official:john-kerry\tPER\tofficial\tJohn Kerry\t_\tcountry=US\n";
+  "official:john-kerry\tPER\tofficial\tJohn Kerry\t_\tcountry=US\n"
+  /* aliases the loader must analyze whole, and words aliases share: "No."
+   * is an abbreviation only before a number */
+  "agency:test-say-no\tORG\tagency\tThe Say No. Campaign\tSay No.\tcountry=GB\n"
+  "agency:gb-number-10\tORG\tagency\tNo. 10 Downing Street\tNo. 10\tcountry=GB\n"
+  "agency:ie-obrien\tORG\tagency\tO'Brien Marine Foundation\t_\tcountry=IE\n"
+  "agency:ch-zurich-board\tORG\tagency\tZ\u00fcrich Harbour Board\tHarbour  Board of Z\u00fcrich\tcountry=CH\n"
+  "place:gb-harbour-bay\tLOC\tcity\tHarbour Bay\t_\tcountry=GB\n";
 
 static char *lexicon_dir;
 static SaywhoPipeline *pipeline;
@@ -191,6 +198,15 @@ static const EntityCase cases[] = {
   /* a listed name keeps its reading over a head word's ("Palace" heads places) */
   { "listed-over-head", "They lost to Crystal Palace on Sunday.",
     "Crystal Palace/ORG/team:crystal-palace" },
+  /* what the loader makes of aliases: a number abbreviation before its
+   * number, an apostrophe, letters outside ASCII, two spaces, and words
+   * several aliases share */
+  { "loader", "Officials at No. 10 said so.", "No. 10/ORG/agency:gb-number-10" },
+  { "loader", "The O'Brien Marine Foundation agreed.",
+    "O'Brien Marine Foundation/ORG/agency:ie-obrien" },
+  { "loader", "The Harbour Board of Z\u00fcrich met in Harbour Bay.",
+    "Harbour Board of Z\u00fcrich/ORG/agency:ch-zurich-board; Harbour Bay/LOC/place:gb-harbour-bay" },
+  { "loader", "The Z\u00fcrich Harbour Board met.", "Z\u00fcrich Harbour Board/ORG/agency:ch-zurich-board" },
   /* partial names */
   { "partial", "Susan Rice spoke. Later Rice said the rice harvest was fine.",
     "Susan Rice/PER/official:susan-rice; Rice/PER/official:susan-rice" },
