@@ -47,7 +47,8 @@ typedef struct {
 
 typedef struct {
   struct sb_stemmer *stemmer;
-  CacheSlot *cache;        /* CACHE_SLOTS slots */
+  CacheSlot *cache;        /* CACHE_SLOTS slots, at a 64-byte boundary in block */
+  gpointer block;
 } StemWorker;
 
 static gboolean
@@ -98,8 +99,12 @@ stem_worker_new (gpointer shared, GError **error)
     }
   StemWorker *worker = g_new0 (StemWorker, 1);
   worker->stemmer = sb;
-  /* Aligned, so that a pair of slots is one cache line. */
-  worker->cache = g_aligned_alloc0 (CACHE_SLOTS, sizeof (CacheSlot), 64);
+  /* Aligned, so that a pair of slots is one cache line.  g_malloc0() of a
+   * block this large maps pages the kernel zeroes when first touched (most
+   * never are, for the loaders' short runs), where g_aligned_alloc0()
+   * would clear all of it up front. */
+  worker->block = g_malloc0 (CACHE_SLOTS * sizeof (CacheSlot) + 64);
+  worker->cache = (CacheSlot *) (((guintptr) worker->block + 63) & ~(guintptr) 63);
   return worker;
 }
 
@@ -108,7 +113,7 @@ stem_worker_free (gpointer data)
 {
   StemWorker *worker = data;
   sb_stemmer_delete (worker->stemmer);
-  g_aligned_free (worker->cache);
+  g_free (worker->block);
   g_free (worker);
 }
 
