@@ -400,7 +400,9 @@ recent_person (Ctx *c, guint i)
     return NULL;
   if (saywho_document_token (doc, quote->span.start)->paragraph + 2 < paragraph)
     return NULL;
-  return last_person (c, entity_from (c, quote->span.start), quote->speaker);
+  /* Its last mention before i: the attribution may follow the quotation's
+   * start ("“…,” said X") or lie inside it ("“…,” X said. “…”"). */
+  return last_person (c, entity_from (c, i), quote->speaker);
 }
 
 /* Is e the first person named in the sentence just before tok's, near its

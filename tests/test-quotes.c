@@ -143,6 +143,17 @@ static const QuoteCase cases[] = {
                           "Ada Lovel, pleaded guilty. She told the court the firm had lied.",
     "direct|We will appeal,|local:ned-pricey|Ned Pricey|said ; "
     "indirect|the firm had lied|local:ada-lovel|She|told" },
+  /* "she" after a quotation whose speaker is named after its start */
+  { "pronoun-after-inverted", "\u201cPrices will fall,\u201d said Ada Lovel, head of research "
+                              "at a bank in Lagos. \u201cThey want calm.\u201d\n\n"
+                              "She said demand was weak.",
+    "direct|Prices will fall,\u201d said Ada Lovel, head of research at a bank in Lagos. "
+    "\u201cThey want calm.|local:ada-lovel|Ada Lovel|said ; "
+    "indirect|demand was weak|local:ada-lovel|She|said" },
+  { "pronoun-after-split", "Ned Pricey spoke first.\n\n\"Rates must rise,\" Minister Ada Lovel "
+                           "told reporters. \"We have no choice.\"\n\nShe said the bank agreed.",
+    "direct|Rates must rise,\" Minister Ada Lovel told reporters. \"We have no choice.|"
+    "local:ada-lovel|Ada Lovel|told ; indirect|the bank agreed|local:ada-lovel|She|said" },
   { "pronoun-it", "The Foobar Trade Commission met. \u201cWe act now,\u201d it said.",
     "direct|We act now,|local:foobar-trade-commission|it|said" },
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
