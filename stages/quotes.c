@@ -220,7 +220,7 @@ static const struct {
   const char *word;
   guint32 bit;
 } pattern_words[] = {
-  { "that", IS_THAT }, { "and", IS_AND }, { "to", IS_TO }, { "as", IS_AS },
+  { "that", IS_THAT }, { "and", IS_AND }, { "but", IS_AND }, { "to", IS_TO }, { "as", IS_AS },
   { "saying", IS_SAYING },
   { "described", IS_DESCRIBED }, { "how", IS_HOW },
   { "told", IS_TELL }, { "tell", IS_TELL }, { "tells", IS_TELL }, { "telling", IS_TELL },
@@ -468,7 +468,9 @@ sentence_start_of (const Scan *s, guint i)
 
 /* The subject of the clause that starts at limit, among its first words:
  * the first name (not a dateline) or pronoun.  "X cut its forecast … and
- * said", "X cut rates, saying …". */
+ * said", "X cut rates, saying …".  A name that only modifies the subject
+ * is passed over ("Dubai-based Emirates", "Chinese"), and a possessive
+ * hands on to the name it owns ("Russia's Foreign Ministry"). */
 static gboolean
 clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
 {
@@ -478,7 +480,22 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
       gint e = saywho_document_entity_at (doc, k);
       if (e >= 0 && !(tok_at (s, k)->flags & SAYWHO_TOKEN_DATELINE))
         {
-          *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+          const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+          guint end = ent->span.end;
+          const SaywhoToken *after = end < s->n ? tok_at (s, end) : NULL;
+          if (ent->type == SAYWHO_ENTITY_MISC
+              || (after != NULL && after->norm_len == 1 && after->norm[0] == '-'))
+            {
+              k = end - 1;
+              continue;
+            }
+          if (after != NULL && after->kind == SAYWHO_TOKEN_POSSESSIVE && end + 1 < before)
+            {
+              gint owned = saywho_document_entity_at (doc, end + 1);
+              if (owned >= 0)
+                ent = &g_array_index (doc->entities, SaywhoEntity, owned);
+            }
+          *mention = ent->span;
           return TRUE;
         }
       if (has (s, k, ON_PRONOUNS))
@@ -540,9 +557,19 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
       if (k > (gint) limit)
         i = k - 1;
     }
-  /* "X cut its forecast ... and said": the sentence's own subject */
-  if (i >= (gint) limit && has (s, (guint) i, IS_AND))
+  /* `dismissed the claims as "pure fiction," saying …` */
+  if (i >= (gint) limit && is_participle (tok_at (s, cue))
+      && tok_at (s, (guint) i)->kind == SAYWHO_TOKEN_QUOTE)
     return clause_subject (s, limit, (guint) i, mention);
+  /* "X projected that A, but warned that B": the subject of the cue before
+   * it; "X cut its forecast … and said": the sentence's own subject */
+  if (i >= (gint) limit && has (s, (guint) i, IS_AND))
+    {
+      for (gint k = i - 1; k > (gint) limit; k--)
+        if (verb_cue_at (s, (guint) k, limit) && !has (s, (guint) k, IN_RAW))
+          return subject_before (s, (guint) k, limit, mention);
+      return clause_subject (s, limit, (guint) i, mention);
+    }
   /* An appositive between commas: look before it for a name. */
   if (i >= (gint) limit && has (s, (guint) i, IS_COMMA))
     {
@@ -862,10 +889,22 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
           const SaywhoToken *tok = tok_at (s, k);
           if (tok->kind == SAYWHO_TOKEN_QUOTE)
             break;
+          /* `said the fine was "…" but warned that …`: a cue past "and"
+           * or "but" heads a clause of its own */
+          if (has (s, k, IS_AND))
+            break;
           gboolean described = has (s, k, IS_DESCRIBED);
           if (verb_cue_at (s, k, close + 1) || (described && has (s, k - 2, IS_HOW)))
             {
               *cue = (SaywhoSpan) { k, k + 1 };
+              /* `dismissed the claims as "…," saying …`: a participle's
+               * subject is its clause's, never a name after it */
+              if (is_participle (tok) && k <= close + 2)
+                {
+                  if (!clause_subject (s, sentence_start_of (s, open), open, mention))
+                    *mention = (SaywhoSpan) { 0, 0 };
+                  return TRUE;
+                }
               /* inverted: ", said Kerry" */
               if (k == close + 1 || (k == close + 2 && has (s, close + 1, IS_COMMA)))
                 {
@@ -928,6 +967,11 @@ clause_after (const Scan *s, guint cue, guint s_end)
       /* "that" after a preposition is a determiner ("at that meeting") */
       if (has (s, j, IS_THAT) && !has (s, j - 1, ON_NOT_SUBJECTS))
         return j + 1 < s_end ? j + 1 : 0;
+      /* "said exports fell and added that …": that "that" is the next
+       * cue's; "saying NATO had offered no proof that …": the clause has
+       * begun */
+      if (has (s, j, IS_AND | IS_BACKSHIFTED))
+        break;
       const SaywhoToken *tok = tok_at (s, j);
       if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE)
         break;
@@ -941,7 +985,14 @@ clause_after (const Scan *s, guint cue, guint s_end)
       if (e >= 0)
         k = g_array_index (doc->entities, SaywhoEntity, e).span.end;
       else if (has (s, k, ON_DETERMINERS))
-        k += 2;
+        {
+          k += 2;
+          /* "told a news conference in …": a longer object, no clause */
+          if (k + 1 < s_end && tok_at (s, k)->kind == SAYWHO_TOKEN_WORD
+              && !(tok_at (s, k)->flags & SAYWHO_TOKEN_CAPITALIZED)
+              && (has (s, k + 1, ON_NOT_SUBJECTS) || tok_at (s, k + 1)->kind == SAYWHO_TOKEN_PUNCT))
+            return 0;
+        }
       else
         k += 1;
     }
@@ -981,12 +1032,41 @@ clause_end (const Scan *s, guint start, guint s_end)
       else
         hi = mid;
     }
+  /* `said the bill was "clean" and challenged the others …`: after a
+   * quoted phrase, a verb in the past right after "and" or "but" goes on
+   * with the reporting subject (without one, "said Baghdad was committed
+   * and expected exports to rise" goes on with the clause's) */
+  gboolean quoted = FALSE;  /* a quoted phrase of words (not a scare-quoted “mini-budget”) */
+  for (guint k = start + 1; k + 1 < end; k++)
+    {
+      const SaywhoToken *tok = tok_at (s, k);
+      if (tok->kind == SAYWHO_TOKEN_QUOTE && (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE)
+          && k >= 3 && has (s, k - 1, IN_RAW) && has (s, k - 2, IN_RAW)
+          && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
+        quoted = TRUE;
+      if (quoted && tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          && tok->norm_len > 4 && memcmp (tok->norm + tok->norm_len - 2, "ed", 2) == 0
+          && has (s, k - 1, IS_AND) && !has (s, k, IN_RAW))
+        {
+          end = k - 1;
+          while (end > start && has (s, end - 1, IS_COMMA))
+            end--;
+          break;
+        }
+    }
   for (guint c = lo; c < s->ncands && s->cands[c] + 1 < end; c++)
     {
       guint k = s->cands[c];
+      guint stop = 0;
       if (has (s, k, IS_ACCORDING) && has (s, k + 1, IS_TO))
+        stop = k;
+      /* "… but warned that …", "… and added that …": a clause of its own,
+       * with the same subject */
+      else if (k > start + 1 && has (s, k - 1, IS_AND) && verb_cue_at (s, k, start))
+        stop = k - 1;
+      if (stop > start)
         {
-          end = k;
+          end = stop;
           while (end > start && has (s, end - 1, IS_COMMA))
             end--;
           break;
@@ -1157,6 +1237,11 @@ find_reported (const Scan *s)
 
           if (!verb_cue_at (s, c, sent.start))
             continue;
+          /* "challenged them to explain their votes", "declined to say":
+           * an infinitive reports nothing, unless "that" follows ("went on
+           * to say that …") */
+          if (c > sent.start && has (s, c - 1, IS_TO) && !has (s, c + 1, IS_THAT))
+            continue;
 
           /* X said (that) CLAUSE */
           guint start = clause_after (s, c, sent.end);
@@ -1165,6 +1250,7 @@ find_reported (const Scan *s)
               if (!subject_before (s, c, sent.start, &mention))
                 mention = (SaywhoSpan) { 0, 0 };
               guint end = clause_end (s, start, sent.end);
+              guint sentence = si;
               /* The next sentence may go on reporting: "Meng said China
                * opposed hacking. It was ready to help." */
               while (si + 1 < doc->sentences->len
@@ -1175,6 +1261,13 @@ find_reported (const Scan *s)
                   end = clause_end (s, sent.start, sent.end);
                 }
               add_quote (w, SAYWHO_QUOTE_INDIRECT, start, end, cue, mention);
+              /* "X said A but warned that B": the clause ended at a cue of
+               * its own, which the sentence goes on with */
+              if (si == sentence && end < sent.end)
+                {
+                  from = end;
+                  continue;
+                }
               break;
             }
 
@@ -1371,8 +1464,11 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
     {
       Raw *r = &raws[k];
       r->attributed = attribute_direct (s, r->open, r->close, &r->cue, &r->mention);
-      if (r->attributed && r->cue.start < scan.n && (r->cue.start < r->open
-                                                     || r->cue.start > r->end))
+      /* (A participle after the quotation also heads the clause it
+       * reports: `as "pure fiction," saying Norway had no proof`.) */
+      if (r->attributed && r->cue.start < scan.n
+          && (r->cue.start < r->open
+              || (r->cue.start > r->end && !is_participle (tok_at (s, r->cue.start)))))
         scan.bits[r->cue.start] |= USED;
     }
 

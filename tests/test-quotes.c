@@ -127,6 +127,45 @@ static const QuoteCase cases[] = {
                       "Institute. \"Talks will resume.\"",
     "direct|We will go on,\" said Ned Pricey, head of research at the Foobar Institute. "
     "\"Talks will resume.|local:ned-pricey|Ned Pricey|said" },
+  /* a participle after a quoted phrase: the clause's subject, for the
+   * phrase and for the clause the participle reports */
+  { "participle-after-quote", "The Foobar Trade Ministry dismissed the claims as \u201cpure "
+                              "fiction,\u201d saying Norway had offered no proof that the ships "
+                              "were armed.",
+    "direct|pure fiction,|local:foobar-trade-ministry|Foobar Trade Ministry|saying ; "
+    "indirect|Norway had offered no proof that the ships were armed|"
+    "local:foobar-trade-ministry|Foobar Trade Ministry|saying" },
+  /* two verbs of one subject: "but said", "and added that" */
+  { "but-said", "Lagos-based Foobar Airways did not order new jets but said it was in talks "
+                "with two makers.",
+    "indirect|it was in talks with two makers|local:foobar-airways|Foobar Airways|said" },
+  { "and-added", "Minister Ada Lovel said exports fell and added that imports rose.",
+    "indirect|exports fell|local:ada-lovel|Ada Lovel|said ; "
+    "indirect|imports rose|local:ada-lovel|Ada Lovel|added" },
+  { "but-warned", "Its secretary general, Ned Pricey, said the fine was \"a turning point for "
+                  "the sector\" but warned that the money would not help firms.",
+    "indirect|the fine was \"a turning point for the sector\"|local:ned-pricey|Ned Pricey|said ; "
+    "direct|a turning point for the sector|local:ned-pricey|Ned Pricey|said ; "
+    "indirect|the money would not help firms|local:ned-pricey|Ned Pricey|warned" },
+  { "but-added-after-quoted-cue", "Ada Lovel said the cuts were a \"welcome step\" but added "
+                                  "that their effect would take time.",
+    "indirect|the cuts were a \"welcome step\"|local:ada-lovel|Ada Lovel|said ; "
+    "direct|welcome step|local:ada-lovel|Ada Lovel|said ; "
+    "indirect|their effect would take time|local:ada-lovel|Ada Lovel|added" },
+  /* after a quoted phrase, "and" + a verb in the past is the speaker's
+   * next act; without one, the clause's */
+  { "and-verb-after-quote", "Speaker Ada Lovel said the bill was \"clean and simple\" and "
+                            "challenged the others to explain their votes.",
+    "indirect|the bill was \"clean and simple\"|local:ada-lovel|Ada Lovel|said ; "
+    "direct|clean and simple|local:ada-lovel|Ada Lovel|said" },
+  { "and-verb-in-clause", "Speaker Ada Lovel said the plan was sound and expected others to "
+                          "follow.",
+    "indirect|the plan was sound and expected others to follow|local:ada-lovel|Ada Lovel|said" },
+  { "told-conference", "Minister Ada Lovel told a news conference in Lagos on Monday.", "" },
+  /* the owner's name is no subject: the name it owns is */
+  { "possessive-subject", "Norway\u2019s Foobar Trade Ministry cut its forecast and said "
+                          "exports would fall.",
+    "indirect|exports would fall|local:foobar-trade-ministry|Foobar Trade Ministry|said" },
   { "group-unnamed", "The ministers discussed a proposal, two Foobar Union diplomats said.",
     "indirect|The ministers discussed a proposal|_|Foobar Union diplomats|said" },
   { "modifier-place", "\u201cRates will rise,\u201d said one Lagos-based economist at a bank.",
