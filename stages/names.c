@@ -390,6 +390,20 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
 }
 
 /* 1. Head words: organizations, places, events. */
+/* Is tok a given name of lexicons/first-names.txt (as written)? */
+static gboolean
+is_given_name (const Names *names, const SaywhoDocument *doc, const SaywhoToken *tok)
+{
+  gsize len;
+  const char *text = saywho_token_text (doc, tok, &len);
+  char form[64];  /* the map compares NUL-terminated keys */
+  if (len >= sizeof form)
+    return FALSE;
+  memcpy (form, text, len);
+  form[len] = '\0';
+  return saywho_strmap_contains (names->first_names, form, saywho_str_hash (form, (gssize) len));
+}
+
 static void
 find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                    const guint8 *in_title)
@@ -523,6 +537,25 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
             break;
           start = ent->span.end;
         }
+      /* "Ada Lovel of the Foobar Institute": a person of an organization,
+       * when the words before "of" start with a given name and hold no
+       * head word; the person is left to find_people(). */
+      if (type == SAYWHO_ENTITY_ORG && start + 2 <= (guint) head)
+        {
+          if (is_given_name (names, doc, saywho_document_token (doc, start)))
+            for (guint k = start + 2; k < (guint) head; k++)
+              {
+                const SaywhoToken *t = saywho_document_token (doc, k);
+                if (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD
+                                            | CLASS_MISC_HEAD))
+                  break;
+                if (text_is (doc, t, "of"))
+                  {
+                    start = k + 1 + (text_is (doc, saywho_document_token (doc, k + 1), "the"));
+                    break;
+                  }
+              }
+        }
       if (end - start >= 2 && (guint) head >= start)
         claim_as (w, doc, start, end, type, 0, FALSE);  /* "Emirates Stadium" is no country */
       resume = end;
@@ -647,17 +680,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
           resume = end;
           continue;
         }
-      gsize len;
-      const char *first_text = saywho_token_text (doc, saywho_document_token (doc, start), &len);
-      gboolean given = FALSE;
-      char first[64];
-      if (len < sizeof first)
-        {
-          memcpy (first, first_text, len);
-          first[len] = '\0';
-          given = saywho_strmap_contains (names->first_names, first,
-                                          saywho_str_hash (first, (gssize) len));
-        }
+      gboolean given = is_given_name (names, doc, saywho_document_token (doc, start));
       gboolean any_entity = FALSE;
       for (guint k = start; k < end; k++)
         any_entity |= entity_at (w, k) >= 0;

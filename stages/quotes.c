@@ -517,6 +517,14 @@ clause_opens_with_name (const Scan *s, guint limit, guint before, SaywhoSpan *me
   guint k = limit;
   if (k < before && has (s, k, ON_DETERMINERS))
     k++;
+  /* a title before the name: "Sen. Ada Lovel, a Maine Republican who …," */
+  for (guint t = 0; t < 4 && k < before && saywho_document_entity_at (doc, k) < 0; t++, k++)
+    {
+      const SaywhoToken *tok = tok_at (s, k);
+      if (!(tok->flags & (SAYWHO_TOKEN_ABBREV_TITLE | SAYWHO_TOKEN_CAPITALIZED))
+          || tok->kind == SAYWHO_TOKEN_PUNCT || has (s, k, ON_NOT_SUBJECTS | ON_DETERMINERS))
+        return FALSE;  /* "In Washington, Sen. X, …, said" opens with no name */
+    }
   gint e = k < before ? saywho_document_entity_at (doc, k) : -1;
   if (e < 0)
     return FALSE;
@@ -526,6 +534,27 @@ clause_opens_with_name (const Scan *s, guint limit, guint before, SaywhoSpan *me
     return FALSE;
   *mention = ent->span;
   return TRUE;
+}
+
+/* The person a place or body describes, from limit on: "Ada Lovel of
+ * Ohio", "Ned Pricey of the Foobar Institute" give Ada Lovel and Ned
+ * Pricey; any other mention is itself. */
+static SaywhoSpan
+person_of (const Scan *s, guint limit, SaywhoSpan mention)
+{
+  const SaywhoDocument *doc = s->doc;
+  if (mention.start < limit + 2)
+    return mention;
+  guint of = mention.start - 1;
+  if (has (s, of, ON_DETERMINERS) && of > limit + 1)
+    of--;
+  const SaywhoToken *t = tok_at (s, of);
+  if (t->norm_len != 2 || memcmp (t->norm, "of", 2) != 0)
+    return mention;
+  gint person = saywho_document_entity_at (doc, of - 1);
+  if (person < 0 || g_array_index (doc->entities, SaywhoEntity, person).type != SAYWHO_ENTITY_PER)
+    return mention;
+  return g_array_index (doc->entities, SaywhoEntity, person).span;
 }
 
 /* A participle (saying, adding, warning): its subject is the clause's. */
@@ -556,6 +585,17 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
         k--;
       if (k > (gint) limit)
         i = k - 1;
+    }
+  /* "Ada Lovel, who told reporters": the name the relative clause is on */
+  if (i > (gint) limit + 1 && tok_at (s, (guint) i)->norm_len == 3
+      && memcmp (tok_at (s, (guint) i)->norm, "who", 3) == 0 && has (s, (guint) i - 1, IS_COMMA))
+    {
+      gint e = saywho_document_entity_at (doc, (guint) i - 2);
+      if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
+        {
+          *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+          return TRUE;
+        }
     }
   /* `dismissed the claims as "pure fiction," saying …` */
   if (i >= (gint) limit && is_participle (tok_at (s, cue))
@@ -595,7 +635,8 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
           gint e = saywho_document_entity_at (doc, (guint) (k - 1));
           if (e >= 0)
             {
-              *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+              *mention = person_of (s, limit,
+                                    g_array_index (doc->entities, SaywhoEntity, e).span);
               return TRUE;
             }
           /* "His spokesman, Stephane Dujarric, said", "The bloc's foreign
@@ -637,7 +678,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC
           && !plural_head)
         {
-          *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+          *mention = person_of (s, limit, g_array_index (doc->entities, SaywhoEntity, e).span);
           return TRUE;
         }
       if (e >= 0 && k < i)

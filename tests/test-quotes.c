@@ -166,6 +166,17 @@ static const QuoteCase cases[] = {
   { "possessive-subject", "Norway\u2019s Foobar Trade Ministry cut its forecast and said "
                           "exports would fall.",
     "indirect|exports would fall|local:foobar-trade-ministry|Foobar Trade Ministry|said" },
+  /* "who" after a name, "of" a place, a title before an appositive */
+  { "relative-who", "The talks were led by Deputy Secretary Ada Lovel, who told reporters that "
+                    "Norway remained committed to the pact.",
+    "indirect|Norway remained committed to the pact|local:ada-lovel|Ada Lovel|told" },
+  { "person-of-place", "Senate leader Ada Lovel of Ohio said her caucus would not vote for it.",
+    "indirect|her caucus would not vote for it|local:ada-lovel|Ada Lovel|said" },
+  { "title-appositive", "Sen. Ada Lovel, a Maine Republican who has criticized both parties over "
+                        "the standoff, said she was tired.",
+    "indirect|she was tired|local:ada-lovel|Ada Lovel|said" },
+  { "person-of-body", "Ned Pricey of the Foobar Institute said rates would rise.",
+    "indirect|rates would rise|local:ned-pricey|Ned Pricey|said" },
   { "group-unnamed", "The ministers discussed a proposal, two Foobar Union diplomats said.",
     "indirect|The ministers discussed a proposal|_|Foobar Union diplomats|said" },
   { "modifier-place", "\u201cRates will rise,\u201d said one Lagos-based economist at a bank.",
