@@ -695,6 +695,105 @@ add_entry (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
   return ok;
 }
 
+/* The forms of words [from, n) of an alias, each followed by a space, in
+ * out (emptied first); the callers add the entry's number in its bytes. */
+static void
+alias_forms (const SaywhoEntityLexicon *g, const SaywhoLexiconAlias *alias, guint from,
+             GString *out)
+{
+  const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
+  g_string_truncate (out, 0);
+  for (guint k = from; k < alias->ntokens; k++)
+    {
+      g_string_append_len (out, words[k].form, words[k].form_len);
+      g_string_append_c (out, ' ');
+    }
+}
+
+/* Sets the lead of every organization's alias that starts with a place
+ * (see saywho_lexicon_alias_lead()): "China's Foreign Ministry" when
+ * "China" alone is a place's alias; "U.S. State Department" when "U.S."
+ * alone is an alias of the organization's own country and "State
+ * Department" one of the organization's.  ("China Daily" and "US
+ * Cremonese" keep their first word.) */
+static void
+mark_leads (SaywhoEntityLexicon *g)
+{
+  SaywhoWordMap places;    /* one-word form of a place → its entry */
+  SaywhoWordMap own;       /* forms and entry of an alias of a candidate entry */
+  saywho_word_map_init (&places, 4096);
+  saywho_word_map_init (&own, 1024);
+  for (guint a = 0; a < g->aliases->len; a++)
+    {
+      const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (g, a);
+      const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
+      if (alias->ntokens != 1
+          || saywho_entity_lexicon_entry (g, alias->entry)->type != SAYWHO_ENTITY_LOC)
+        continue;
+      guint32 hash = saywho_str_hash (words[0].form, words[0].form_len);
+      if (saywho_word_map_find (&places, words[0].form, words[0].form_len, hash) == NULL)
+        saywho_word_map_add (&places, words[0].form, words[0].form_len, hash, alias->entry);
+    }
+  /* The organizations' aliases that start with a place, and the entries
+   * they belong to (few: their other aliases are what a lead needs). */
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint8 *wanted = g_new0 (guint8, g->entries->len);
+  for (guint a = 0; a < g->aliases->len; a++)
+    {
+      const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (g, a);
+      const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
+      if (alias->ntokens < 2
+          || saywho_entity_lexicon_entry (g, alias->entry)->type != SAYWHO_ENTITY_ORG
+          || saywho_word_map_find (&places, words[0].form, words[0].form_len,
+                                   saywho_str_hash (words[0].form, words[0].form_len)) == NULL)
+        continue;
+      g_array_append_val (candidates, a);
+      wanted[alias->entry] = TRUE;
+    }
+  GStringChunk *keys = g_string_chunk_new (4096);
+  GString *key = g_string_new (NULL);
+  for (guint a = 0; a < g->aliases->len; a++)
+    {
+      const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (g, a);
+      if (!wanted[alias->entry])
+        continue;
+      alias_forms (g, alias, 0, key);
+      g_string_append_len (key, (const char *) &alias->entry, sizeof alias->entry);
+      saywho_word_map_add (&own, g_string_chunk_insert_len (keys, key->str, (gssize) key->len),
+                           key->len, saywho_str_hash (key->str, (gssize) key->len), 1);
+    }
+  for (guint c = 0; c < candidates->len; c++)
+    {
+      SaywhoLexiconAlias *alias = &g_array_index (g->aliases, SaywhoLexiconAlias,
+                                                  g_array_index (candidates, guint32, c));
+      const SaywhoLexiconEntry *e = saywho_entity_lexicon_entry (g, alias->entry);
+      const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
+      const SaywhoWordSlot *place = saywho_word_map_find (
+        &places, words[0].form, words[0].form_len,
+        saywho_str_hash (words[0].form, words[0].form_len));
+      guint lead = 0;
+      if (alias->ntokens >= 3 && words[1].norm_len == 2 && memcmp (words[1].norm, "'s", 2) == 0)
+        lead = 2;
+      else
+        {
+          const SaywhoLexiconEntry *c_entry = saywho_entity_lexicon_entry (g, place->value);
+          alias_forms (g, alias, 1, key);
+          g_string_append_len (key, (const char *) &alias->entry, sizeof alias->entry);
+          if (e->country != NULL && g_strcmp0 (e->country, c_entry->country) == 0
+              && saywho_word_map_find (&own, key->str, key->len,
+                                       saywho_str_hash (key->str, (gssize) key->len)) != NULL)
+            lead = 1;
+        }
+      alias->flags |= (guint16) (lead << SAYWHO_ALIAS_LEAD_SHIFT);
+    }
+  g_string_free (key, TRUE);
+  g_string_chunk_free (keys);
+  g_free (wanted);
+  g_array_unref (candidates);
+  saywho_word_map_clear (&places);
+  saywho_word_map_clear (&own);
+}
+
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
@@ -776,6 +875,7 @@ saywho_entity_lexicon_load (const SaywhoConfig *config, GError **error)
   g_array_set_size (g->aliases, l.naliases);
   g_array_set_size (g->words, l.nwords);
   g->files = files->len;
+  mark_leads (g);
   saywho_trie_seal (g->trie);
   return g_steal_pointer (&g);
 }

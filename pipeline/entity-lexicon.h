@@ -47,6 +47,20 @@ typedef enum {
   SAYWHO_ALIAS_ACRONYM = 1 << 0,   /* all capitals or short: matches its own case only */
 } SaywhoAliasFlags;
 
+/* The alias's leading tokens that name its country, not it, by the CoNLL
+ * convention: "[Russia]'s [Foreign Ministry]" (2: the country and the 's),
+ * "[U.S.] [State Department]" (1, when "State Department" is an alias of
+ * the same entry).  The alias matches whole, so that the country picks
+ * the entry, and the mention leaves them out.  Kept in the flags' high
+ * byte. */
+#define SAYWHO_ALIAS_LEAD_SHIFT 8
+
+static inline guint
+saywho_lexicon_alias_lead (const SaywhoLexiconAlias *alias)
+{
+  return alias->flags >> SAYWHO_ALIAS_LEAD_SHIFT;
+}
+
 /* How a word is written: the case classes the gazetteer's case policy
  * compares (a first letter in title case counts as a capital). */
 typedef enum {

@@ -197,15 +197,25 @@ add_alias (GazetteerWorker *w, guint32 alias)
   w->aliases[w->naliases++] = alias;
 }
 
+/* Adds the match of tokens [start, end) by count aliases from first in
+ * the worker's list; it is for a single entry when they all name one. */
 static inline void
-add_match (GazetteerWorker *w, const Match *m)
+add_match (GazetteerWorker *w, const SaywhoEntityLexicon *lex, guint start, guint end,
+           guint first, guint count)
 {
   if (G_UNLIKELY (w->nmatches == w->matches_size))
     {
       w->matches_size = MAX (64, 2 * w->matches_size);
       w->matches = g_renew (Match, w->matches, w->matches_size);
     }
-  w->matches[w->nmatches++] = *m;
+  Match m = { start, end, first, count, NULL };
+  guint32 entry = saywho_entity_lexicon_alias (lex, w->aliases[first])->entry;
+  guint a = 1;
+  while (a < count && saywho_entity_lexicon_alias (lex, w->aliases[first + a])->entry == entry)
+    a++;
+  if (a == count)
+    m.single = saywho_entity_lexicon_entry (lex, entry);
+  w->matches[w->nmatches++] = m;
 }
 
 static gboolean
@@ -263,15 +273,33 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
           i++;
           continue;
         }
-      Match m = { i, best_end, best_first, best_count, NULL };
-      guint32 entry = saywho_entity_lexicon_alias (lex, w->aliases[best_first])->entry;
-      guint a = 1;
-      while (a < best_count
-             && saywho_entity_lexicon_alias (lex, w->aliases[best_first + a])->entry == entry)
-        a++;
-      if (a == best_count)
-        m.single = saywho_entity_lexicon_entry (lex, entry);
-      add_match (w, &m);
+      /* "[Russia]'s [Foreign Ministry]", "[U.S.] [State Department]": the
+       * place that leads the alias is a mention of its own. */
+      guint lead = G_MAXUINT;
+      for (guint a = 0; a < best_count; a++)
+        lead = MIN (lead, saywho_lexicon_alias_lead (saywho_entity_lexicon_alias (
+                            lex, w->aliases[best_first + a])));
+      if (lead > 0 && best_end - i > lead)
+        {
+          guint32 place = step (trie, SAYWHO_TRIE_ROOT, &tokens[i]);
+          guint nvalues = 0;
+          const guint32 *values = place != SAYWHO_TRIE_NONE
+                                    ? saywho_trie_nodes_values (nodes, place, &nvalues)
+                                    : NULL;
+          guint first = w->naliases, count = 0;
+          for (guint v = 0; v < nvalues; v++)
+            if (saywho_entity_lexicon_alias (lex, values[v])->ntokens == 1
+                && alias_matches (lex, doc, w, values[v], i))
+              {
+                add_alias (w, values[v]);
+                count++;
+              }
+          if (count > 0)
+            add_match (w, lex, i, i + 1, first, count);
+          add_match (w, lex, i + lead, best_end, best_first, best_count);
+        }
+      else
+        add_match (w, lex, i, best_end, best_first, best_count);
       i = best_end;
     }
 

@@ -533,7 +533,17 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           if (e < 0)
             break;
           const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
-          if (ent->type != SAYWHO_ENTITY_MISC || ent->span.end > (guint) head)
+          if (ent->span.end > (guint) head)
+            break;
+          /* "[U.S.] [State Department]": a place before a listed
+           * organization that ends the name, as the gazetteer split them */
+          gint next = entity_at (w, ent->span.end);
+          gboolean place_of_org
+            = ent->type == SAYWHO_ENTITY_LOC && next >= 0
+              && g_array_index (doc->entities, SaywhoEntity, next).type == SAYWHO_ENTITY_ORG
+              && g_array_index (doc->entities, SaywhoEntity, next).span.start == ent->span.end
+              && g_array_index (doc->entities, SaywhoEntity, next).span.end == end;
+          if (ent->type != SAYWHO_ENTITY_MISC && !place_of_org)
             break;
           start = ent->span.end;
         }

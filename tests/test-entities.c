@@ -31,7 +31,8 @@ static const char *fixture_lexicon =
   "media:ap\tORG\tmedia\tAssociated Press\tAP\tcountry=US\n"
   "media:washington-post\tORG\tmedia\tWashington Post\tThe Washington Post\tcountry=US\n"
   "agency:us-nsa\tORG\tagency\tNational Security Agency\tNSA\tcountry=US\n"
-  "agency:us-state\tORG\tagency\tDepartment of State\tState Department\tcountry=US\n"
+  "agency:us-state\tORG\tagency\tDepartment of State\tState Department|U.S. State Department\tcountry=US\n"
+  "agency:cn-mfa\tORG\tministry\tMinistry of Foreign Affairs of China\tChina's Foreign Ministry\tcountry=CN\n"
   "agency:us-joint-chiefs\tORG\tagency\tJoint Chiefs of Staff\t_\tcountry=US\n"
   "agency:cn-parliament\tORG\tagency\tNational People's Congress\tChina's parliament\tcountry=CN\n"
   "official:xi-jinping\tPER\tofficial\tXi Jinping\t_\tcountry=CN\n"
@@ -207,6 +208,13 @@ static const EntityCase cases[] = {
   { "loader", "The Harbour Board of Z\u00fcrich met in Harbour Bay.",
     "Harbour Board of Z\u00fcrich/ORG/agency:ch-zurich-board; Harbour Bay/LOC/place:gb-harbour-bay" },
   { "loader", "The Z\u00fcrich Harbour Board met.", "Z\u00fcrich Harbour Board/ORG/agency:ch-zurich-board" },
+  /* a place that leads a listed name is a mention of its own; the name
+   * keeps the id the whole alias gives it */
+  { "leading-place", "China's Foreign Ministry objected.",
+    "China/LOC/country:CN; Foreign Ministry/ORG/agency:cn-mfa" },
+  { "leading-place", "The U.S. State Department said so.",
+    "U.S./LOC/country:US; State Department/ORG/agency:us-state" },
+  { "leading-place", "China Daily said so.", "China Daily/ORG/media:china-daily" },
   /* partial names */
   { "partial", "Susan Rice spoke. Later Rice said the rice harvest was fine.",
     "Susan Rice/PER/official:susan-rice; Rice/PER/official:susan-rice" },
