@@ -201,7 +201,7 @@ static const char *const auxiliaries[] = {
   "shall", "did", "does", "do", "is", "was", "were", "are", "also", "again", "later", "then",
   "previously", "repeatedly", "once", "often", "publicly", "privately", "separately",
   "earlier", "recently", "already", "always", "never", "not", "subsequently", "further",
-  "quickly", "immediately", "simply", "only", "still", NULL,
+  "quickly", "immediately", "simply", "only", "still", "long", NULL,
 };
 
 /* Words that cannot start the subject of a reported clause. */
@@ -781,6 +781,8 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
 
 /* ---- direct quotations ------------------------------------------------------ */
 
+static guint clause_after (const Scan *s, guint cue, guint s_end);
+
 static void
 close_raw (Worker *w, guint open, guint close, guint end)
 {
@@ -922,7 +924,8 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
       guint s_end = sentence_end_of (s, close);
       /* the sentence may end inside the quotation: ".” he said" is the
        * same attribution; never past the paragraph */
-      if (s_end <= close + 1)
+      gboolean next_sentence = s_end <= close + 1;
+      if (next_sentence)
         s_end = sentence_end_of (s, close + 1);
       s_end = MIN (s_end, para_end);
       for (guint k = close + 1; k < s_end && k < close + 12; k++)
@@ -937,6 +940,10 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
           gboolean described = has (s, k, IS_DESCRIBED);
           if (verb_cue_at (s, k, close + 1) || (described && has (s, k - 2, IS_HOW)))
             {
+              /* `“… starved.” She said the RSF must …`: a sentence of its
+               * own that reports a clause is no attribution of this one */
+              if (next_sentence && clause_after (s, k, s_end) > 0)
+                break;
               *cue = (SaywhoSpan) { k, k + 1 };
               /* `dismissed the claims as "…," saying …`: a participle's
                * subject is its clause's, never a name after it */
@@ -1046,7 +1053,10 @@ clause_after (const Scan *s, guint cue, guint s_end)
   if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_NUMBER
       && tok->kind != SAYWHO_TOKEN_ABBREVIATION)
     return 0;
-  if (has (s, k, ON_NOT_SUBJECTS))
+  /* "said no decision had been made" (but not "said no to …") */
+  if (has (s, k, ON_NOT_SUBJECTS)
+      && !(has (s, k, ON_DETERMINERS) && k + 1 < s_end
+           && tok_at (s, k + 1)->kind == SAYWHO_TOKEN_WORD && !has (s, k + 1, ON_NOT_SUBJECTS)))
     return 0;
   return k;
 }
@@ -1058,10 +1068,9 @@ clause_end (const Scan *s, guint start, guint s_end)
 {
   guint end = s_end;
   const SaywhoToken *last = tok_at (s, end - 1);
-  if (last->kind == SAYWHO_TOKEN_QUOTE && (last->flags & SAYWHO_TOKEN_QUOTE_CLOSE))
-    return end;
-  while (end > start && tok_at (s, end - 1)->kind == SAYWHO_TOKEN_PUNCT)
-    end--;
+  if (!(last->kind == SAYWHO_TOKEN_QUOTE && (last->flags & SAYWHO_TOKEN_QUOTE_CLOSE)))
+    while (end > start && tok_at (s, end - 1)->kind == SAYWHO_TOKEN_PUNCT)
+      end--;
   /* ", according to X" closes a clause too; "according" is a candidate,
    * so the candidates in the clause are where to look */
   guint lo = 0, hi = s->ncands;
@@ -1105,6 +1114,23 @@ clause_end (const Scan *s, guint start, guint s_end)
        * with the same subject */
       else if (k > start + 1 && has (s, k - 1, IS_AND) && verb_cue_at (s, k, start))
         stop = k - 1;
+      /* "X, who has long argued that A, told reporters that B": the
+       * relative clause ends where the sentence's own verb comes */
+      else if (k > start + 1 && has (s, k - 1, IS_COMMA) && verb_cue_at (s, k, start)
+               && !is_participle (tok_at (s, k)))
+        stop = k - 1;
+      /* "…, and the charity Foobar Relief said …": another speaker's */
+      else if (verb_cue_at (s, k, start))
+        for (guint j = k - 1; j > start + 1 && j + 8 > k; j--)
+          {
+            if (has (s, j, IS_THAT) || tok_at (s, j)->kind == SAYWHO_TOKEN_QUOTE)
+              break;
+            if (has (s, j, IS_AND) && has (s, j - 1, IS_COMMA))
+              {
+                stop = j - 1;
+                break;
+              }
+          }
       if (stop > start)
         {
           end = stop;
@@ -1314,13 +1340,19 @@ find_reported (const Scan *s)
 
           /* CLAUSE, X said. / CLAUSE, said X. : the cue ends the sentence,
            * or only its subject follows it. */
+          /* what may follow: "said.", "said Kerry.", "said in an update.",
+           * "told a news conference in the capital.", "told Reuters by
+           * telephone from Calama, the nearest city." */
           guint rest = c + 1;
-          while (rest < sent.end && rest < c + 5
-                 && tok_at (s, rest)->kind != SAYWHO_TOKEN_PUNCT)
+          while (rest + 1 < sent.end && rest < c + 14 && !has (s, rest, IS_THAT | IS_BACKSHIFTED)
+                 && !verb_cue_at (s, rest, sent.start)
+                 && tok_at (s, rest)->kind != SAYWHO_TOKEN_QUOTE)
             rest++;
           gboolean at_end = rest + 1 >= sent.end
                             && (rest == c + 1 || saywho_document_entity_at (doc, c + 1) >= 0
-                                || has (s, c + 1, ON_PRONOUNS | ON_DETERMINERS));
+                                || has (s, c + 1, ON_PRONOUNS | ON_DETERMINERS | IS_LISTENER)
+                                || (has (s, c + 1, ON_NOT_SUBJECTS)
+                                    && tok_at (s, c + 1)->kind == SAYWHO_TOKEN_WORD));
           if (!at_end || !(b & CUE_VERB_FORM) || has (s, sent.start, IN_RAW))
             continue;
           /* the comma before the cue, no more than 6 tokens back: one

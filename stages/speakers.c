@@ -24,7 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_COUNTRY } NounClass;
+/* NOUN_BODY: an organization noun that public bodies have in their names
+ * ("the ministry", "the committee"): never a company, team or news
+ * outlet's stand-in. */
+typedef enum { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_COUNTRY, NOUN_BODY } NounClass;
 
 typedef struct {
   SaywhoStrMap *nouns;   /* norm → NounClass (singular and plural norms) */
@@ -203,8 +206,22 @@ static gboolean
 fits (const SaywhoEntity *e, NounClass want)
 {
   return (want == NOUN_PERSON && e->type == SAYWHO_ENTITY_PER)
-         || (want == NOUN_ORG && e->type == SAYWHO_ENTITY_ORG)
+         || ((want == NOUN_ORG || want == NOUN_BODY) && e->type == SAYWHO_ENTITY_ORG)
          || (want == NOUN_COUNTRY && is_country (e));
+}
+
+/* May a noun of class want ("the company", "the ministry") stand for e
+ * when e's name does not hold it?  Not for a news outlet, which news text
+ * names as a source ("polled by Reuters"), and for a public body's noun
+ * not for a company or team either. */
+static gboolean
+may_stand_for (const SaywhoEntity *e, NounClass want)
+{
+  if (e->kind == NULL)
+    return TRUE;
+  if (strcmp (e->kind, "media") == 0)
+    return FALSE;
+  return want != NOUN_BODY || (strcmp (e->kind, "company") != 0 && strcmp (e->kind, "team") != 0);
 }
 
 /* The document's entry for a question, made (with no answers yet) when
@@ -245,7 +262,8 @@ answers (Ctx *c, NounClass want, const char *head)
     {
       const SaywhoEntity *e = &g_array_index (c->doc->entities, SaywhoEntity, k);
       if (fits (e, want) && !quoted (c, k)
-          && (head == NULL || e->name == NULL || name_holds (e->name, head)))
+          && (head == NULL ? may_stand_for (e, want)
+                           : e->name == NULL || name_holds (e->name, head)))
         last = (gint) k;
       l->latest[k] = last;
     }
@@ -285,12 +303,14 @@ last_named (Ctx *c, guint i, NounClass want, const char *head)
       const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
       if (!fits (e, want) || quoted (c, k))
         continue;
-      if (head == NULL || e->name == NULL)
+      if (head == NULL && may_stand_for (e, want))
+        return e;
+      if (head != NULL && e->name == NULL)
         return e;
       /* "the ministry": an organization whose name holds the word wins. */
       if (name_holds (e->name, head))
         return e;
-      if (fallback == NULL)
+      if (fallback == NULL && may_stand_for (e, want))
         fallback = e;
     }
   if (stop == 0)
@@ -614,12 +634,14 @@ add_noun (char **c, guint ncolumns, guint line, gpointer user_data, GError **err
     cls = NOUN_PERSON;
   else if (strcmp (c[1], "org") == 0)
     cls = NOUN_ORG;
+  else if (strcmp (c[1], "body") == 0)
+    cls = NOUN_BODY;
   else if (strcmp (c[1], "country") == 0)
     cls = NOUN_COUNTRY;
   else
     {
       g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
-                   "unknown class '%s' (person, org or country)", c[1]);
+                   "unknown class '%s' (person, org, body or country)", c[1]);
       return FALSE;
     }
   g_autofree char *norm = g_utf8_casefold (c[0], -1);

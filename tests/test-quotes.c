@@ -177,6 +177,34 @@ static const QuoteCase cases[] = {
     "indirect|she was tired|local:ada-lovel|Ada Lovel|said" },
   { "person-of-body", "Ned Pricey of the Foobar Institute said rates would rise.",
     "indirect|rates would rise|local:ned-pricey|Ned Pricey|said" },
+  /* a quotation that ends its sentence is not attributed by the next
+   * sentence's cue when that cue reports a clause of its own */
+  { "next-sentence-reports", "The envoy, Ada Lovel, told the council that the people had been "
+                             "\u201cstarved.\u201d She said the convoys must pass.",
+    "indirect|the people had been \u201cstarved.\u201d|local:ada-lovel|Ada Lovel|told ; "
+    "direct|starved.|local:ada-lovel|Ada Lovel|told ; "
+    "indirect|the convoys must pass|local:ada-lovel|She|said" },
+  /* ", and" before another speaker's cue ends the first report */
+  { "and-another-speaker", "Scientists say the monsoon is changing, and the charity Foobar Relief "
+                           "said poor countries were paying.",
+    "indirect|the monsoon is changing|_|Scientists|say ; "
+    "indirect|poor countries were paying|local:foobar-relief|Foobar Relief|said" },
+  /* inverted reported speech with words after the cue */
+  { "inverted-tail", "The fire doubled in size overnight, Ada Lovel said in an update.",
+    "indirect|The fire doubled in size overnight|local:ada-lovel|Ada Lovel|said" },
+  { "inverted-tail", "The strike began at the shift change, union president Ned Pricey told "
+                     "Reuters by telephone from Calama, the nearest city.",
+    "indirect|The strike began at the shift change|local:ned-pricey|Ned Pricey|told" },
+  { "no-determiner", "Asked about the report, a senior official said no decision had been made.",
+    "indirect|no decision had been made|_|senior official|said" },
+  /* a relative clause's report ends where the sentence's verb comes */
+  { "relative-then-verb", "President Ada Lovel, who has long argued that poverty drives "
+                          "violence, told reporters that the talks had been \u201cvery "
+                          "good.\u201d He said the sides had agreed.",
+    "indirect|poverty drives violence|local:ada-lovel|Ada Lovel|argued ; "
+    "indirect|the talks had been \u201cvery good.\u201d|local:ada-lovel|Ada Lovel|told ; "
+    "direct|very good.|local:ada-lovel|Ada Lovel|told ; "
+    "indirect|the sides had agreed|local:ada-lovel|He|said" },
   { "group-unnamed", "The ministers discussed a proposal, two Foobar Union diplomats said.",
     "indirect|The ministers discussed a proposal|_|Foobar Union diplomats|said" },
   { "modifier-place", "\u201cRates will rise,\u201d said one Lagos-based economist at a bank.",
@@ -208,6 +236,13 @@ static const QuoteCase cases[] = {
     "direct|We act now,|local:foobar-trade-commission|it|said" },
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
     "indirect|exports fell|local:foobar-trade-ministry|ministry|said" },
+  /* a news outlet or a company is no stand-in for "the committee" */
+  { "nominal-body", "Economists polled by Reuters expected the move. The committee said "
+                    "rates would rise.",
+    "indirect|rates would rise|_|committee|said" },
+  { "nominal-company", "The Foobar Steel Company cut jobs. Economists polled by Reuters had "
+                       "expected it. The company said demand was weak.",
+    "indirect|demand was weak|local:foobar-steel-company|company|said" },
   { "indefinite", "An official said exports fell.", "indirect|exports fell|_|official|said" },
   { "nominal-modified", "Coach Ruud Gullit spoke. \u201cWe had our chances,\u201d the "
                         "Dutch coach said.",
