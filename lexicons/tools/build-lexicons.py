@@ -1297,6 +1297,9 @@ def parse_simple_name(full):
     return Person(first, last, middle, suffix=suffix, extra=[full + (" " + suffix if suffix else "")])
 
 
+HISTORICAL_BORN_FROM = "1900"
+
+
 def build_officials_us(data, hand, used_ids):
     base = os.path.join(data, "congress-legislators")
     people = []
@@ -1339,11 +1342,17 @@ def build_officials_us(data, hand, used_ids):
                 attrs["district"] = str(t.get("district"))
             per.roles.append((role, t["start"], t["end"], attrs, "current"))
         per.sources.append("congress-legislators/current")
-    # historical members (last term only, no dates)
+    # historical members (last term only, no dates).  Only those born in
+    # HISTORICAL_BORN_FROM or later: a news story of our time names them,
+    # while the 9,500 members of Congress born before (the CSV gives no
+    # term dates, but a birthday) are almost never in the news and share
+    # their names with living people; leaving them out halves start-up.
     with open(os.path.join(base, "legislators-historical.csv"), encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             bio = r["bioguide_id"]
             per = by_bio.get(bio)
+            if per is None and not (r["birthday"] or "0")[:4] >= HISTORICAL_BORN_FROM:
+                continue
             role = "Senator" if r["type"] == "sen" else "Representative"
             attrs = {"state": r["state"], "party": r["party"]}
             if per is None:
@@ -1939,7 +1948,7 @@ def main(argv):
         used.add(e.id)
     off_us, us_skipped, merges = build_officials_us(data, hand, used)
     defer("officials-us.tsv", 
-        os.path.join(out, "officials-us.tsv"), "US officials: presidents, vice presidents, members of Congress (current and historical), cabinet members",
+        os.path.join(out, "officials-us.tsv"), "US officials: presidents, vice presidents, members of Congress (current, and historical ones born in 1900 or later), cabinet members",
         [SRC["cl"], SRC["538"], SRC["cur"]], off_us,
         ["One row per person; role= is the most senior role (President > Vice President > cabinet > Senator >",
          "Representative) with start/end of its latest term, roles= lists the other roles, terms= every",
