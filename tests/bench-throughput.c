@@ -7,12 +7,14 @@
  * from SOURCE_ROOT/corpus (paragraphs drawn with a fixed seed), then, RUNS
  * times (default 3) each, interleaved:
  *   - the yardstick: a trivial tokenizer that splits at whitespace and
- *     punctuation and writes one token a line to /dev/null;
+ *     punctuation and writes one token a line to /dev/null, right before
+ *     and right after the one-thread run of saywho, averaged;
  *   - saywho's pipeline, all stages, one worker, CoNLL-U Plus to /dev/null,
  *     in a forked child so that its peak RSS is its own; the same with two
  *     workers; and with the first three stages only (tokenize, segment,
  *     stem), to follow the cost of the entity and quotation stages;
- * and prints the medians: MB/s, tokens/s, peak RSS, and the ratio.  Also
+ * and prints the medians: MB/s, tokens/s, peak RSS, and the median of each
+ * run's ratio of saywho to its own yardstick.  Also
  * the start-up time (pipeline creation with the full lexicons).
  */
 #include "saywho.h"
@@ -291,10 +293,16 @@ main (int argc, char **argv)
   static const char *const base_stages[] = { "tokenize", "segment", "stem", NULL };
   double *start = g_new (double, runs);
   guint64 p_tokens = 0;
+  double *ratio = g_new (double, runs);
   for (guint r = 0; r < runs; r++)
     {
+      /* The yardstick right before and right after the one-thread run,
+       * averaged: this machine's speed drifts within a run, and the ratio
+       * is taken against the yardstick of the same moment. */
       Measure y = run_yardstick (dir);
       Measure p = run_pipeline (root, dir, 1, NULL);
+      Measure y_after = run_yardstick (dir);
+      y.seconds = (y.seconds + y_after.seconds) / 2;
       Measure p2 = run_pipeline (root, dir, 2, NULL);
       Measure base = run_pipeline (root, dir, 1, base_stages);
       base_mbs[r] = mb / base.seconds;
@@ -306,8 +314,9 @@ main (int argc, char **argv)
       p2_mbs[r] = mb / p2.seconds;
       start[r] = startup_ms (root);
       p_tokens = p.tokens;
-      g_print ("run %u: yardstick %.1f MB/s, saywho -j1 %.1f MB/s (%.1f MB RSS), -j2 %.1f MB/s\n",
-               r + 1, y_mbs[r], p_mbs[r], p_rss[r], p2_mbs[r]);
+      ratio[r] = p_mbs[r] / y_mbs[r];
+      g_print ("run %u: yardstick %.1f MB/s, saywho -j1 %.1f MB/s (%.1f MB RSS, ratio 1/%.1f), "
+               "-j2 %.1f MB/s\n", r + 1, y_mbs[r], p_mbs[r], p_rss[r], 1 / ratio[r], p2_mbs[r]);
     }
   double ym = median (y_mbs, runs), pm = median (p_mbs, runs);
   g_print ("\nmedians of %u runs\n", runs);
@@ -319,7 +328,9 @@ main (int argc, char **argv)
   g_print ("saywho --jobs 2: %.1f MB/s\n", median (p2_mbs, runs));
   g_print ("saywho, tokenize + segment + stem only, --jobs 1: %.1f MB/s (1/%.1f of the yardstick)\n",
            median (base_mbs, runs), ym / median (base_mbs, runs));
-  g_print ("ratio saywho/yardstick (one thread): %.3f (1/%.1f)\n", pm / ym, ym / pm);
+  double rm = median (ratio, runs);
+  g_print ("ratio saywho/yardstick (one thread; median of the runs' own ratios): %.3f (1/%.1f)\n",
+           rm, 1 / rm);
   g_print ("start-up (pipeline with all lexicons): %.1f ms\n", median (start, runs));
   return 0;
 }
