@@ -537,10 +537,21 @@ resolve (Ctx *c, SaywhoSpan mention)
           return org;
         }
     }
-  /* A definite noun phrase: its head noun. */
-  if (mention.start == 0)
+  /* A definite noun phrase: its head noun, after "the" and at most three
+   * modifiers ("the Washington-based lender"). */
+  guint det = mention.start;
+  for (guint k = 0; k < 4 && det > 0; k++)
+    {
+      const SaywhoToken *t = saywho_document_token (doc, det - 1);
+      if (norm_is (t, "the") || norm_is (t, "this"))
+        break;
+      if (t->kind != SAYWHO_TOKEN_WORD && !norm_is (t, "-"))
+        return NULL;
+      det--;
+    }
+  if (det == 0)
     return NULL;
-  const SaywhoToken *before = saywho_document_token (doc, mention.start - 1);
+  const SaywhoToken *before = saywho_document_token (doc, det - 1);
   if (!norm_is (before, "the") && !norm_is (before, "this"))
     return NULL;
   const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);

@@ -13,7 +13,7 @@
 #define FLOOR_QUOTES_DIRECT 0.95  /* 1.000 when set */
 #define FLOOR_QUOTES_INDIRECT 0.92 /* 0.925 when set, 0.951 when raised */
 #define FLOOR_QUOTES_ALL 0.94     /* 0.952 when set, 0.968 when raised */
-#define FLOOR_SPEAKERS 0.88       /* 0.888 when first set, 0.908 when raised */
+#define FLOOR_SPEAKERS 0.90       /* 0.888 when first set, 0.927 when raised */
 
 static SaywhoScore score;
 

@@ -243,6 +243,9 @@ static const QuoteCase cases[] = {
   { "nominal-company", "The Foobar Steel Company cut jobs. Economists polled by Reuters had "
                        "expected it. The company said demand was weak.",
     "indirect|demand was weak|local:foobar-steel-company|company|said" },
+  { "nominal-modifiers", "The Foobar Monetary Fund met on Monday. In its report, the "
+                         "Washington-based lender projected that growth would pick up.",
+    "indirect|growth would pick up|local:foobar-monetary-fund|lender|projected" },
   { "indefinite", "An official said exports fell.", "indirect|exports fell|_|official|said" },
   { "nominal-modified", "Coach Ruud Gullit spoke. \u201cWe had our chances,\u201d the "
                         "Dutch coach said.",
