@@ -4,7 +4,13 @@
  * so that a step along a string probes one table, and compares strings
  * only when parent and hash agree: a step that finds no child (how most
  * walks end) compares none.  Key numbers (saywho_trie_key()) are kept for
- * walks by number. */
+ * walks by number.
+ *
+ * A step in the edge table reads three places: the edge, its key, and
+ * the key's string.  Most walks are one step from the root (a capitalized
+ * word that starts some name, then nothing), so once sealed the root's
+ * edges are also kept in a table of their own with each key's bytes
+ * inline: a step from the root reads one slot. */
 #include "trie.h"
 #include "strmap.h"
 
@@ -22,6 +28,19 @@ typedef struct {
   const char *key;
   guint32 len, hash;
 } Key;
+
+/* A slot of the root's table: an edge from the root, with its key's bytes
+ * when they fit (32 bytes, two slots to a cache line). */
+#define ROOT_INLINE 19
+typedef struct {
+  guint32 hash;            /* of the key string */
+  guint32 child;           /* 0 = empty slot: the root is nobody's child */
+  guint32 key;             /* key number */
+  guint8 len;              /* bytes of the key, up to ROOT_INLINE; more: look at keys */
+  char bytes[ROOT_INLINE];
+} RootSlot;
+
+G_STATIC_ASSERT (sizeof (RootSlot) == 32);
 
 /* A slot of the key table: the key's hash and number + 1 (0 = empty). */
 typedef struct {
@@ -50,6 +69,8 @@ struct _SaywhoTrie {
   guint32 leaf_size;
   SaywhoTrieFilter *starts;  /* the keys the root has children along */
   SaywhoTrieNodes view;    /* first, values and leaf, for walks */
+  RootSlot *root;          /* the root's edges, once sealed */
+  gsize root_mask;         /* slots - 1 */
   gboolean sealed;
 };
 
@@ -94,6 +115,7 @@ saywho_trie_free (SaywhoTrie *trie)
   g_free (trie->values);
   g_free (trie->leaf);
   g_free (trie->starts);
+  g_free (trie->root);
   g_free (trie);
 }
 
@@ -309,7 +331,49 @@ saywho_trie_seal (SaywhoTrie *trie)
   g_clear_pointer (&trie->attached_values, g_free);
   trie->nattached = trie->attached_size = 0;
   trie->view = (SaywhoTrieNodes) { trie->first, trie->values, trie->leaf };
+
+  /* The root's table, at most half full. */
+  gsize nroot = 0;
+  for (gsize s = 0; s < trie->capacity; s++)
+    nroot += trie->edges[s].key != 0 && trie->edges[s].node == SAYWHO_TRIE_ROOT;
+  gsize slots = 16;
+  while (slots < 2 * nroot)
+    slots *= 2;
+  trie->root = g_new0 (RootSlot, slots);
+  trie->root_mask = slots - 1;
+  for (gsize s = 0; s < trie->capacity; s++)
+    {
+      const Edge *edge = &trie->edges[s];
+      if (edge->key == 0 || edge->node != SAYWHO_TRIE_ROOT)
+        continue;
+      const Key *k = &trie->keys[edge->key - 1];
+      gsize r = edge->hash & trie->root_mask;
+      while (trie->root[r].child != 0)
+        r = (r + 1) & trie->root_mask;
+      RootSlot *slot = &trie->root[r];
+      *slot = (RootSlot) { edge->hash, edge->child, edge->key - 1, 0, { 0 } };
+      slot->len = (guint8) MIN (k->len, (guint32) ROOT_INLINE + 1);
+      if (k->len <= ROOT_INLINE)
+        memcpy (slot->bytes, k->key, k->len);
+    }
   trie->sealed = TRUE;
+}
+
+/* saywho_trie_step() from the root of a sealed trie. */
+static inline guint32
+root_step (const SaywhoTrie *trie, const char *key, gsize len, guint32 hash)
+{
+  gsize mask = trie->root_mask;
+  for (gsize r = hash & mask; trie->root[r].child != 0; r = (r + 1) & mask)
+    {
+      const RootSlot *slot = &trie->root[r];
+      if (slot->hash != hash)
+        continue;
+      if (len <= ROOT_INLINE ? slot->len == len && saywho_bytes_equal (slot->bytes, key, len)
+                             : key_is (&trie->keys[slot->key], key, len))
+        return slot->child;
+    }
+  return SAYWHO_TRIE_NONE;
 }
 
 gint32
@@ -328,6 +392,8 @@ guint32
 saywho_trie_step (const SaywhoTrie *trie, guint32 node, const char *key, gsize len,
                   guint32 hash)
 {
+  if (node == SAYWHO_TRIE_ROOT && trie->root != NULL)
+    return root_step (trie, key, len, hash);
   gsize mask = trie->capacity - 1;
   for (gsize s = edge_slot (node, hash, mask); trie->edges[s].key != 0; s = (s + 1) & mask)
     {

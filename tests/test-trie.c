@@ -1,0 +1,171 @@
+/* test-trie.c — the token trie: steps by string and by key number, the
+ * root's own table (keys inline up to 19 bytes, longer ones through the key
+ * list), values grouped by node, and the start filter. */
+#include "test-common.h"
+#include "strmap.h"
+#include "trie.h"
+
+#include <string.h>
+
+/* Sequences of space-separated keys and their values; keys are chosen
+ * around the root table's inline limit (19 bytes). */
+static const struct {
+  const char *keys;
+  guint32 value;
+} sequences[] = {
+  { "china", 1 },
+  { "china daily", 2 },
+  { "washington post", 3 },
+  { "washington", 4 },
+  { "abcdefghijklmnopqrs", 5 },          /* 19 bytes: inline */
+  { "abcdefghijklmnopqrst", 6 },         /* 20 bytes: through the key list */
+  { "abcdefghijklmnopqrstuvwxyz0123 x", 7 },
+  { "x", 8 },
+  { "china", 9 },                         /* a second value at the same node */
+};
+
+static SaywhoTrie *
+build (void)
+{
+  SaywhoTrie *trie = saywho_trie_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (sequences); i++)
+    {
+      g_auto (GStrv) keys = g_strsplit (sequences[i].keys, " ", -1);
+      saywho_trie_insert (trie, (const char *const *) keys, g_strv_length (keys),
+                          sequences[i].value);
+    }
+  saywho_trie_seal (trie);
+  return trie;
+}
+
+/* The node at the end of the walk along the space-separated keys, by
+ * strings, or SAYWHO_TRIE_NONE. */
+static guint32
+walk (const SaywhoTrie *trie, const char *path)
+{
+  g_auto (GStrv) keys = g_strsplit (path, " ", -1);
+  /* (The root is node 0, which is also SAYWHO_TRIE_NONE, "no child".) */
+  guint32 node = SAYWHO_TRIE_ROOT;
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      gsize len = strlen (keys[i]);
+      node = saywho_trie_step (trie, node, keys[i], len, saywho_str_hash (keys[i], (gssize) len));
+      if (node == SAYWHO_TRIE_NONE)
+        break;
+    }
+  return node;
+}
+
+/* The same walk by key numbers. */
+static guint32
+walk_by_number (const SaywhoTrie *trie, const char *path)
+{
+  g_auto (GStrv) keys = g_strsplit (path, " ", -1);
+  guint32 node = SAYWHO_TRIE_ROOT;
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      node = saywho_trie_child (trie, node,
+                                saywho_trie_key (trie, keys[i], saywho_str_hash (keys[i], -1)));
+      if (node == SAYWHO_TRIE_NONE)
+        break;
+    }
+  return node;
+}
+
+static const struct {
+  const char *path;
+  const char *values;   /* the values at the walk's end, joined by ','; NULL: no node */
+} walks[] = {
+  { "china", "1,9" },
+  { "china daily", "2" },
+  { "washington", "4" },
+  { "washington post", "3" },
+  { "washington times", NULL },
+  { "abcdefghijklmnopqrs", "5" },
+  { "abcdefghijklmnopqrst", "6" },
+  { "abcdefghijklmnopqrstu", NULL },      /* one byte longer than a key */
+  { "abcdefghijklmnopqr", NULL },         /* one byte shorter */
+  { "abcdefghijklmnopqrstuvwxyz0123", "" },  /* a node with no value of its own */
+  { "abcdefghijklmnopqrstuvwxyz0123 x", "7" },
+  { "x", "8" },
+  { "daily", NULL },                      /* a key, but no sequence starts with it */
+  { "post", NULL },
+  { "chin", NULL },
+};
+
+static void
+test_walks (void)
+{
+  g_autoptr (SaywhoTrie) trie = build ();
+  for (guint i = 0; i < G_N_ELEMENTS (walks); i++)
+    {
+      guint32 node = walk (trie, walks[i].path);
+      g_assert_cmpuint (node, ==, walk_by_number (trie, walks[i].path));
+      if (walks[i].values == NULL)
+        {
+          g_assert_cmpuint (node, ==, SAYWHO_TRIE_NONE);
+          continue;
+        }
+      g_assert_cmpuint (node, !=, SAYWHO_TRIE_NONE);
+      guint n;
+      const guint32 *values = saywho_trie_values (trie, node, &n);
+      GString *got = g_string_new (NULL);
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (got, "%s%u", k ? "," : "", values[k]);
+      g_assert_cmpstr (got->str, ==, walks[i].values);
+      g_string_free (got, TRUE);
+    }
+}
+
+/* Every key that starts a sequence passes the start filter. */
+static void
+test_start_filter (void)
+{
+  g_autoptr (SaywhoTrie) trie = build ();
+  const SaywhoTrieFilter *starts = saywho_trie_start_filter (trie);
+  const char *firsts[] = { "china", "washington", "abcdefghijklmnopqrs",
+                           "abcdefghijklmnopqrst", "abcdefghijklmnopqrstuvwxyz0123", "x" };
+  for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
+    g_assert_true (saywho_trie_filter_test (starts, saywho_str_hash (firsts[i], -1)));
+}
+
+/* A trie with many sequences from the root: the root's table grows past
+ * its first size and every step still finds its child. */
+static void
+test_many (void)
+{
+  g_autoptr (SaywhoTrie) trie = saywho_trie_new ();
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("w%u", i);
+      g_autofree char *longer = g_strdup_printf ("a-rather-long-word-%u", i);
+      const char *one[] = { first };
+      const char *two[] = { longer, first };
+      saywho_trie_insert (trie, one, 1, i);
+      saywho_trie_insert (trie, two, 2, 10000 + i);
+    }
+  saywho_trie_seal (trie);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("a-rather-long-word-%u w%u", i, i);
+      guint n;
+      const guint32 *values = saywho_trie_values (trie, walk (trie, path), &n);
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpuint (values[0], ==, 10000 + i);
+      g_autofree char *first = g_strdup_printf ("w%u", i);
+      values = saywho_trie_values (trie, walk (trie, first), &n);
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_cmpuint (values[0], ==, i);
+    }
+  g_assert_cmpuint (walk (trie, "w5000"), ==, SAYWHO_TRIE_NONE);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/trie/walks", test_walks);
+  g_test_add_func ("/trie/start-filter", test_start_filter);
+  g_test_add_func ("/trie/many", test_many);
+  return g_test_run ();
+}
