@@ -49,6 +49,7 @@ typedef enum {
   /* set at load, not in name-patterns.tsv: */
   CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
   CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
+  CLASS_ORG_NOUN = 1 << 11,    /* group, carmaker, union …: a lone name after it is one */
 } WordClass;
 
 static const struct {
@@ -59,7 +60,7 @@ static const struct {
   { "loc-head", CLASS_LOC_HEAD }, { "misc-head", CLASS_MISC_HEAD },
   { "particle", CLASS_PARTICLE }, { "connector", CLASS_CONNECTOR },
   { "not-name", CLASS_NOT_NAME }, { "generic", CLASS_GENERIC },
-  { "prefix", CLASS_PREFIX },
+  { "prefix", CLASS_PREFIX }, { "org-noun", CLASS_ORG_NOUN },
 };
 
 typedef struct {
@@ -600,6 +601,53 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
 
 /* A lone unknown capitalized word after "in", "at", "near" … is a place
  * ("matches in Durban", "talks at Highbury"). */
+/* A lone unknown capitalized word right after a noun that describes an
+ * organization is that organization: "the fishermen's group Pamalakaya",
+ * "statistics agency IBGE", "cloud company Stratocore". */
+static void
+find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
+                     const guint8 *in_title)
+{
+  guint n = doc->tokens->len;
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      if (i == 0)
+        continue;
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *prev = saywho_document_token (doc, i - 1);
+      if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || (tok->flags & SAYWHO_TOKEN_SENTENCE_START) || in_title[i]
+          || prev->sentence != tok->sentence || (prev->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || !(class_of (w, doc, prev) & CLASS_ORG_NOUN))
+        continue;
+      if (i + 1 < n && (is_name_word (saywho_document_token (doc, i + 1))
+                        || text_is (doc, saywho_document_token (doc, i + 1), "-")))
+        continue;
+      if (entity_at (w, i) >= 0
+          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
+                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
+          || seen_in_lower_case (w, tok) || is_given_name (names, doc, tok)
+          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+        continue;
+      claim (w, doc, i, i + 1, SAYWHO_ENTITY_ORG, ~0u);
+      /* and the document's other mentions of the name, written the same
+       * way ("Stratocore said it would appeal") */
+      for (guint d = 0; d < w->candidates->len; d++)
+        {
+          guint j = cand[d];
+          const SaywhoToken *other = saywho_document_token (doc, j);
+          if (j != i && other->kind == SAYWHO_TOKEN_WORD && !in_title[j]
+              && other->norm_hash == tok->norm_hash && other->norm_len == tok->norm_len
+              && memcmp (other->norm, tok->norm, tok->norm_len) == 0
+              && (other->flags & SAYWHO_TOKEN_CAPITALIZED) && entity_at (w, j) < 0
+              && (j + 1 >= n || !is_name_word (saywho_document_token (doc, j + 1))))
+            claim (w, doc, j, j + 1, SAYWHO_ENTITY_ORG, ~0u);
+        }
+    }
+}
+
 static void
 find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
@@ -837,6 +885,8 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   find_people (names, w, doc, in_title, after_title);
   flush_claims (w, doc);
   find_places (names, w, doc, in_title);
+  flush_claims (w, doc);
+  find_described_orgs (names, w, doc, in_title);
   flush_claims (w, doc);
   return TRUE;
 }

@@ -215,6 +215,14 @@ static const EntityCase cases[] = {
   { "leading-place", "The U.S. State Department said so.",
     "U.S./LOC/country:US; State Department/ORG/agency:us-state" },
   { "leading-place", "China Daily said so.", "China Daily/ORG/media:china-daily" },
+  /* a lone unknown name right after a noun that describes an organization
+   * is that organization, and so are its other mentions */
+  { "described-org", "The fishermen's group Pamalakay said it would protest. Pamalakay "
+                     "later marched.",
+    "Pamalakay/ORG/local:pamalakay; Pamalakay/ORG/local:pamalakay" },
+  { "described-org", "Inflation rose, said statistics agency Foobargo.",
+    "Foobargo/ORG/local:foobargo" },
+  { "described-org", "The company Monday said so, and the bank Chairman agreed.", "" },
   /* partial names */
   { "partial", "Susan Rice spoke. Later Rice said the rice harvest was fine.",
     "Susan Rice/PER/official:susan-rice; Rice/PER/official:susan-rice" },
