@@ -146,15 +146,32 @@ void  saywho_string_pool_reserve (SaywhoStringPool *pool, gsize n);
 /* Forgets every string of the pool, keeping its first block. */
 void  saywho_string_pool_clear (SaywhoStringPool *pool);
 
+/* n bytes of pool, a pointer bump inline; they live as long as the pool. */
 static inline char *
-saywho_document_alloc (SaywhoDocument *doc, gsize n)
+saywho_string_pool_alloc (SaywhoStringPool *pool, gsize n)
 {
-  SaywhoStringPool *pool = &doc->strings;
   if (G_UNLIKELY ((gsize) (pool->end - pool->next) < n))
     return saywho_string_pool_grow (pool, n);
   char *p = pool->next;
   pool->next += n;
   return p;
+}
+
+/* A copy of len bytes of s and a NUL in pool (len < 0: up to s's NUL). */
+static inline const char *
+saywho_string_pool_intern (SaywhoStringPool *pool, const char *s, gssize len)
+{
+  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  char *p = saywho_string_pool_alloc (pool, n + 1);
+  memcpy (p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+static inline char *
+saywho_document_alloc (SaywhoDocument *doc, gsize n)
+{
+  return saywho_string_pool_alloc (&doc->strings, n);
 }
 
 /* At least n free bytes at the returned pointer, not yet taken: a caller
@@ -179,11 +196,7 @@ saywho_document_take (SaywhoDocument *doc, gsize n)
 static inline const char *
 saywho_document_intern (SaywhoDocument *doc, const char *s, gssize len)
 {
-  gsize n = len < 0 ? strlen (s) : (gsize) len;
-  char *p = saywho_document_alloc (doc, n + 1);
-  memcpy (p, s, n);
-  p[n] = '\0';
-  return p;
+  return saywho_string_pool_intern (&doc->strings, s, len);
 }
 
 static inline SaywhoToken *

@@ -158,24 +158,6 @@ load_group (const char *p, gsize n)
   return GUINT64_FROM_LE (group);
 }
 
-/* A copy of the len bytes at s, and a NUL, in pool: a bump of a pointer,
- * where GStringChunk takes a call and its own checks. */
-static inline const char *
-copy_string (SaywhoStringPool *pool, const char *s, gsize len)
-{
-  char *p;
-  if (G_LIKELY ((gsize) (pool->end - pool->next) > len))
-    {
-      p = pool->next;
-      pool->next += len + 1;
-    }
-  else
-    p = saywho_string_pool_grow (pool, len + 1);
-  memcpy (p, s, len);
-  p[len] = '\0';
-  return p;
-}
-
 /* The slot of s in l->interned, s copied into the lexicon's strings the
  * first time: one copy of each kind, country, link and role.  The slot is
  * valid until the next new string. */
@@ -187,7 +169,7 @@ intern_slot (Loader *l, const char *s)
   SaywhoWordSlot *slot = saywho_word_map_find (&l->interned, s, len, hash);
   if (slot == NULL)
     slot = saywho_word_map_add (&l->interned,
-                                copy_string (&l->g->strings, s, len),
+                                saywho_string_pool_intern (&l->g->strings, s, (gssize) len),
                                 len, hash, 0);
   return slot;
 }
@@ -334,8 +316,8 @@ learn (Loader *l, const char *text, guint32 len, guint32 hash)
     bytes |= l->byte_class[(guchar) text[i]];
   ENSURE_ROOM (l->known, l->known_size, l->nknown + 1);
   l->known[l->nknown] = (Known) { 0, 0, (guint8) bytes, PIECE_NEW, FALSE };
-  saywho_word_map_add (&l->memo, copy_string (&l->strings, text, len), len, hash,
-                       l->nknown);
+  saywho_word_map_add (&l->memo, saywho_string_pool_intern (&l->strings, text, (gssize) len),
+                       len, hash, l->nknown);
   return l->nknown++;
 }
 
@@ -416,8 +398,8 @@ add_analyzed (Loader *l, const SaywhoDocument *doc, const SaywhoToken *tok)
   gsize stem_len = strlen (tok->stem);
   AnalyzedWord w = {
     .word = {
-      .form = copy_string (&l->g->strings, text, len),
-      .norm = copy_string (&l->g->strings, tok->norm, tok->norm_len),
+      .form = saywho_string_pool_intern (&l->g->strings, text, (gssize) len),
+      .norm = saywho_string_pool_intern (&l->g->strings, tok->norm, (gssize) tok->norm_len),
       .form_len = (guint32) len,
       .norm_len = tok->norm_len,
       .case_class = saywho_case_class_of (text, len),
@@ -434,7 +416,7 @@ add_analyzed (Loader *l, const SaywhoDocument *doc, const SaywhoToken *tok)
   /* Most words are their own stem (and all but words are). */
   w.stem = tok->stem == tok->norm && stem_len == tok->norm_len
              ? w.word.norm
-             : copy_string (&l->strings, tok->stem, stem_len);
+             : saywho_string_pool_intern (&l->strings, tok->stem, (gssize) stem_len);
   ENSURE_ROOM (l->analyzed, l->analyzed_size, l->nanalyzed + 1);
   l->analyzed[l->nanalyzed++] = w;
 }
@@ -635,7 +617,7 @@ add_entry (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
   if (country == NULL && attr.link != NULL && HAS_PREFIX (attr.link, "country:"))
     country = attr.link + strlen ("country:");
 
-  const char *own_id = copy_string (&g->strings, id, id_len);
+  const char *own_id = saywho_string_pool_intern (&g->strings, id, (gssize) id_len);
   if (l->kind == NULL || strcmp (kind, l->kind) != 0)
     {
       l->kind = intern (l, kind);
@@ -663,7 +645,7 @@ add_entry (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
   gsize name_len = strlen (name);
   SaywhoLexiconEntry entry = {
     .id = own_id,
-    .name = copy_string (&g->strings, name, name_len),
+    .name = saywho_string_pool_intern (&g->strings, name, (gssize) name_len),
     .kind = l->kind,
     .link = attr.link != NULL ? intern (l, attr.link) : own_id,
     .country = own_country,
