@@ -106,26 +106,11 @@ conllu_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString 
 
   for (guint q = 0; q < n_quotes; q++)
     {
-      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      char *p = saywho_format_reserve (out, 96 + 20 + 3 * 41 + speakers[q].len);
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, "# quote Q");
-      p = saywho_format_put_uint (p, q + 1);
-      if (quote->kind == SAYWHO_QUOTE_DIRECT)
-        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=direct speaker=");
-      else
-        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=indirect speaker=");
       if (speakers[q].present)
-        p = saywho_format_put_bytes (p, misc + speakers[q].offset, speakers[q].len);
+        saywho_format_append_quote_comment (out, doc, q, misc + speakers[q].offset,
+                                            speakers[q].len);
       else
-        *p++ = '_';
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, " span=");
-      p = saywho_format_put_span (p, doc, quote->span);
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, " mention=");
-      p = saywho_format_put_span (p, doc, quote->mention);
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, " cue=");
-      p = saywho_format_put_span (p, doc, quote->cue);
-      *p++ = '\n';
-      saywho_format_commit (out, p);
+        saywho_format_append_quote_comment (out, doc, q, "_", 1);
     }
 
   const SaywhoToken *tokens = saywho_document_token (doc, 0);

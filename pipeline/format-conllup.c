@@ -292,26 +292,7 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
     }
 
   for (guint q = 0; q < n_quotes; q++)
-    {
-      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
-      /* The line's fixed text, its number, three spans and the speaker. */
-      char *p = saywho_format_reserve (out, 128 + 20 + 3 * 41 + speakers[q].len);
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, "# quote Q");
-      p = saywho_format_put_uint (p, q + 1);
-      if (quote->kind == SAYWHO_QUOTE_DIRECT)
-        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=direct speaker=");
-      else
-        p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=indirect speaker=");
-      p = saywho_format_put_bytes (p, speakers[q].str, speakers[q].len);
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, " span=");
-      p = saywho_format_put_span (p, doc, quote->span);
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, " mention=");
-      p = saywho_format_put_span (p, doc, quote->mention);
-      p = SAYWHO_FORMAT_PUT_LITERAL (p, " cue=");
-      p = saywho_format_put_span (p, doc, quote->cue);
-      *p++ = '\n';
-      saywho_format_commit (out, p);
-    }
+    saywho_format_append_quote_comment (out, doc, q, speakers[q].str, speakers[q].len);
   if (n_quotes > 0)
     g_string_append_c (out, '\n');
 }

@@ -222,6 +222,30 @@ saywho_format_sent_id_prefix (const SaywhoDocument *doc, gsize *len)
 }
 
 void
+saywho_format_append_quote_comment (GString *out, const SaywhoDocument *doc, guint q,
+                                    const char *speaker, gsize speaker_len)
+{
+  const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+  /* The line's fixed text, its number, three spans and the speaker. */
+  char *p = saywho_format_reserve (out, 128 + 20 + 3 * 41 + speaker_len);
+  p = SAYWHO_FORMAT_PUT_LITERAL (p, "# quote Q");
+  p = saywho_format_put_uint (p, q + 1);
+  if (quote->kind == SAYWHO_QUOTE_DIRECT)
+    p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=direct speaker=");
+  else
+    p = SAYWHO_FORMAT_PUT_LITERAL (p, " = kind=indirect speaker=");
+  p = saywho_format_put_bytes (p, speaker, speaker_len);
+  p = SAYWHO_FORMAT_PUT_LITERAL (p, " span=");
+  p = saywho_format_put_span (p, doc, quote->span);
+  p = SAYWHO_FORMAT_PUT_LITERAL (p, " mention=");
+  p = saywho_format_put_span (p, doc, quote->mention);
+  p = SAYWHO_FORMAT_PUT_LITERAL (p, " cue=");
+  p = saywho_format_put_span (p, doc, quote->cue);
+  *p++ = '\n';
+  saywho_format_commit (out, p);
+}
+
+void
 saywho_format_append_sentence_comments_with (GString *out, const SaywhoDocument *doc, guint s,
                                              const char *prefix, gsize prefix_len)
 {

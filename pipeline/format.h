@@ -221,6 +221,12 @@ saywho_format_put_span (char *p, const SaywhoDocument *doc, SaywhoSpan span)
   return saywho_format_put_uint (p, saywho_document_token (doc, span.end - 1)->char_end);
 }
 
+/* The "# quote Qn = kind=… speaker=… span=… mention=… cue=…" line of
+ * CoNLL-U and CoNLL-U Plus for quotation q (counted from 0), its speaker
+ * given as len bytes (`_` for none). */
+void saywho_format_append_quote_comment (GString *out, const SaywhoDocument *doc, guint q,
+                                         const char *speaker, gsize speaker_len);
+
 /* The "# sent_id = <doc id>#<n>" and "# text = …" comments of CoNLL-U and
  * CoNLL-U Plus for sentence s (spaces in the id become `_`). */
 void saywho_format_append_sentence_comments (GString *out, const SaywhoDocument *doc, guint s);
