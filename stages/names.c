@@ -599,8 +599,34 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
     }
 }
 
-/* A lone unknown capitalized word after "in", "at", "near" … is a place
- * ("matches in Durban", "talks at Highbury"). */
+/* Is token i a lone unknown capitalized word mid-sentence right after a
+ * word of class `after`: no name word or hyphen follows, no entity or
+ * class word holds it, the document never writes it in lower case, and it
+ * is no sentence starter?  What find_described_orgs() and find_places()
+ * ask first. */
+static gboolean
+lone_name_after (const Names *names, NamesWorker *w, SaywhoDocument *doc,
+                 const guint8 *in_title, guint i, guint after)
+{
+  if (i == 0)
+    return FALSE;
+  guint n = doc->tokens->len;
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  const SaywhoToken *prev = saywho_document_token (doc, i - 1);
+  if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+      || (tok->flags & SAYWHO_TOKEN_SENTENCE_START) || in_title[i]
+      || prev->sentence != tok->sentence || !(class_of (w, doc, prev) & after))
+    return FALSE;
+  if (i + 1 < n && (is_name_word (saywho_document_token (doc, i + 1))
+                    || text_is (doc, saywho_document_token (doc, i + 1), "-")))
+    return FALSE;
+  return entity_at (w, i) < 0
+         && !(class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
+                                        | CLASS_MISC_HEAD | CLASS_GENERIC))
+         && !seen_in_lower_case (w, tok)
+         && !saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash);
+}
+
 /* A lone unknown capitalized word right after a noun that describes an
  * organization is that organization: "the fishermen's group Pamalakaya",
  * "statistics agency IBGE", "cloud company Stratocore". */
@@ -613,23 +639,11 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i == 0)
+      if (!lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      const SaywhoToken *prev = saywho_document_token (doc, i - 1);
-      if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || (tok->flags & SAYWHO_TOKEN_SENTENCE_START) || in_title[i]
-          || prev->sentence != tok->sentence || (prev->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || !(class_of (w, doc, prev) & CLASS_ORG_NOUN))
-        continue;
-      if (i + 1 < n && (is_name_word (saywho_document_token (doc, i + 1))
-                        || text_is (doc, saywho_document_token (doc, i + 1), "-")))
-        continue;
-      if (entity_at (w, i) >= 0
-          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
-                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
-          || seen_in_lower_case (w, tok) || is_given_name (names, doc, tok)
-          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+      if ((saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || (class_of (w, doc, tok) & CLASS_TITLE_START) || is_given_name (names, doc, tok))
         continue;
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_ORG, ~0u);
       /* and the document's other mentions of the name, written the same
@@ -640,7 +654,7 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           const SaywhoToken *other = saywho_document_token (doc, j);
           if (j != i && other->kind == SAYWHO_TOKEN_WORD && !in_title[j]
               && other->norm_hash == tok->norm_hash && other->norm_len == tok->norm_len
-              && memcmp (other->norm, tok->norm, tok->norm_len) == 0
+              && saywho_bytes_equal (other->norm, tok->norm, tok->norm_len)
               && (other->flags & SAYWHO_TOKEN_CAPITALIZED) && entity_at (w, j) < 0
               && (j + 1 >= n || !is_name_word (saywho_document_token (doc, j + 1))))
             claim (w, doc, j, j + 1, SAYWHO_ENTITY_ORG, ~0u);
@@ -648,6 +662,8 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
     }
 }
 
+/* A lone unknown capitalized word after "in", "at", "near" … is a place
+ * ("matches in Durban", "talks at Highbury"). */
 static void
 find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
@@ -656,23 +672,9 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i == 0)
-        continue;
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      const SaywhoToken *prev = saywho_document_token (doc, i - 1);
-      if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || (tok->flags & (SAYWHO_TOKEN_ALL_CAPS | SAYWHO_TOKEN_SENTENCE_START)) || in_title[i]
-          || prev->sentence != tok->sentence || !(class_of (w, doc, prev) & CLASS_LOCATIVE))
-        continue;
-      if (i + 1 < n && (is_name_word (saywho_document_token (doc, i + 1))
-                        || saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE
-                        || text_is (doc, saywho_document_token (doc, i + 1), "-")))
-        continue;
-      if (entity_at (w, i) >= 0
-          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
-                                        | CLASS_MISC_HEAD | CLASS_GENERIC))
-          || seen_in_lower_case (w, tok)
-          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+      if (!lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
+          || (saywho_document_token (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
+          || (i + 1 < n && saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE))
         continue;
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
     }
