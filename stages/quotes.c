@@ -191,6 +191,16 @@ word_table_add (WordTable *t, const char *word, guint32 bit, guint32 unless)
 
 /* ---- small predicates ------------------------------------------------------- */
 
+/* Is tok's norm the literal word? */
+#define NORM_IS(tok, word) \
+  ((tok)->norm_len == sizeof (word) - 1 && memcmp ((tok)->norm, word, sizeof (word) - 1) == 0)
+/* Is tok's norm a word of more than four bytes that ends in the literal
+ * suffix ("saying", "challenged")? */
+#define NORM_ENDS(tok, suffix) \
+  ((tok)->norm_len > 4 \
+   && memcmp ((tok)->norm + (tok)->norm_len - (sizeof (suffix) - 1), suffix, \
+              sizeof (suffix) - 1) == 0)
+
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", NULL };
 static const char *const determiners[] = {
   "the", "a", "an", "one", "two", "three", "four", "this", "that", "these", "those", "its", "his", "her", "their", "our",
@@ -549,7 +559,7 @@ person_of (const Scan *s, guint limit, SaywhoSpan mention)
   if (has (s, of, ON_DETERMINERS) && of > limit + 1)
     of--;
   const SaywhoToken *t = tok_at (s, of);
-  if (t->norm_len != 2 || memcmp (t->norm, "of", 2) != 0)
+  if (!NORM_IS (t, "of"))
     return mention;
   gint person = saywho_document_entity_at (doc, of - 1);
   if (person < 0 || g_array_index (doc->entities, SaywhoEntity, person).type != SAYWHO_ENTITY_PER)
@@ -561,7 +571,7 @@ person_of (const Scan *s, guint limit, SaywhoSpan mention)
 static gboolean
 is_participle (const SaywhoToken *tok)
 {
-  return tok->norm_len > 4 && memcmp (tok->norm + tok->norm_len - 3, "ing", 3) == 0;
+  return NORM_ENDS (tok, "ing");
 }
 
 /* The mention a subject search lands on, from token i backwards to limit:
@@ -587,8 +597,8 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
         i = k - 1;
     }
   /* "Ada Lovel, who told reporters": the name the relative clause is on */
-  if (i > (gint) limit + 1 && tok_at (s, (guint) i)->norm_len == 3
-      && memcmp (tok_at (s, (guint) i)->norm, "who", 3) == 0 && has (s, (guint) i - 1, IS_COMMA))
+  if (i > (gint) limit + 1 && NORM_IS (tok_at (s, (guint) i), "who")
+      && has (s, (guint) i - 1, IS_COMMA))
     {
       gint e = saywho_document_entity_at (doc, (guint) i - 2);
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
@@ -759,8 +769,7 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
       /* "said a Japanese diplomat who accompanied Kishida": the phrase ends
        * where its relative clause starts. */
       if (phrase && k > cue + 2 && tok->kind == SAYWHO_TOKEN_WORD
-          && ((tok->norm_len == 3 && memcmp (tok->norm, "who", 3) == 0)
-              || (tok->norm_len == 5 && memcmp (tok->norm, "which", 5) == 0)))
+          && (NORM_IS (tok, "who") || NORM_IS (tok, "which")))
         {
           *mention = (SaywhoSpan) { cue + 2, k };
           return TRUE;
@@ -1095,8 +1104,7 @@ clause_end (const Scan *s, guint start, guint s_end)
           && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
         quoted = TRUE;
       if (quoted && tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && tok->norm_len > 4 && memcmp (tok->norm + tok->norm_len - 2, "ed", 2) == 0
-          && has (s, k - 1, IS_AND) && !has (s, k, IN_RAW))
+          && NORM_ENDS (tok, "ed") && has (s, k - 1, IS_AND) && !has (s, k, IN_RAW))
         {
           end = k - 1;
           while (end > start && has (s, end - 1, IS_COMMA))
