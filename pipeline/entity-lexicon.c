@@ -718,18 +718,25 @@ mark_leads (SaywhoEntityLexicon *g)
     }
   /* The organizations' aliases that start with a place, and the entries
    * they belong to (few: their other aliases are what a lead needs). */
-  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  typedef struct {
+    guint32 alias, place;  /* the alias and the entry of the place it starts with */
+  } Candidate;
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   guint8 *wanted = g_new0 (guint8, g->entries->len);
   for (guint a = 0; a < g->aliases->len; a++)
     {
       const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (g, a);
       const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
       if (alias->ntokens < 2
-          || saywho_entity_lexicon_entry (g, alias->entry)->type != SAYWHO_ENTITY_ORG
-          || saywho_word_map_find (&places, words[0].form, words[0].form_len,
-                                   saywho_str_hash (words[0].form, words[0].form_len)) == NULL)
+          || saywho_entity_lexicon_entry (g, alias->entry)->type != SAYWHO_ENTITY_ORG)
         continue;
-      g_array_append_val (candidates, a);
+      const SaywhoWordSlot *place = saywho_word_map_find (
+        &places, words[0].form, words[0].form_len,
+        saywho_str_hash (words[0].form, words[0].form_len));
+      if (place == NULL)
+        continue;
+      Candidate candidate = { a, place->value };
+      g_array_append_val (candidates, candidate);
       wanted[alias->entry] = TRUE;
     }
   GStringChunk *keys = g_string_chunk_new (4096);
@@ -746,19 +753,17 @@ mark_leads (SaywhoEntityLexicon *g)
     }
   for (guint c = 0; c < candidates->len; c++)
     {
+      const Candidate *candidate = &g_array_index (candidates, Candidate, c);
       SaywhoLexiconAlias *alias = &g_array_index (g->aliases, SaywhoLexiconAlias,
-                                                  g_array_index (candidates, guint32, c));
+                                                  candidate->alias);
       const SaywhoLexiconEntry *e = saywho_entity_lexicon_entry (g, alias->entry);
       const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
-      const SaywhoWordSlot *place = saywho_word_map_find (
-        &places, words[0].form, words[0].form_len,
-        saywho_str_hash (words[0].form, words[0].form_len));
       guint lead = 0;
       if (alias->ntokens >= 3 && words[1].norm_len == 2 && memcmp (words[1].norm, "'s", 2) == 0)
         lead = 2;
       else
         {
-          const SaywhoLexiconEntry *c_entry = saywho_entity_lexicon_entry (g, place->value);
+          const SaywhoLexiconEntry *c_entry = saywho_entity_lexicon_entry (g, candidate->place);
           alias_forms (g, alias, 1, key);
           g_string_append_len (key, (const char *) &alias->entry, sizeof alias->entry);
           if (e->country != NULL && g_strcmp0 (e->country, c_entry->country) == 0
