@@ -39,9 +39,10 @@ build (void)
 }
 
 /* The node at the end of the walk along the space-separated keys, by
- * strings, or SAYWHO_TRIE_NONE. */
+ * strings (saywho_trie_step()) or by key numbers (saywho_trie_key() and
+ * saywho_trie_child()), or SAYWHO_TRIE_NONE. */
 static guint32
-walk (const SaywhoTrie *trie, const char *path)
+walk (const SaywhoTrie *trie, const char *path, gboolean by_number)
 {
   g_auto (GStrv) keys = g_strsplit (path, " ", -1);
   /* (The root is node 0, which is also SAYWHO_TRIE_NONE, "no child".) */
@@ -49,23 +50,9 @@ walk (const SaywhoTrie *trie, const char *path)
   for (guint i = 0; keys[i] != NULL; i++)
     {
       gsize len = strlen (keys[i]);
-      node = saywho_trie_step (trie, node, keys[i], len, saywho_str_hash (keys[i], (gssize) len));
-      if (node == SAYWHO_TRIE_NONE)
-        break;
-    }
-  return node;
-}
-
-/* The same walk by key numbers. */
-static guint32
-walk_by_number (const SaywhoTrie *trie, const char *path)
-{
-  g_auto (GStrv) keys = g_strsplit (path, " ", -1);
-  guint32 node = SAYWHO_TRIE_ROOT;
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      node = saywho_trie_child (trie, node,
-                                saywho_trie_key (trie, keys[i], saywho_str_hash (keys[i], -1)));
+      guint32 hash = saywho_str_hash (keys[i], (gssize) len);
+      node = by_number ? saywho_trie_child (trie, node, saywho_trie_key (trie, keys[i], hash))
+                       : saywho_trie_step (trie, node, keys[i], len, hash);
       if (node == SAYWHO_TRIE_NONE)
         break;
     }
@@ -99,8 +86,8 @@ test_walks (void)
   g_autoptr (SaywhoTrie) trie = build ();
   for (guint i = 0; i < G_N_ELEMENTS (walks); i++)
     {
-      guint32 node = walk (trie, walks[i].path);
-      g_assert_cmpuint (node, ==, walk_by_number (trie, walks[i].path));
+      guint32 node = walk (trie, walks[i].path, FALSE);
+      g_assert_cmpuint (node, ==, walk (trie, walks[i].path, TRUE));
       if (walks[i].values == NULL)
         {
           g_assert_cmpuint (node, ==, SAYWHO_TRIE_NONE);
@@ -149,15 +136,15 @@ test_many (void)
     {
       g_autofree char *path = g_strdup_printf ("a-rather-long-word-%u w%u", i, i);
       guint n;
-      const guint32 *values = saywho_trie_values (trie, walk (trie, path), &n);
+      const guint32 *values = saywho_trie_values (trie, walk (trie, path, FALSE), &n);
       g_assert_cmpuint (n, ==, 1);
       g_assert_cmpuint (values[0], ==, 10000 + i);
       g_autofree char *first = g_strdup_printf ("w%u", i);
-      values = saywho_trie_values (trie, walk (trie, first), &n);
+      values = saywho_trie_values (trie, walk (trie, first, FALSE), &n);
       g_assert_cmpuint (n, ==, 1);
       g_assert_cmpuint (values[0], ==, i);
     }
-  g_assert_cmpuint (walk (trie, "w5000"), ==, SAYWHO_TRIE_NONE);
+  g_assert_cmpuint (walk (trie, "w5000", FALSE), ==, SAYWHO_TRIE_NONE);
 }
 
 int
