@@ -160,15 +160,17 @@ stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
       return;
     }
   gsize stem_len = (gsize) sb_stemmer_length (worker->stemmer);
-  gboolean is_norm = stem_len == len && memcmp (result, norm, len) == 0;
+  /* how much of the norm the stem starts with: all of it, and nothing
+   * more, when the word is its own stem */
+  gsize shared = 0;
+  while (shared < stem_len && shared < len && result[shared] == (sb_symbol) norm[shared])
+    shared++;
+  gboolean is_norm = shared == len && stem_len == len;
   tok->stem_len = (guint32) stem_len;
   tok->stem_hash = is_norm ? tok->norm_hash : saywho_str_hash ((const char *) result,
                                                                (gssize) stem_len);
   tok->stem = is_norm ? norm : saywho_document_intern (doc, (const char *) result,
                                                        (gssize) stem_len);
-  gsize shared = 0;
-  while (shared < stem_len && shared < len && result[shared] == (sb_symbol) norm[shared])
-    shared++;
   if (slot != NULL && stem_len - shared <= CACHE_ENDING)
     {
       if (slot->norm_len != 0)
