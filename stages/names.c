@@ -8,8 +8,9 @@
  *      "for" and "and", that holds "Ministry", "Association", "River" or
  *      "Agreement" is an ORG, LOC or MISC, complements included
  *      ("Commission for Political and Legal Affairs of the CPC Central
- *      Committee"); a leading place or nationality stays its own mention
- *      ("Chinese Foreign Ministry" → MISC + ORG);
+ *      Committee"); a leading nationality is part of the name ("Mexican
+ *      Bar Association"), but its own mention before a government's body
+ *      or a listed name ("Chinese [Foreign Ministry]");
  *   2. a run right after a title from lexicons/titles.tsv is a person
  *      ("spokesman Ned Price", "Gen. Mark Milley"); the title is not part
  *      of the mention;
@@ -46,6 +47,7 @@ typedef enum {
   CLASS_NOT_NAME = 1 << 6,
   CLASS_GENERIC = 1 << 7,
   CLASS_PREFIX = 1 << 8,
+  CLASS_STATE_BODY = 1 << 12,
   /* set at load, not in name-patterns.tsv: */
   CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
   CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
@@ -61,6 +63,7 @@ static const struct {
   { "particle", CLASS_PARTICLE }, { "connector", CLASS_CONNECTOR },
   { "not-name", CLASS_NOT_NAME }, { "generic", CLASS_GENERIC },
   { "prefix", CLASS_PREFIX }, { "org-noun", CLASS_ORG_NOUN },
+  { "state-body", CLASS_STATE_BODY },
 };
 
 typedef struct {
@@ -287,13 +290,65 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
     {
       guint i = cand[c];
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
-          && text_is (doc, tok, "By"))
-        after_title[i + 1] = TRUE;
+      if (!(tok->flags & SAYWHO_TOKEN_HEADLINE) || !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)
+          || !text_is (doc, tok, "By"))
+        continue;
+      after_title[i + 1] = TRUE;
+      /* "By Jane Doe and John Roe", "By A, B and C": each name after a
+       * comma or "and" on the line is a byline's too */
+      for (guint k = i + 1; k + 1 < n; k++)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, k);
+          if (t->sentence != tok->sentence)
+            break;
+          if ((text_is (doc, t, "and") || text_is (doc, t, ","))
+              && is_name_word (saywho_document_token (doc, k + 1)))
+            after_title[k + 1] = TRUE;
+        }
     }
 }
 
 /* ---- runs ------------------------------------------------------------------ */
+
+/* Is the hyphen at token j, between a capitalized word of at most five
+ * letters and a lower-case word of two to five letters, with no space on
+ * either side, the middle of a hyphenated given name ("Seung-woo",
+ * "Jong-un", "Teng-hui")?  The lower-case half is no English word that
+ * follows names in compounds ("Tokyo-based", "Obama-era", "Kiev-run"). */
+static gboolean
+hyphen_syllable (const SaywhoDocument *doc, guint j)
+{
+  static const char *const compounds[] = {
+    "era", "run", "led", "born", "made", "like", "wide", "free", "held", "only", "type", "size",
+    "style", "year", "old", "day", "week", "term", "time", "bred", "fed", "rich", "poor",
+    "hit", "area", "zone", "bound", "owned", "based", "less", "level", "class", "linked",
+    "plus", "lite", "sized", "proof", "ready", "long", "wise", "ward", "side", "news",
+  };
+  guint n = doc->tokens->len;
+  if (j == 0 || j + 1 >= n)
+    return FALSE;
+  const SaywhoToken *before = saywho_document_token (doc, j - 1);
+  const SaywhoToken *after = saywho_document_token (doc, j + 1);
+  const SaywhoToken *dash = saywho_document_token (doc, j);
+  if (before->kind != SAYWHO_TOKEN_WORD || after->kind != SAYWHO_TOKEN_WORD
+      || !(before->flags & SAYWHO_TOKEN_CAPITALIZED) || (before->flags & SAYWHO_TOKEN_ALL_CAPS)
+      || (after->flags & SAYWHO_TOKEN_CAPITALIZED) || (before->flags & SAYWHO_TOKEN_SPACE_AFTER)
+      || (dash->flags & SAYWHO_TOKEN_SPACE_AFTER) || before->norm_len > 5
+      || after->norm_len < 2 || after->norm_len > 5)
+    return FALSE;
+  /* the lower-case half ends the word: no further hyphen or letters */
+  if (j + 2 < n && !(after->flags & SAYWHO_TOKEN_SPACE_AFTER)
+      && saywho_document_token (doc, j + 2)->kind == SAYWHO_TOKEN_WORD)
+    return FALSE;
+  if (j + 2 < n && !(after->flags & SAYWHO_TOKEN_SPACE_AFTER)
+      && text_is (doc, saywho_document_token (doc, j + 2), "-"))
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (compounds); k++)
+    if (after->norm_len == strlen (compounds[k])
+        && memcmp (after->norm, compounds[k], after->norm_len) == 0)
+      return FALSE;
+  return TRUE;
+}
 
 /* The end of the run of name words starting at i (i itself a name word). */
 static guint
@@ -331,6 +386,15 @@ run_end (const NamesWorker *w, const SaywhoDocument *doc, const guint8 *in_title
               j += 3;
               continue;
             }
+        }
+      /* Han Seung-woo, Kim Jong-un: a short given name's hyphenated
+       * syllable in lower case, inside a run of two name words or more
+       * ("Washington-based", "Obama-era" are no names). */
+      if (text_is (doc, tok, "-") && j >= i + 2 && next != NULL && next->sentence == sentence
+          && hyphen_syllable (doc, j))
+        {
+          j += 2;
+          continue;
         }
       /* Raman-Holt: a hyphen with no space around it. */
       if (joins_next && text_is (doc, tok, "-")
@@ -544,7 +608,20 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
               && g_array_index (doc->entities, SaywhoEntity, next).type == SAYWHO_ENTITY_ORG
               && g_array_index (doc->entities, SaywhoEntity, next).span.start == ent->span.end
               && g_array_index (doc->entities, SaywhoEntity, next).span.end == end;
-          if (ent->type != SAYWHO_ENTITY_MISC && !place_of_org)
+          /* A nationality before a government's own body is its own
+           * mention ("Chinese [Foreign Ministry]", "Kenyan [Interior
+           * Ministry]"), as before a listed organization; before any
+           * other organization it is part of the name ("Mexican Bar
+           * Association", "Turkish Statistical Institute", "Nigerian
+           * Navy"). */
+          gboolean nationality_apart
+            = ent->type == SAYWHO_ENTITY_MISC
+              && ((class_of (w, doc, saywho_document_token (doc, (guint) head)) & CLASS_STATE_BODY)
+                  || (next >= 0 && g_array_index (doc->entities, SaywhoEntity, next).id != NULL
+                      && g_array_index (doc->entities, SaywhoEntity, next).span.start
+                           == ent->span.end
+                      && g_array_index (doc->entities, SaywhoEntity, next).span.end == end));
+          if (!nationality_apart && !place_of_org)
             break;
           start = ent->span.end;
         }
@@ -735,7 +812,9 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
           if (!is_acronym (saywho_document_token (doc, k)))
             only_acronyms = FALSE;
         }
-      if (known || only_acronyms)
+      /* (names in capitals after a title or in a byline are names:
+       * "By KENJI WATANABE") */
+      if (known || (only_acronyms && !(titled && end - start >= 2)))
         {
           resume = end;
           continue;

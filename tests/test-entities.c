@@ -153,6 +153,20 @@ static const EntityCase cases[] = {
     "Chinese/MISC/country:CN; Xi Jinping/PER/official:xi-jinping" },
   { "title", "Foreign Minister Wang Yi met Mr. Meng.",
     "Wang Yi/PER/local:wang-yi; Meng/PER/local:meng" },
+  { "title", "A navy spokesman, Commodore Adamu Bello, said so.",
+    "Adamu Bello/PER/local:adamu-bello" },
+  /* a hyphenated given name is part of the name; a compound after a name
+   * is not */
+  { "hyphen-name", "Trade Minister Han Seung-woo met Kim Jong-un and Lee Teng-hui.",
+    "Han Seung-woo/PER/local:han-seung-woo; Kim Jong-un/PER/local:kim-jong-un; "
+    "Lee Teng-hui/PER/local:lee-teng-hui" },
+  { "hyphen-name", "John Smith-led talks and a Washington-based group met.",
+    "John Smith/PER/local:john-smith; Washington/LOC/place:us-washington-dc" },
+  /* bylines, also in capitals */
+  { "byline", "Storm hits\n\nBy JANE DOE and JOHN ROE\nAssociated Press\n\nATLANTA (AP) "
+              "\u2014 A storm struck.",
+    "JANE DOE/PER/local:jane-doe; JOHN ROE/PER/local:john-roe; Associated Press/ORG/media:ap; "
+    "ATLANTA/LOC/place:us-atlanta; AP/ORG/media:ap" },
   /* organizations by their head word */
   { "org-pattern", "It reported to the Commission for Political and Legal Affairs of the CPC "
                    "Central Committee.",
@@ -163,6 +177,17 @@ static const EntityCase cases[] = {
     "local:information-technology-and-innovation-foundation" },
   { "org-pattern", "The Chinese Foreign Ministry spoke.",
     "Chinese/MISC/country:CN; Foreign Ministry/ORG/local:foreign-ministry" },
+  /* a nationality is part of an organization's name, but not of a
+   * government's own body's */
+  { "org-pattern", "The Mexican Bar Association and the American Petroleum Institute objected.",
+    "Mexican Bar Association/ORG/local:mexican-bar-association; "
+    "American Petroleum Institute/ORG/local:american-petroleum-institute" },
+  { "org-pattern", "The American Interior Ministry objected.",
+    "American/MISC/country:US; Interior Ministry/ORG/local:interior-ministry" },
+  { "org-pattern", "Jane Roe, an analyst at Skagerak Markets, and the Nordic Shipping Institute "
+                   "agreed.",
+    "Jane Roe/PER/local:jane-roe; Skagerak Markets/ORG/local:skagerak-markets; "
+    "Nordic Shipping Institute/ORG/local:nordic-shipping-institute" },
   { "org-pattern", "The Ministry of Public Security and the Cyberspace Administration of China met.",
     "Ministry of Public Security/ORG/local:ministry-of-public-security; "
     "Cyberspace Administration of China/ORG/local:cyberspace-administration-of-china" },
@@ -220,6 +245,8 @@ static const EntityCase cases[] = {
   { "described-org", "The fishermen's group Pamalakay said it would protest. Pamalakay "
                      "later marched.",
     "Pamalakay/ORG/local:pamalakay; Pamalakay/ORG/local:pamalakay" },
+  { "described-org", "The vaccine alliance Gavix said it would help.",
+    "Gavix/ORG/local:gavix" },
   { "described-org", "Inflation rose, said statistics agency Foobargo.",
     "Foobargo/ORG/local:foobargo" },
   { "described-org", "The company Monday said so, and the bank Chairman agreed.", "" },
