@@ -790,6 +790,15 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
             break;
           }
       gboolean titled = after_title[i];
+      /* A titled name ends where a listed organization starts: "By MARI
+       * YAMAMOTO Associated Press" on one line. */
+      for (guint k = i + 2; titled && k < end; k++)
+        {
+          gint e = entity_at (w, k);
+          if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type == SAYWHO_ENTITY_ORG
+              && g_array_index (doc->entities, SaywhoEntity, e).span.start == k)
+            end = k;
+        }
       guint start = titled ? i : trim_sentence_start (names, w, doc, i, end);
       if (start >= end)
         {

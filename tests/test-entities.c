@@ -163,7 +163,7 @@ static const EntityCase cases[] = {
   { "hyphen-name", "John Smith-led talks and a Washington-based group met.",
     "John Smith/PER/local:john-smith; Washington/LOC/place:us-washington-dc" },
   /* bylines, also in capitals */
-  { "byline", "Storm hits\n\nBy JANE DOE and JOHN ROE\nAssociated Press\n\nATLANTA (AP) "
+  { "byline", "Storm hits\n\nBy JANE DOE and JOHN ROE Associated Press\n\nATLANTA (AP) "
               "\u2014 A storm struck.",
     "JANE DOE/PER/local:jane-doe; JOHN ROE/PER/local:john-roe; Associated Press/ORG/media:ap; "
     "ATLANTA/LOC/place:us-atlanta; AP/ORG/media:ap" },
