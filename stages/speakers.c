@@ -27,7 +27,9 @@
 /* NOUN_BODY: an organization noun that public bodies have in their names
  * ("the ministry", "the committee"): never a company, team or news
  * outlet's stand-in. */
-typedef enum { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_COUNTRY, NOUN_BODY } NounClass;
+/* NOUN_COMPANY: a noun only businesses answer to ("the company", "the
+ * utility"): never a public body, international organization or outlet. */
+typedef enum { NOUN_NONE, NOUN_PERSON, NOUN_ORG, NOUN_COUNTRY, NOUN_BODY, NOUN_COMPANY } NounClass;
 
 typedef struct {
   SaywhoStrMap *nouns;   /* norm → NounClass (singular and plural norms) */
@@ -206,7 +208,8 @@ static gboolean
 fits (const SaywhoEntity *e, NounClass want)
 {
   return (want == NOUN_PERSON && e->type == SAYWHO_ENTITY_PER)
-         || ((want == NOUN_ORG || want == NOUN_BODY) && e->type == SAYWHO_ENTITY_ORG)
+         || ((want == NOUN_ORG || want == NOUN_BODY || want == NOUN_COMPANY)
+             && e->type == SAYWHO_ENTITY_ORG)
          || (want == NOUN_COUNTRY && is_country (e));
 }
 
@@ -214,9 +217,34 @@ fits (const SaywhoEntity *e, NounClass want)
  * when e's name does not hold it?  Not for a news outlet, which news text
  * names as a source ("polled by Reuters"), and for a public body's noun
  * not for a company or team either. */
+/* Does the name end in a word that heads public bodies and other bodies
+ * that are no business ("Nuclear Regulation Authority", "Nordic Maritime
+ * Institute")? */
+static gboolean
+names_a_body (const char *name)
+{
+  static const char *const heads[] = {
+    "authority", "agency", "ministry", "commission", "committee", "council", "department",
+    "court", "office", "bureau", "parliament", "assembly", "senate", "government", "police",
+    "army", "navy", "institute", "university", "association", "union", "party", "board",
+    "tribunal", "league", "federation", "organization", "organisation", "society", "alliance",
+  };
+  if (name == NULL)
+    return FALSE;
+  const char *last = strrchr (name, ' ');
+  last = last != NULL ? last + 1 : name;
+  for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
+    if (g_ascii_strcasecmp (last, heads[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 may_stand_for (const SaywhoEntity *e, NounClass want)
 {
+  if (want == NOUN_COMPANY)
+    return e->kind == NULL ? !names_a_body (e->name)
+                           : strcmp (e->kind, "company") == 0 || strcmp (e->kind, "exchange") == 0;
   if (e->kind == NULL)
     return TRUE;
   if (strcmp (e->kind, "media") == 0)
@@ -448,6 +476,37 @@ opens_previous_sentence (const SaywhoDocument *doc, const SaywhoEntity *e, const
   return TRUE;
 }
 
+/* "A spokesperson said", "a company spokesman said": an unnamed
+ * spokesperson speaks for the organization the story has just named (in
+ * that sentence or the two before), of the class a modifier gives ("a
+ * ministry spokesman"); an indefinite "an official" stays unknown. */
+static const SaywhoEntity *
+unnamed_spokesperson (Ctx *c, guint det, SaywhoSpan mention)
+{
+  const SaywhoDocument *doc = c->doc;
+  const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
+  if (!norm_is (head, "spokesperson") && !norm_is (head, "spokesman")
+      && !norm_is (head, "spokeswoman"))
+    return NULL;
+  NounClass want = NOUN_ORG;
+  const char *noun = NULL;
+  for (guint k = det; k + 1 < mention.end; k++)
+    {
+      const SaywhoToken *t = saywho_document_token (doc, k);
+      guint32 cls = NOUN_NONE;
+      if (saywho_strmap_lookup (c->sp->nouns, t->norm, t->norm_hash, &cls) && cls != NOUN_PERSON
+          && cls != NOUN_COUNTRY)
+        {
+          want = (NounClass) cls;
+          noun = t->norm;
+        }
+    }
+  const SaywhoEntity *e = last_named (c, mention.start, want, noun);
+  if (e == NULL || saywho_document_token (doc, e->span.start)->sentence + 2 < head->sentence)
+    return NULL;
+  return e;
+}
+
 static const SaywhoEntity *
 resolve (Ctx *c, SaywhoSpan mention)
 {
@@ -543,7 +602,7 @@ resolve (Ctx *c, SaywhoSpan mention)
   for (guint k = 0; k < 4 && det > 0; k++)
     {
       const SaywhoToken *t = saywho_document_token (doc, det - 1);
-      if (norm_is (t, "the") || norm_is (t, "this"))
+      if (norm_is (t, "the") || norm_is (t, "this") || norm_is (t, "a") || norm_is (t, "an"))
         break;
       if (t->kind != SAYWHO_TOKEN_WORD && !norm_is (t, "-"))
         return NULL;
@@ -552,9 +611,11 @@ resolve (Ctx *c, SaywhoSpan mention)
   if (det == 0)
     return NULL;
   const SaywhoToken *before = saywho_document_token (doc, det - 1);
+  const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
+  if (norm_is (before, "a") || norm_is (before, "an"))
+    return unnamed_spokesperson (c, det, mention);
   if (!norm_is (before, "the") && !norm_is (before, "this"))
     return NULL;
-  const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
   guint32 cls = NOUN_NONE;
   if (!saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls))
     return NULL;
@@ -649,10 +710,12 @@ add_noun (char **c, guint ncolumns, guint line, gpointer user_data, GError **err
     cls = NOUN_BODY;
   else if (strcmp (c[1], "country") == 0)
     cls = NOUN_COUNTRY;
+  else if (strcmp (c[1], "company") == 0)
+    cls = NOUN_COMPANY;
   else
     {
       g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON,
-                   "unknown class '%s' (person, org, body or country)", c[1]);
+                   "unknown class '%s' (person, org, body, company or country)", c[1]);
       return FALSE;
     }
   g_autofree char *norm = g_utf8_casefold (c[0], -1);

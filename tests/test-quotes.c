@@ -246,7 +246,23 @@ static const QuoteCase cases[] = {
   { "nominal-modifiers", "The Foobar Monetary Fund met on Monday. In its report, the "
                          "Washington-based lender projected that growth would pick up.",
     "indirect|growth would pick up|local:foobar-monetary-fund|lender|projected" },
+  /* a business noun passes over public bodies to the company */
+  { "nominal-business", "The Foobar Power Company shut a plant. The Foobar Safety Authority "
+                        "said readings were normal. Homes lost power, the utility said.",
+    "indirect|readings were normal|local:foobar-safety-authority|Foobar Safety Authority|said ; "
+    "indirect|Homes lost power|local:foobar-power-company|utility|said" },
   { "indefinite", "An official said exports fell.", "indirect|exports fell|_|official|said" },
+  /* an unnamed spokesperson speaks for the organization just named, of
+   * the class a modifier gives */
+  { "spokesperson", "The Foobar Steel Company cut jobs. \u201cDemand is weak,\u201d a "
+                    "spokesperson said.",
+    "direct|Demand is weak,|local:foobar-steel-company|spokesperson|said" },
+  { "spokesperson", "The Foobar Trade Ministry met. The Foobar Steel Company cut jobs. A ministry "
+                    "spokesman said exports fell.",
+    "indirect|exports fell|local:foobar-trade-ministry|ministry spokesman|said" },
+  { "spokesperson", "The Foobar Steel Company cut jobs. Demand fell in May. Prices fell in June. "
+                    "Rates rose in July. A spokesman said exports fell.",
+    "indirect|exports fell|_|spokesman|said" },
   { "nominal-modified", "Coach Ruud Gullit spoke. \u201cWe had our chances,\u201d the "
                         "Dutch coach said.",
     "direct|We had our chances,|local:ruud-gullit|Dutch coach|said" },
