@@ -652,11 +652,17 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
           /* "His spokesman, Stephane Dujarric, said", "The bloc's foreign
            * policy chief, Kaja Kallas, told": a description, then the
            * name as its appositive. */
-          e = saywho_document_entity_at (doc, (guint) k + 1);
+          /* ("A navy spokesman, Commodore Adamu Bello, said": past a
+           * rank or title) */
+          guint from = (guint) k + 1;
+          while (from + 1 < (guint) i && saywho_document_entity_at (doc, from) < 0
+                 && (tok_at (s, from)->flags & SAYWHO_TOKEN_CAPITALIZED) && from < (guint) k + 4)
+            from++;
+          e = saywho_document_entity_at (doc, from);
           if (e >= 0)
             {
               const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
-              if (ent->type != SAYWHO_ENTITY_MISC && ent->span.start == (guint) k + 1
+              if (ent->type != SAYWHO_ENTITY_MISC && ent->span.start == from
                   && ent->span.end == (guint) i)
                 {
                   *mention = ent->span;
@@ -937,7 +943,7 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
       if (next_sentence)
         s_end = sentence_end_of (s, close + 1);
       s_end = MIN (s_end, para_end);
-      for (guint k = close + 1; k < s_end && k < close + 12; k++)
+      for (guint k = close + 1; k < s_end && k < close + 20; k++)
         {
           const SaywhoToken *tok = tok_at (s, k);
           if (tok->kind == SAYWHO_TOKEN_QUOTE)
@@ -1103,8 +1109,11 @@ clause_end (const Scan *s, guint start, guint s_end)
           && k >= 3 && has (s, k - 1, IN_RAW) && has (s, k - 2, IN_RAW)
           && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
         quoted = TRUE;
+      /* (a past form loses its -ed to the stemmer; "speed", "proceed"
+       * keep it) */
       if (quoted && tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && NORM_ENDS (tok, "ed") && has (s, k - 1, IS_AND) && !has (s, k, IN_RAW))
+          && NORM_ENDS (tok, "ed") && tok->stem_len < tok->norm_len && has (s, k - 1, IS_AND)
+          && !has (s, k, IN_RAW))
         {
           end = k - 1;
           while (end > start && has (s, end - 1, IS_COMMA))
@@ -1363,12 +1372,23 @@ find_reported (const Scan *s)
                                     && tok_at (s, c + 1)->kind == SAYWHO_TOKEN_WORD));
           if (!at_end || !(b & CUE_VERB_FORM) || has (s, sent.start, IN_RAW))
             continue;
-          /* the comma before the cue, no more than 6 tokens back: one
-           * further would fail the test below anyway */
-          guint comma = c;
-          while (comma > sent.start && !has (s, comma - 1, IS_COMMA) && c - comma <= 6)
-            comma--;
-          if (comma > sent.start + 2 && c - comma <= 6)
+          /* the comma before the cue, no more than 6 steps back, a name
+           * or a parenthesis one step ("the Nigerian Upstream Petroleum
+           * Regulatory Commission (NUPRC) said") */
+          guint comma = c, steps = 0;
+          while (comma > sent.start && !has (s, comma - 1, IS_COMMA) && steps <= 6)
+            {
+              comma--;
+              steps++;
+              gint e = saywho_document_entity_at (doc, comma);
+              if (e >= 0)
+                comma = MAX (g_array_index (doc->entities, SaywhoEntity, e).span.start,
+                             sent.start);
+              else if (has (s, comma, IS_CLOSE_PAREN))
+                while (comma > sent.start + 1 && !has (s, comma, IS_OPEN_PAREN) && c - comma < 12)
+                  comma--;
+            }
+          if (comma > sent.start + 2 && steps <= 6)
             {
               if (!subject_before (s, c, comma, &mention)
                   && !subject_after (s, c, sent.end, &mention))
@@ -1508,8 +1528,12 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
       Raw *a = &raws[kept];
       const Raw *b = &raws[k];
       gboolean merge = FALSE;
+      /* (a's words end in a comma or a stop inside the marks, as a
+       * sentence's first part does: a partial quotation that ends in a
+       * word, `would "clean up" the courts`, is no first part) */
       if (a->close != G_MAXUINT && tok_at (s, a->close)->paragraph == tok_at (s, b->open)->paragraph
-          && b->open - a->close <= 40)
+          && b->open - a->close <= 40 && a->close > a->start
+          && tok_at (s, a->close - 1)->kind == SAYWHO_TOKEN_PUNCT)
         {
           SaywhoSpan cue, mention;
           gboolean attributed_between = FALSE;

@@ -190,6 +190,31 @@ static const QuoteCase cases[] = {
     "indirect|the monsoon is changing|_|Scientists|say ; "
     "indirect|poor countries were paying|local:foobar-relief|Foobar Relief|said" },
   /* inverted reported speech with words after the cue */
+  /* an inverted report's subject may be a long name with its acronym */
+  { "inverted-acronym", "Oil theft fell by a third this year, the Foobar Upstream Petroleum "
+                        "Regulatory Commission (FUPRC) said on Wednesday.",
+    "indirect|Oil theft fell by a third this year|"
+    "local:foobar-upstream-petroleum-regulatory-commission|"
+    "Foobar Upstream Petroleum Regulatory Commission|said" },
+  /* a description, then a ranked name as its appositive */
+  { "appositive-rank", "A navy spokesman, Commodore Ned Pricey, said patrols had resumed.",
+    "indirect|patrols had resumed|local:ned-pricey|Ned Pricey|said" },
+  /* the name after a quotation, with a long appositive before the cue */
+  { "inverted-appositive", "\"Cases are rising fast,\" Ada Lovel, the Foobar Union's director "
+                           "of epidemic response, told journalists.",
+    "direct|Cases are rising fast,|local:ada-lovel|Ada Lovel|told" },
+  /* "speed" is no past form: the clause goes on after "and" */
+  { "and-base-verb", "Ada Lovel said the reform would \"clean up\" the courts and speed up "
+                     "trials.",
+    "indirect|the reform would \"clean up\" the courts and speed up trials|local:ada-lovel|"
+    "Ada Lovel|said ; direct|clean up|local:ada-lovel|Ada Lovel|said" },
+  /* two partial quotations of a paragraph are no split quotation */
+  { "two-partials", "Ada Lovel said it would \"clean up\" the courts. Ned Pricey said it was "
+                    "\"a mess for all\" today.",
+    "indirect|it would \"clean up\" the courts|local:ada-lovel|Ada Lovel|said ; "
+    "direct|clean up|local:ada-lovel|Ada Lovel|said ; "
+    "indirect|it was \"a mess for all\" today|local:ned-pricey|Ned Pricey|said ; "
+    "direct|a mess for all|local:ned-pricey|Ned Pricey|said" },
   { "inverted-tail", "The fire doubled in size overnight, Ada Lovel said in an update.",
     "indirect|The fire doubled in size overnight|local:ada-lovel|Ada Lovel|said" },
   { "inverted-tail", "The strike began at the shift change, union president Ned Pricey told "
