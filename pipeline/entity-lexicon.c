@@ -23,7 +23,7 @@ static const char *const other_lists[] = {
  * most likely means (Georgia the country before the US state). */
 static const char *const kind_order[] = {
   "country", "territory", "city", "state", "region", "demonym", "agency", "ministry",
-  "party", "committee", "org", "media", "company", "exchange", "official", "person", "affiliation",
+  "party", "committee", "org", "ngo", "media", "company", "exchange", "official", "person", "affiliation",
   "religion", "language", "regional", "event", NULL,
 };
 

@@ -22,7 +22,7 @@ ENTITY_TYPES = {"PER", "ORG", "LOC", "MISC"}
 KIND_TYPE = {
     "country": "LOC", "territory": "LOC", "city": "LOC", "region": "LOC",
     "state": "LOC", "demonym": "MISC", "agency": "ORG", "ministry": "ORG",
-    "committee": "ORG", "org": "ORG", "party": "ORG", "media": "ORG",
+    "committee": "ORG", "org": "ORG", "ngo": "ORG", "party": "ORG", "media": "ORG",
     "official": "PER", "person": "PER", "company": "ORG", "exchange": "ORG", "team": "ORG",
     "affiliation": "MISC", "religion": "MISC", "language": "MISC", "regional": "MISC",
     "event": "MISC",
@@ -36,6 +36,7 @@ PREFIX_KINDS = {
     "ministry": {"ministry"},
     "committee": {"committee"},
     "org": {"org"},
+    "ngo": {"ngo"},
     "party": {"party"},
     "media": {"media"},
     "official": {"official", "person"},
