@@ -22,7 +22,10 @@
  *      word, is taken for a person, the most common unlisted name in news;
  *   5. a combining form, a hyphen and a name are one MISC mention
  *      ("Sino-American");
- *   6. a lone unknown capitalized word after "in", "at", "near" is a place.
+ *   6. a lone unknown capitalized word after "in", "at", "near" is a place;
+ *   7. a listed group, company or outlet and a country's name right after
+ *      it are one organization, its branch ("Amnesty International
+ *      Kenya").
  * A capitalized word that starts a sentence is not evidence of a name: a
  * run that starts a sentence loses its first word when that word is a
  * sentence starter, or is seen in lower case elsewhere in the document.
@@ -676,6 +679,31 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
     }
 }
 
+/* "Amnesty International Kenya", "Greenpeace Indonesia", "Shell Nigeria":
+ * a listed group, company or outlet right before a country's name, with
+ * no name word after it, is the group's branch there, one organization. */
+static void
+find_branches (NamesWorker *w, SaywhoDocument *doc)
+{
+  guint n = doc->tokens->len;
+  for (guint k = 0; k + 1 < doc->entities->len; k++)
+    {
+      const SaywhoEntity *org = &g_array_index (doc->entities, SaywhoEntity, k);
+      const SaywhoEntity *place = &g_array_index (doc->entities, SaywhoEntity, k + 1);
+      if (org->type != SAYWHO_ENTITY_ORG || org->kind == NULL || place->type != SAYWHO_ENTITY_LOC
+          || place->span.start != org->span.end || place->id == NULL
+          || !g_str_has_prefix (place->id, "country:")
+          || (strcmp (org->kind, "ngo") != 0 && strcmp (org->kind, "company") != 0
+              && strcmp (org->kind, "media") != 0))
+        continue;
+      const SaywhoToken *last = saywho_document_token (doc, org->span.end - 1);
+      if (!(last->flags & SAYWHO_TOKEN_SPACE_AFTER) || (last->flags & SAYWHO_TOKEN_HEADLINE)
+          || (place->span.end < n && is_name_word (saywho_document_token (doc, place->span.end))))
+        continue;
+      claim_as (w, doc, org->span.start, place->span.end, SAYWHO_ENTITY_ORG, 0, FALSE);
+    }
+}
+
 /* Is token i a lone unknown capitalized word mid-sentence right after a
  * word of class `after`: no name word or hyphen follows, no entity or
  * class word holds it, the document never writes it in lower case, and it
@@ -704,9 +732,13 @@ lone_name_after (const Names *names, NamesWorker *w, SaywhoDocument *doc,
          && !saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash);
 }
 
+static void claim_described (NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title,
+                             guint i);
+
 /* A lone unknown capitalized word right after a noun that describes an
  * organization is that organization: "the fishermen's group Pamalakaya",
- * "statistics agency IBGE", "cloud company Stratocore". */
+ * "statistics agency IBGE", "cloud company Stratocore"; and so is one
+ * between "the" and such a noun ("the Wagner group"). */
 static void
 find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                      const guint8 *in_title)
@@ -722,20 +754,55 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
       if ((saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
           || (class_of (w, doc, tok) & CLASS_TITLE_START) || is_given_name (names, doc, tok))
         continue;
-      claim (w, doc, i, i + 1, SAYWHO_ENTITY_ORG, ~0u);
-      /* and the document's other mentions of the name, written the same
-       * way ("Stratocore said it would appeal") */
-      for (guint d = 0; d < w->candidates->len; d++)
-        {
-          guint j = cand[d];
-          const SaywhoToken *other = saywho_document_token (doc, j);
-          if (j != i && other->kind == SAYWHO_TOKEN_WORD && !in_title[j]
-              && other->norm_hash == tok->norm_hash && other->norm_len == tok->norm_len
-              && saywho_bytes_equal (other->norm, tok->norm, tok->norm_len)
-              && (other->flags & SAYWHO_TOKEN_CAPITALIZED) && entity_at (w, j) < 0
-              && (j + 1 >= n || !is_name_word (saywho_document_token (doc, j + 1))))
-            claim (w, doc, j, j + 1, SAYWHO_ENTITY_ORG, ~0u);
-        }
+      claim_described (w, doc, in_title, i);
+    }
+  /* "the Wagner group", "the Ifo institute": the noun after the name
+   * (once the claims above are in, so that none is claimed twice) */
+  flush_claims (w, doc);
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      if (i == 0 || i + 2 >= n)
+        continue;
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *prev = saywho_document_token (doc, i - 1);
+      const SaywhoToken *noun = saywho_document_token (doc, i + 1);
+      if (tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & (SAYWHO_TOKEN_SENTENCE_START
+                                                           | SAYWHO_TOKEN_ALL_CAPS))
+          || in_title[i] || prev->norm_len != 3 || memcmp (prev->norm, "the", 3) != 0
+          || noun->kind != SAYWHO_TOKEN_WORD
+          || (noun->flags & SAYWHO_TOKEN_CAPITALIZED) || !(class_of (w, doc, noun) & CLASS_ORG_NOUN)
+          || prev->sentence != tok->sentence || noun->sentence != tok->sentence
+          || entity_at (w, i) >= 0 || seen_in_lower_case (w, tok)
+          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
+                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
+          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
+          || is_given_name (names, doc, tok))
+        continue;
+      claim_described (w, doc, in_title, i);
+    }
+}
+
+/* Claims the name at i for an organization, and the document's other
+ * mentions of it written the same way ("Stratocore said it would
+ * appeal"). */
+static void
+claim_described (NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title, guint i)
+{
+  guint n = doc->tokens->len;
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  claim (w, doc, i, i + 1, SAYWHO_ENTITY_ORG, ~0u);
+  for (guint d = 0; d < w->candidates->len; d++)
+    {
+      guint j = cand[d];
+      const SaywhoToken *other = saywho_document_token (doc, j);
+      if (j != i && other->kind == SAYWHO_TOKEN_WORD && !in_title[j]
+          && other->norm_hash == tok->norm_hash && other->norm_len == tok->norm_len
+          && saywho_bytes_equal (other->norm, tok->norm, tok->norm_len)
+          && (other->flags & SAYWHO_TOKEN_CAPITALIZED) && entity_at (w, j) < 0
+          && (j + 1 >= n || !is_name_word (saywho_document_token (doc, j + 1))))
+        claim (w, doc, j, j + 1, SAYWHO_ENTITY_ORG, ~0u);
     }
 }
 
@@ -969,6 +1036,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
     }
 
   find_prefixed_names (w, doc);
+  find_branches (w, doc);
   flush_claims (w, doc);
   find_headed_names (names, w, doc, in_title);
   flush_claims (w, doc);

@@ -20,6 +20,8 @@ static const char *fixture_lexicon =
   "country:TD\tLOC\tcountry\tChad\t_\t_\n"
   "country:IN\tLOC\tcountry\tIndia\tIN\t_\n"
   "country:SY\tLOC\tcountry\tSyria\t_\t_\n"
+  "country:KE\tLOC\tcountry\tKenya\t_\t_\n"
+  "ngo:amnesty\tORG\tngo\tAmnesty International\t_\tcountry=GB\n"
   "place:us-georgia\tLOC\tstate\tGeorgia\t_\tcountry=US\n"
   "place:us-atlanta\tLOC\tcity\tAtlanta\t_\tcountry=US\n"
   "place:us-washington-dc\tLOC\tcity\tWashington\tWashington, D.C.\tcountry=US\n"
@@ -247,6 +249,17 @@ static const EntityCase cases[] = {
     "Pamalakay/ORG/local:pamalakay; Pamalakay/ORG/local:pamalakay" },
   { "described-org", "The vaccine alliance Gavix said it would help.",
     "Gavix/ORG/local:gavix" },
+  { "described-org", "The Foobo institute said its index fell; the Wagnerz group left. The "
+                     "Sunday newspaper agreed.",
+    "Foobo/ORG/local:foobo; Wagnerz/ORG/local:wagnerz" },
+  /* a listed group and a country right after it: its branch there */
+  { "branch", "Amnesty International Kenya said so, and Amnesty International agreed.",
+    "Amnesty International Kenya/ORG/local:amnesty-international-kenya; "
+    "Amnesty International/ORG/ngo:amnesty" },
+  { "branch", "Amnesty International, Kenya and Syria met; Amnesty International Kenya Section "
+              "spoke.",
+    "Amnesty International/ORG/ngo:amnesty; Kenya/LOC/country:KE; Syria/LOC/country:SY; "
+    "Amnesty International/ORG/ngo:amnesty; Kenya/LOC/country:KE" },
   { "described-org", "Inflation rose, said statistics agency Foobargo.",
     "Foobargo/ORG/local:foobargo" },
   { "described-org", "The company Monday said so, and the bank Chairman agreed.", "" },
