@@ -196,6 +196,12 @@ claim_as (NamesWorker *w, SaywhoDocument *doc, guint start, guint end, SaywhoEnt
       const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
       if (e->span.start >= end)
         break;
+      /* ("[The Australian] National Audit Office": a listed name that
+       * only its "The" keeps out of the claim is part of it) */
+      if (e->span.start + 1 == start && e->span.end <= end
+          && saywho_document_token (doc, e->span.start)->norm_len == 3
+          && memcmp (saywho_document_token (doc, e->span.start)->norm, "the", 3) == 0)
+        continue;
       if (e->span.start < start || e->span.end > end)
         return FALSE;  /* it reaches outside: the lexicon knows better */
       if (e->span.start == start && e->span.end == end && e->type == type)
@@ -474,7 +480,7 @@ is_given_name (const Names *names, const SaywhoDocument *doc, const SaywhoToken 
 
 static void
 find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
-                   const guint8 *in_title)
+                   const guint8 *in_title, const guint8 *after_title)
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
@@ -592,6 +598,11 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
             end = k;
         }
       guint start = trim_sentence_start (names, w, doc, from, end);
+      /* "The" is never part of the name, even where a listed name starts
+       * with it ("[The Australian] National Audit Office") */
+      while (start < (guint) head && saywho_document_token (doc, start)->norm_len == 3
+             && memcmp (saywho_document_token (doc, start)->norm, "the", 3) == 0)
+        start++;
       /* A leading nationality is a mention of its own before an
        * organization ("Chinese Foreign Ministry"); a place is part of the
        * name ("China Development Bank", "Jordan Valley"). */
@@ -629,11 +640,12 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           start = ent->span.end;
         }
       /* "Ada Lovel of the Foobar Institute": a person of an organization,
-       * when the words before "of" start with a given name and hold no
-       * head word; the person is left to find_people(). */
+       * when the words before "of" start with a given name or follow a
+       * title ("Sen. Ada Lovel of the Foobar Party") and hold no head
+       * word; the person is left to find_people(). */
       if (type == SAYWHO_ENTITY_ORG && start + 2 <= (guint) head)
         {
-          if (is_given_name (names, doc, saywho_document_token (doc, start)))
+          if (is_given_name (names, doc, saywho_document_token (doc, start)) || after_title[start])
             for (guint k = start + 2; k < (guint) head; k++)
               {
                 const SaywhoToken *t = saywho_document_token (doc, k);
@@ -1038,7 +1050,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   find_prefixed_names (w, doc);
   find_branches (w, doc);
   flush_claims (w, doc);
-  find_headed_names (names, w, doc, in_title);
+  find_headed_names (names, w, doc, in_title, after_title);
   flush_claims (w, doc);
   find_people (names, w, doc, in_title, after_title);
   flush_claims (w, doc);

@@ -32,6 +32,7 @@ static const char *fixture_lexicon =
   "team:crystal-palace\tORG\tteam\tCrystal Palace\t_\tcountry=GB\n"
   "media:ap\tORG\tmedia\tAssociated Press\tAP\tcountry=US\n"
   "media:washington-post\tORG\tmedia\tWashington Post\tThe Washington Post\tcountry=US\n"
+  "media:the-australian\tORG\tmedia\tThe Australian\t_\tcountry=AU\n"
   "agency:us-nsa\tORG\tagency\tNational Security Agency\tNSA\tcountry=US\n"
   "agency:us-state\tORG\tagency\tDepartment of State\tState Department|U.S. State Department\tcountry=US\n"
   "agency:cn-mfa\tORG\tministry\tMinistry of Foreign Affairs of China\tChina's Foreign Ministry\tcountry=CN\n"
@@ -190,6 +191,11 @@ static const EntityCase cases[] = {
                    "agreed.",
     "Jane Roe/PER/local:jane-roe; Skagerak Markets/ORG/local:skagerak-markets; "
     "Nordic Shipping Institute/ORG/local:nordic-shipping-institute" },
+  /* a leading "The" is never part of a name, even one a listed name
+   * starts ("The Australian" is a newspaper) */
+  { "org-pattern", "The Australian National Audit Office said so in The Australian.",
+    "Australian National Audit Office/ORG/local:australian-national-audit-office; "
+    "The Australian/ORG/media:the-australian" },
   { "org-pattern", "The Ministry of Public Security and the Cyberspace Administration of China met.",
     "Ministry of Public Security/ORG/local:ministry-of-public-security; "
     "Cyberspace Administration of China/ORG/local:cyberspace-administration-of-china" },
