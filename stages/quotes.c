@@ -414,8 +414,12 @@ scan_tokens (Scan *s, Worker *w)
       const SaywhoToken *tok = &toks[i];
       if (!(bits[i] & CUE_FORM) || i == 0)
         continue;
+      /* (a possessive inside a name is none: "Moody's said") */
       if ((word_bits (s, i - 1) & (ON_DETERMINERS | IS_THAT)) == ON_DETERMINERS
-          || toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE
+          || (toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE
+              && !(saywho_document_entity_at (s->doc, i - 1) >= 0
+                   && g_array_index (s->doc->entities, SaywhoEntity,
+                                     saywho_document_entity_at (s->doc, i - 1)).span.end == i))
           || ((tok->flags & SAYWHO_TOKEN_CAPITALIZED)
               && !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)))
         bits[i] |= CUE_NOT_INSIDE;
@@ -485,6 +489,10 @@ static gboolean
 clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
 {
   const SaywhoDocument *doc = s->doc;
+  /* past a quotation that opens the sentence: `"…," the ministry said,
+   * adding …` */
+  while (limit < before && has (s, limit, IN_RAW))
+    limit++;
   for (guint k = limit; k < before && k < limit + 8; k++)
     {
       gint e = saywho_document_entity_at (doc, k);
@@ -505,6 +513,23 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
               if (owned >= 0)
                 ent = &g_array_index (doc->entities, SaywhoEntity, owned);
             }
+          /* "EFF lawmaker Sizwe Mthembu", "Foreign Ministry spokesman Wang
+           * Wenbin": a body and a role before the person */
+          else if (ent->type != SAYWHO_ENTITY_PER)
+            for (guint j = end; j < before && j < end + 3; j++)
+              {
+                const SaywhoToken *t = tok_at (s, j);
+                gint p = saywho_document_entity_at (doc, j);
+                if (j > end && p >= 0
+                    && g_array_index (doc->entities, SaywhoEntity, p).type == SAYWHO_ENTITY_PER)
+                  {
+                    ent = &g_array_index (doc->entities, SaywhoEntity, p);
+                    break;
+                  }
+                if (t->kind != SAYWHO_TOKEN_WORD || (t->flags & SAYWHO_TOKEN_CAPITALIZED)
+                    || has (s, j, ON_NOT_SUBJECTS | ON_AUXILIARIES))
+                  break;
+              }
           *mention = ent->span;
           return TRUE;
         }
@@ -674,6 +699,21 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
     }
   if (i < (gint) limit)
     return FALSE;
+  /* "an official familiar with the talks said", "a source close to the
+   * Kremlin said": the phrase after the head names no speaker */
+  for (gint k = i - 1; k > (gint) limit && k >= i - 6; k--)
+    {
+      const SaywhoToken *tok = tok_at (s, (guint) k);
+      if (tok->kind != SAYWHO_TOKEN_WORD && saywho_document_entity_at (doc, (guint) k) < 0)
+        break;
+      if ((NORM_IS (tok, "familiar") || NORM_IS (tok, "close") || NORM_IS (tok, "briefed")
+           || NORM_IS (tok, "involved"))
+          && has (s, (guint) k + 1, ON_NOT_SUBJECTS))
+        {
+          i = k - 1;
+          break;
+        }
+    }
   /* A name, or a phrase that holds one ("a report by the SIA", "the NSC
    * spokesman Ned Price", "a White House statement"). */
   for (gint k = i; k >= (gint) limit; k--)
@@ -1016,6 +1056,97 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
 /* ---- reported speech --------------------------------------------------------- */
 
 
+/* A noun for what a speaker issues: "said in a statement …". */
+static gboolean
+is_statement_noun (const SaywhoToken *tok)
+{
+  static const char *const nouns[] = {
+    "statement", "interview", "speech", "post", "note", "letter", "report", "briefing",
+    "message", "video", "broadcast", "address", "email", "release", "filing", "tweet",
+    "editorial", "column", "ruling", "judgment", "judgement", "order", "decision", NULL,
+  };
+  for (guint i = 0; nouns[i] != NULL; i++)
+    if (tok->norm_len == strlen (nouns[i]) && memcmp (tok->norm, nouns[i], tok->norm_len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Past the time phrases that may stand between a cue and its bare clause:
+ * "said on Tuesday it would …", "said last week he was …", "told
+ * reporters late on Monday the deal …", "said earlier this year". */
+static guint
+skip_time (const Scan *s, guint k, guint s_end)
+{
+  guint start = k;
+  for (guint round = 0; round < 3 && k + 1 < s_end; round++)
+    {
+      const SaywhoToken *tok = tok_at (s, k), *next = tok_at (s, k + 1);
+      if (tok->kind != SAYWHO_TOKEN_WORD)
+        break;
+      if (NORM_IS (tok, "on") && (next->flags & SAYWHO_TOKEN_CAPITALIZED)
+          && saywho_document_entity_at (s->doc, k + 1) < 0)
+        {
+          /* on Tuesday, on March 3, on Tuesday night */
+          k += 2;
+          if (k < s_end && tok_at (s, k)->kind == SAYWHO_TOKEN_NUMBER)
+            k++;
+          if (k < s_end && (NORM_IS (tok_at (s, k), "night") || NORM_IS (tok_at (s, k), "morning")
+                            || NORM_IS (tok_at (s, k), "evening")
+                            || NORM_IS (tok_at (s, k), "afternoon")))
+            k++;
+          continue;
+        }
+      if ((NORM_IS (tok, "last") || NORM_IS (tok, "this") || NORM_IS (tok, "earlier")
+           || NORM_IS (tok, "late"))
+          && (NORM_IS (next, "week") || NORM_IS (next, "month") || NORM_IS (next, "year")
+              || NORM_IS (next, "weekend") || NORM_IS (next, "night") || NORM_IS (next, "on")
+              || NORM_IS (next, "this") || NORM_IS (next, "last") || NORM_IS (next, "morning")
+              || NORM_IS (next, "evening") || NORM_IS (next, "afternoon")
+              || ((next->flags & SAYWHO_TOKEN_CAPITALIZED)
+                  && saywho_document_entity_at (s->doc, k + 1) < 0)))
+        {
+          /* "late on Monday", "earlier this year": the word, then the rest */
+          k += NORM_IS (next, "on") || NORM_IS (next, "this") || NORM_IS (next, "last") ? 1 : 2;
+          continue;
+        }
+      /* "in a statement", "in a televised address", "in an interview with
+       * Reuters" (up to its end: "that" after it is found before) */
+      if (NORM_IS (tok, "in") && has (s, k + 1, ON_DETERMINERS))
+        {
+          guint j = k + 2;
+          while (j < s_end && j < k + 5 && tok_at (s, j)->kind == SAYWHO_TOKEN_WORD
+                 && !is_statement_noun (tok_at (s, j)))
+            j++;
+          if (j < s_end && j < k + 5 && is_statement_noun (tok_at (s, j)))
+            {
+              k = j + 1;
+              /* "with Reuters", "on X", "to parliament" */
+              if (k + 1 < s_end && (NORM_IS (tok_at (s, k), "with") || NORM_IS (tok_at (s, k), "on")
+                                    || NORM_IS (tok_at (s, k), "to"))
+                  && saywho_document_entity_at (s->doc, k + 1) >= 0)
+                k = g_array_index (s->doc->entities, SaywhoEntity,
+                                   saywho_document_entity_at (s->doc, k + 1)).span.end;
+              continue;
+            }
+        }
+      if (NORM_IS (tok, "yesterday") || NORM_IS (tok, "today") || NORM_IS (tok, "tonight")
+          || NORM_IS (tok, "earlier") || NORM_IS (tok, "previously") || NORM_IS (tok, "again")
+          || NORM_IS (tok, "repeatedly") || NORM_IS (tok, "separately"))
+        {
+          k++;
+          continue;
+        }
+      break;
+    }
+  /* "said last year's deal was bad", "said this week was the worst": the
+   * time phrase is the clause's subject */
+  if (k > start && k < s_end
+      && (tok_at (s, k)->kind == SAYWHO_TOKEN_POSSESSIVE || has (s, k, ON_AUXILIARIES))
+      && !has (s, k, IS_THAT))
+    return start;
+  return k;
+}
+
 /* Where the reported clause after a verb cue starts, or 0 if it has none. */
 static guint
 clause_after (const Scan *s, guint cue, guint s_end)
@@ -1059,12 +1190,28 @@ clause_after (const Scan *s, guint cue, guint s_end)
       else
         k += 1;
     }
+  k = skip_time (s, k, s_end);
   if (k >= s_end)
     return 0;
   /* A bare clause starts with its subject: a name, a pronoun, a number, or
    * a noun phrase; a preposition or "to" there means no clause follows
    * ("said on Tuesday", "told to leave") unless "that" did. */
   const SaywhoToken *tok = tok_at (s, k);
+  /* "said about 14,000 cars were stranded", "said only one in three
+   * trains ran", "said at least 12 died" */
+  if (k + 1 < s_end && (tok_at (s, k + 1)->kind == SAYWHO_TOKEN_NUMBER
+                        || NORM_IS (tok_at (s, k + 1), "one") || NORM_IS (tok_at (s, k + 1), "two")
+                        || NORM_IS (tok_at (s, k + 1), "three") || NORM_IS (tok_at (s, k + 1), "half")
+                        || NORM_IS (tok_at (s, k + 1), "dozens")
+                        || NORM_IS (tok_at (s, k + 1), "hundreds")
+                        || NORM_IS (tok_at (s, k + 1), "thousands"))
+      && (NORM_IS (tok, "about") || NORM_IS (tok, "around") || NORM_IS (tok, "nearly")
+          || NORM_IS (tok, "almost") || NORM_IS (tok, "roughly") || NORM_IS (tok, "over")
+          || NORM_IS (tok, "some") || NORM_IS (tok, "only") || NORM_IS (tok, "just")))
+    return k;
+  if (k + 2 < s_end && NORM_IS (tok, "at") && NORM_IS (tok_at (s, k + 1), "least")
+      && tok_at (s, k + 2)->kind == SAYWHO_TOKEN_NUMBER)
+    return k;
   if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_NUMBER
       && tok->kind != SAYWHO_TOKEN_ABBREVIATION)
     return 0;
@@ -1536,9 +1683,16 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
           && tok_at (s, a->close - 1)->kind == SAYWHO_TOKEN_PUNCT)
         {
           SaywhoSpan cue, mention;
-          gboolean attributed_between = FALSE;
+          gboolean attributed_between = FALSE, reports_between = FALSE;
           for (guint i = a->close + 1; i < b->open && !attributed_between; i++)
             attributed_between = verb_cue_at (s, i, a->close + 1);
+          /* `"…," the ministry said, adding that licences were processed
+           * "within the deadlines"`: b is a partial quotation of the
+           * clause a cue and "that" report between them (not of "a news
+           * conference that ended …") */
+          for (guint i = a->close + 2; i < b->open && !reports_between; i++)
+            reports_between = has (s, i, IS_THAT) && verb_cue_at (s, i - 1, a->close + 1);
+          attributed_between = attributed_between && !reports_between;
           /* b must not carry its own attribution after it */
           merge = attributed_between
                   && !(b->close != G_MAXUINT && attribute_direct (s, b->open, b->close, &cue,
@@ -1631,8 +1785,35 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
                 }
             }
       /* Short quoted words with no cue are scare quotes. */
-      if (!attributed && word_count (s, r->start, end) < 5)
+      guint words = word_count (s, r->start, end);
+      if (!attributed && words < 5)
         continue;
+      /* A longer one inside a sentence with no speech cue is the words of
+       * that sentence's subject: `X described the budget as "…"`, `X
+       * called the amendment "…"`; the verb after the subject is the cue. */
+      if (!attributed && r->open > 0 && tok_at (s, r->open - 1)->kind == SAYWHO_TOKEN_WORD)
+        {
+          guint s_start = sentence_start_of (s, r->open);
+          if (r->open > s_start + 2 && clause_subject (s, s_start, r->open, &mention))
+            {
+              /* the verb: the first word in the past after the subject
+               * ("of the … Party called") */
+              guint v = mention.end;
+              while (v < r->open
+                     && !(tok_at (s, v)->kind == SAYWHO_TOKEN_WORD
+                          && !(tok_at (s, v)->flags & SAYWHO_TOKEN_CAPITALIZED)
+                          && NORM_ENDS (tok_at (s, v), "ed")
+                          && tok_at (s, v)->stem_len < tok_at (s, v)->norm_len))
+                v++;
+              if (v < r->open)
+                {
+                  cue = (SaywhoSpan) { v, v + 1 };
+                  attributed = TRUE;
+                }
+              else
+                mention = (SaywhoSpan) { 0, 0 };
+            }
+        }
       add_quote (w, SAYWHO_QUOTE_DIRECT, r->start, end, cue, mention);
     }
   give_quotes (w, doc);

@@ -476,6 +476,29 @@ opens_previous_sentence (const SaywhoDocument *doc, const SaywhoEntity *e, const
   return TRUE;
 }
 
+/* Does the noun of head come with "a" or "an" (and at most two words
+ * between) in [from, to)? */
+static gboolean
+introduced_unnamed (const SaywhoDocument *doc, guint from, guint to, const SaywhoToken *head)
+{
+  for (guint k = from; k < to; k++)
+    {
+      const SaywhoToken *t = saywho_document_token (doc, k);
+      if (t->norm_hash != head->norm_hash || t->norm_len != head->norm_len
+          || memcmp (t->norm, head->norm, t->norm_len) != 0)
+        continue;
+      for (guint d = 1; d <= 3 && d <= k - from; d++)
+        {
+          const SaywhoToken *det = saywho_document_token (doc, k - d);
+          if (norm_is (det, "a") || norm_is (det, "an"))
+            return TRUE;
+          if (det->kind != SAYWHO_TOKEN_WORD)
+            break;
+        }
+    }
+  return FALSE;
+}
+
 /* "A spokesperson said", "a company spokesman said": an unnamed
  * spokesperson speaks for the organization the story has just named (in
  * that sentence or the two before), of the class a modifier gives ("a
@@ -562,6 +585,18 @@ resolve (Ctx *c, SaywhoSpan mention)
           if (saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls)
               && cls == NOUN_COUNTRY)
             return ent;
+          /* "Brazilian government data", "Japanese government figures":
+           * a document of that government speaks for the country */
+          if (norm_is (head, "data") || norm_is (head, "figures") || norm_is (head, "statistics")
+              || norm_is (head, "estimates") || norm_is (head, "statement")
+              || norm_is (head, "report"))
+            for (guint k = ent->span.end; k + 1 < mention.end; k++)
+              {
+                const SaywhoToken *t = saywho_document_token (doc, k);
+                if (saywho_strmap_lookup (sp->nouns, t->norm, t->norm_hash, &cls)
+                    && cls == NOUN_COUNTRY)
+                  return ent;
+              }
         }
     }
   const SaywhoToken *first = saywho_document_token (doc, mention.start);
@@ -619,7 +654,13 @@ resolve (Ctx *c, SaywhoSpan mention)
   guint32 cls = NOUN_NONE;
   if (!saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls))
     return NULL;
-  return last_named (c, mention.start, (NounClass) cls, head->norm);
+  const SaywhoEntity *named = last_named (c, mention.start, (NounClass) cls, head->norm);
+  /* "An Argentine official … said …. '…,' the official said": the same
+   * noun brought in unnamed since the entity was named is that unnamed
+   * one */
+  if (named != NULL && introduced_unnamed (doc, named->span.end, det - 1, head))
+    return NULL;
+  return named;
 }
 
 static gboolean

@@ -190,6 +190,36 @@ static const QuoteCase cases[] = {
     "indirect|the monsoon is changing|_|Scientists|say ; "
     "indirect|poor countries were paying|local:foobar-relief|Foobar Relief|said" },
   /* inverted reported speech with words after the cue */
+  /* a bare clause after a time or a statement phrase */
+  { "time-phrase", "Ada Lovel said on Tuesday she would resign. Ned Pricey said last week "
+                   "he was confident. The Foobar Trade Commission said in a statement it would "
+                   "appeal.",
+    "indirect|she would resign|local:ada-lovel|Ada Lovel|said ; "
+    "indirect|he was confident|local:ned-pricey|Ned Pricey|said ; "
+    "indirect|it would appeal|local:foobar-trade-commission|Foobar Trade Commission|said" },
+  { "time-phrase", "Officials said last week was the worst.", "" },
+  { "approximate-number", "Ada Lovel said about 14,000 cars were stranded and only one in three "
+                          "trains ran.",
+    "indirect|about 14,000 cars were stranded and only one in three trains ran|local:ada-lovel|"
+    "Ada Lovel|said" },
+  /* a name that ends in 's */
+  { "name-with-s", "Moody's said in a note on Monday that the rating was stable.",
+    "indirect|the rating was stable|company:moodys|Moody's|said" },
+  /* a quotation inside a sentence with no speech cue: its subject's */
+  { "subject-quote", "Foobar Party lawmaker Ada Lovel described the budget as \"an attack on "
+                     "the working class.\"",
+    "direct|an attack on the working class.|local:ada-lovel|Ada Lovel|described" },
+  { "subject-quote", "Sen. Ada Lovel of the Foobar Party called the bill \"the final nail in "
+                     "the coffin\" and left.",
+    "direct|the final nail in the coffin|local:ada-lovel|Ada Lovel|called" },
+  /* "…," X said, adding that … "…": a partial quotation, not a split one */
+  { "adding-that", "\"There is no discrimination,\" the Foobar Trade Ministry said, adding that "
+                   "licences were processed \"within the deadlines set by law.\"",
+    "direct|There is no discrimination,|local:foobar-trade-ministry|Foobar Trade Ministry|said ; "
+    "indirect|licences were processed \"within the deadlines set by law.\"|"
+    "local:foobar-trade-ministry|Foobar Trade Ministry|adding ; "
+    "direct|within the deadlines set by law.|local:foobar-trade-ministry|Foobar Trade Ministry|"
+    "adding" },
   /* an inverted report's subject may be a long name with its acronym */
   { "inverted-acronym", "Oil theft fell by a third this year, the Foobar Upstream Petroleum "
                         "Regulatory Commission (FUPRC) said on Wednesday.",
@@ -291,6 +321,14 @@ static const QuoteCase cases[] = {
   { "nominal-modified", "Coach Ruud Gullit spoke. \u201cWe had our chances,\u201d the "
                         "Dutch coach said.",
     "direct|We had our chances,|local:ruud-gullit|Dutch coach|said" },
+  { "government-data", "Exports fell, according to Brazilian government data.",
+    "indirect|Exports fell|country:BR|Brazilian government data|according to" },
+  { "unnamed-source", "A source close to the Foobar Trade Ministry said talks had stalled.",
+    "indirect|talks had stalled|_|source|said" },
+  /* "the official" after "an official" is that unnamed one */
+  { "nominal-unnamed", "Minister Ada Lovel left. An official familiar with the talks said "
+                       "they went well. \"Nobody wants a fight,\" the official said.",
+    "indirect|they went well|_|official|said ; direct|Nobody wants a fight,|_|official|said" },
   { "government", "According to the Chinese government, exports fell.",
     "indirect|exports fell|country:CN|Chinese government|According to" },
   { "demonym-person", "Coach Ruud Gullit spoke. \u201cWe had our chances today,\u201d the "
