@@ -517,6 +517,9 @@ DEMONYM_SUPPLEMENT = {
     "XK": ["Kosovar", "Kosovars"], "TW": ["Taiwanese"], "VA": ["Vatican"],
     "US": ["Americans"], "CD": ["Congolese"], "CG": ["Congolese"], "MO": ["Macanese"],
 }
+# adjectives that are the name of a country less its plural "s", kept
+# ("Philippine" from "Philippines"; "Cayman" from "Caymans" is not one)
+PLURAL_COUNTRY_ADJECTIVES = {"Philippine"}
 DEMONYM_FIRST = {"KP": ["North Korean", "North Koreans"], "KR": ["South Korean", "South Koreans"]}
 
 
@@ -583,7 +586,8 @@ def build_demonyms(gec, fb, countries):
             x = clean(x)
             if not x or x.lower() in names:          # "Singapore", "New Zealand"...
                 continue
-            if (x + "s").lower() in names or x.lower() + " islands" in names:
+            if ((x + "s").lower() in names and x not in PLURAL_COUNTRY_ADJECTIVES) \
+                    or x.lower() + " islands" in names:
                 continue
             owners = claims.get(x, set())
             if code not in sovereign and owners & sovereign:
@@ -1882,6 +1886,139 @@ SRC = {
 }
 
 
+# --------------------------------------------------------------------------
+# subdivisions (ISO 3166-2)
+# --------------------------------------------------------------------------
+
+# First-level subdivisions of these types name the states, provinces,
+# prefectures and regions news datelines and stories use ("the
+# northeastern state of Assam", "Iwate prefecture").  A country with more
+# than SUBDIVISIONS_MAX of them (after the type filter) is left out: its
+# units are too small and too many to be news places on their own.
+SUBDIVISION_TYPES = {
+    "State", "Province", "Prefecture", "Region", "Autonomous region", "Governorate", "County",
+    "Department", "Emirate", "Federal district", "Territory", "Republic", "Autonomous community",
+    "Land", "Canton", "Voivodship", "Union territory", "Capital territory",
+    "Federal capital territory", "Oblast", "Regional state", "Geographical unit",
+    "Administrative region", "Autonomous province", "Autonomous republic", "Metropolitan region",
+    "Special administrative region", "Capital district", "Division", "Federal territory",
+    "Autonomous city", "Capital city", "Pakistan administered area", "Special region",
+}
+SUBDIVISIONS_MAX = 60
+# Names that are also English words, given names or words of other names,
+# which a capital at a sentence's start would turn into places: left out.
+SUBDIVISION_STOP = {
+    "central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "upper", "lower", "capital", "coast", "lakes", "rivers", "delta", "plateau", "islands",
+    "island", "highlands", "mountain", "mountains", "centre", "center", "interior", "littoral",
+    "maritime", "savanes", "plateaux", "kindu", "sea", "border", "valley", "lake", "river",
+    "orange", "victoria", "georgia", "washington", "lima", "santa", "federal", "national",
+    "mayo", "clare", "kent", "essex", "down", "lagos", "niger", "chad", "jordan", "congo",
+    "guinea", "amazonas", "para", "paraná", "parana", "bolivar", "bolívar", "colon", "colón",
+    "union", "independence", "liberty", "grand", "salt", "sucre", "cordoba", "córdoba",
+    "santiago", "mexico", "méxico", "durango", "guerrero", "morelos", "hidalgo", "nayarit",
+    "jalisco", "sonora", "madrid", "murcia", "valencia", "navarra", "bern", "zurich", "zürich",
+    "geneva", "genève", "vaud", "jura", "glarus", "zug", "uri", "ticino", "bavaria", "hamburg",
+    "berlin", "bremen", "hesse", "saxony", "vienna", "wien", "salzburg", "tyrol", "tirol",
+    "oslo", "stockholm", "athens", "attica", "crete", "lisbon", "porto", "faro", "braga",
+    "beja", "evora", "guarda", "leiria", "viseu", "paris", "brussels", "luxembourg",
+    "sofia", "riga", "prague", "moscow", "tokyo", "osaka", "kyoto", "kyôto", "ôsaka", "tôkyô",
+    "nara", "mie", "gifu", "saga", "oita", "ôita", "fukui", "shiga", "chiba", "aichi",
+    "seoul", "busan", "incheon", "daegu", "ulsan", "sejong", "beijing", "shanghai", "tianjin",
+    "chongqing", "delhi", "goa", "punjab", "kabul", "baghdad", "basra", "damascus", "aleppo",
+    "homs", "cairo", "alexandria", "giza", "luxor", "aswan", "suez", "sinai", "amman",
+    "tripoli", "beirut", "tunis", "algiers", "rabat", "khartoum", "nairobi", "kampala",
+    "kigali", "dakar", "accra", "abuja", "kano", "tehran", "isfahan", "qom", "baku",
+    "tbilisi", "yerevan", "dubai", "sharjah", "ajman", "fujairah", "doha", "manama",
+    "muscat", "riyadh", "mecca", "makkah", "medina", "jeddah", "sanaa", "aden", "hodeidah",
+    "taiz", "marib", "jerusalem", "gaza", "hebron", "nablus", "jenin", "bethlehem", "jericho",
+    "haifa", "alma", "bishkek", "tashkent", "minsk", "kiev", "kyiv", "odessa", "kharkiv",
+    "donetsk", "luhansk", "crimea", "sevastopol", "chernobyl", "lviv", "kherson",
+    "zaporizhzhia", "mykolaiv", "sumy", "poltava", "vinnytsia",
+    # English words and names, surnames above all
+    "nord", "norte", "leste", "sud", "valle", "mono", "pool", "arta", "cesar", "pest", "yuma",
+    "bono", "savannah", "volta", "cascades", "collines", "donga", "mascara", "mila", "amara",
+    "granma", "marche", "afar", "acre", "para", "pará", "chin", "shan", "bong", "unity", "mara",
+    "lara", "miranda", "colonia", "flores", "rivera", "salto", "rocha", "herrera", "trujillo",
+    "portuguesa", "sila", "kara", "centrale", "enga", "hela", "manus", "canterbury",
+    "marlborough", "midlands", "granada", "león", "leon", "rivas", "madriz", "alba", "arad",
+    "nevis", "tete", "sanma", "torba", "tanga", "colima", "tabasco", "mendoza", "cortés",
+    "cortes", "pando", "formosa", "artigas", "durazno", "maldonado", "soriano", "bari",
+    "apure", "falcón", "falcon", "mérida", "merida", "monastir", "sousse", "choiseul",
+    "penal", "herat", "kara", "hunin", "loreto", "tasman", "northland", "southland", "otago",
+    "pasco", "puno", "napo", "loja", "cauca", "huila", "caldas", "magdalena", "cesar",
+    "concepción", "concepcion", "cordillera", "misiones", "freiburg", "limburg", "agder",
+    "ulster", "connaught", "warrap", "chimbu", "jiwaka", "zambezi", "manica", "sofala",
+}
+
+
+def build_subdivisions(data, taken, taken_ids):
+    """First-level ISO 3166-2 subdivisions as places (kind region, or state
+    for states), from the iso-codes data: iso-codes/iso_3166-2.json under
+    the data directory, else Debian's iso-codes package (the same source and
+    version as the staged 3166-1 file)."""
+    path = os.path.join(data, "iso-codes", "iso_3166-2.json")
+    if not os.path.exists(path):
+        path = "/usr/share/iso-codes/json/iso_3166-2.json"
+    if not os.path.exists(path):
+        print("no iso_3166-2.json: subdivisions.tsv not rebuilt", file=sys.stderr)
+        return None
+    rows = json.load(open(path, encoding="utf-8"))["3166-2"]
+    by_country = {}
+    for r in rows:
+        if "parent" in r or r["type"] not in SUBDIVISION_TYPES:
+            continue
+        by_country.setdefault(r["code"][:2], []).append(r)
+    entries = []
+    seen_ids = set()
+    for cc, subs in sorted(by_country.items()):
+        if len(subs) > SUBDIVISIONS_MAX:
+            continue
+        for r in subs:
+            name = clean(re.sub(r"\s*\[.*?\]", "", r["name"]))
+            if not name or "/" in name or "(" in name or "," in name:
+                continue
+            forms = [name]
+            folded = ascii_fold(name)
+            if folded != name and folded:
+                forms.append(folded)
+            # a name any other list holds (in either spelling) is that
+            # entry's ("Baghdad" the city); a stop word or a short name is
+            # left out altogether
+            if any(f.lower() in taken or f.lower() in SUBDIVISION_STOP for f in forms):
+                continue
+            forms = [f for f in forms if len(f) >= 4 and f[0].isupper()]
+            if not forms:
+                continue
+            eid = "place:%s-%s" % (cc.lower(), slug(name))
+            if eid in seen_ids or eid in taken_ids:
+                continue
+            seen_ids.add(eid)
+            kind = "state" if r["type"] in ("State", "Land") else "region"
+            e = Entry(eid, "LOC", kind, forms[0], forms[1:])
+            e.set("country", cc)
+            e.set("source", "iso-codes " + r["code"])
+            entries.append(e)
+    return entries
+
+
+def lexicon_forms(lexdir, skip):
+    """Every name and alias of the entity lexicons in lexdir, lower-cased."""
+    forms = set()
+    for fn in sorted(os.listdir(lexdir)):
+        if not fn.endswith(".tsv") or fn in skip:
+            continue
+        with open(os.path.join(lexdir, fn), encoding="utf-8") as fh:
+            for line in fh:
+                f = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(f) != 6:
+                    continue
+                forms.add(f[3].lower())
+                if f[4] != "_":
+                    forms.update(a.lower() for a in f[4].split("|"))
+    return forms
+
+
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", nargs="?", default=os.path.join(os.path.dirname(ROOT), "shared", "data"))
@@ -1965,6 +2102,25 @@ def main(argv):
          "note=also for XX lists other entities where the person holds the post (e.g. the King for realms).",
          "Errata applied: RO Ilie Bolojan start 2025-06-23 (Factbook says 2005).",
          "Skipped (already in officials-us.tsv or officials-world-extra.tsv): " + ("; ".join(w_skipped) or "none")])
+
+    # places last: a form any other list holds, or a given name, is no
+    # subdivision's
+    taken = lexicon_forms(out, {"subdivisions.tsv", "titles.tsv", "abbreviations.tsv",
+                                "speech-cues.tsv", "name-patterns.tsv", "speaker-nouns.tsv"})
+    taken.update(a.lower() for p in pending for x in p[4] for a in x.all_names())
+    first_names = os.path.join(out, "first-names.txt")
+    if os.path.exists(first_names):
+        taken.update(l.strip().lower() for l in open(first_names, encoding="utf-8")
+                     if l.strip() and not l.startswith("#"))
+    taken_ids = set(hand.ids) | {x.id for p in pending for x in p[4]}
+    subdivisions = build_subdivisions(data, taken, taken_ids)
+    if subdivisions is not None:
+        defer("subdivisions.tsv",
+            os.path.join(out, "subdivisions.tsv"), "First-level subdivisions: states, provinces, prefectures, regions (ISO 3166-2)",
+            [SRC["iso"]], subdivisions,
+            ["Only first-level units of the types in SUBDIVISION_TYPES, and only for countries with at most",
+             "%d of them.  Names that any other list holds, given names, and English words or city names" % SUBDIVISIONS_MAX,
+             "(SUBDIVISION_STOP) are left out; a name with diacritics also gets its ASCII form."])
 
     for e in hand.entries + [x for p in pending for x in p[4]]:
         for a in e.all_names():
