@@ -78,6 +78,9 @@ enum {
   USED = 1u << 26,
   /* the token's LAZY_BITS have been looked up */
   KNOWN = 1u << 27,
+  /* a noun for a person in lexicons/speaker-nouns.tsv, but the
+   * spokesperson's, who speaks for a body ("player", "official") */
+  ON_PERSON_NOUNS = 1u << 28,
 };
 
 #define CUE_FORM (CUE_VERB_FORM | CUE_VERB_THAT_FORM)
@@ -89,7 +92,7 @@ enum {
  * the patterns ask about a few tokens around each cue only. */
 #define LAZY_BITS (ON_PRONOUNS | ON_DETERMINERS | ON_AUXILIARIES | ON_NOT_SUBJECTS | IS_THAT \
                    | IS_AND | IS_TO | IS_AS | IS_SAYING | IS_DESCRIBED | IS_HOW | IS_TELL \
-                   | IS_LISTENER | IS_I_WE_YOU | IS_BACKSHIFTED)
+                   | IS_LISTENER | IS_I_WE_YOU | IS_BACKSHIFTED | ON_PERSON_NOUNS)
 
 /* Norm → bits for the words of the lists and patterns and every verbal
  * form of the verb cues (pipeline/wordmap.h, looked up by the tokens' own
@@ -731,6 +734,20 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
                              && head_tok->norm[head_tok->norm_len - 1] == 's'
                              && head_tok->norm[head_tok->norm_len - 2] != 's'
                              && g_array_index (doc->entities, SaywhoEntity, e).span.end == (guint) i;
+      /* "the Munster player", "a NATO official": a name before a person
+       * noun heads no mention; the phrase is the mention, for the speakers
+       * stage to resolve */
+      gboolean person_head = e >= 0 && k < i
+                             && g_array_index (doc->entities, SaywhoEntity, e).span.end == (guint) i
+                             && head_tok->kind == SAYWHO_TOKEN_WORD
+                             && !(head_tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+                             && (word_bits (s, (guint) i) & ON_PERSON_NOUNS);
+      if (person_head)
+        {
+          *mention = (SaywhoSpan) { g_array_index (doc->entities, SaywhoEntity, e).span.start,
+                                    (guint) i + 1 };
+          return TRUE;
+        }
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC
           && !plural_head)
         {
@@ -1949,6 +1966,21 @@ quotes_destroy (gpointer shared)
   g_free (q);
 }
 
+/* The person nouns of speaker-nouns.tsv, but the spokesperson's. */
+static gboolean
+add_person_noun (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
+{
+  Quotes *q = user_data;
+  (void) ncolumns;
+  (void) line;
+  (void) error;
+  if (strcmp (c[1], "person") != 0 || g_str_has_prefix (c[0], "spokes"))
+    return TRUE;
+  g_autofree char *norm = g_utf8_casefold (c[0], -1);
+  word_table_add (&q->words, norm, ON_PERSON_NOUNS, 0);
+  return TRUE;
+}
+
 static gpointer
 quotes_create (const SaywhoConfig *config, GError **error)
 {
@@ -1960,7 +1992,9 @@ quotes_create (const SaywhoConfig *config, GError **error)
   g_autoptr (SaywhoAnalyzer) analyzer = saywho_analyzer_new (config, error);
   Loader l = { q, analyzer };
   if (analyzer == NULL
-      || !saywho_lexicon_read (config->lexicon_dir, "speech-cues.tsv", 2, 2, add_cue, &l, error))
+      || !saywho_lexicon_read (config->lexicon_dir, "speech-cues.tsv", 2, 2, add_cue, &l, error)
+      || !saywho_lexicon_read (config->lexicon_dir, "speaker-nouns.tsv", 2, 2, add_person_noun, q,
+                               error))
     {
       quotes_destroy (q);
       return NULL;

@@ -563,7 +563,14 @@ resolve (Ctx *c, SaywhoSpan mention)
                             && !(head->flags & SAYWHO_TOKEN_CAPITALIZED) && head->norm_len > 3
                             && head->norm[head->norm_len - 1] == 's'
                             && head->norm[head->norm_len - 2] != 's';
-          if (hyphen || plural)
+          /* "the Munster player", "a NATO official": a person the name
+           * describes, named before or not at all (but "an RSF
+           * spokesman" speaks for the RSF) */
+          guint32 cls = NOUN_NONE;
+          gboolean person = saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls)
+                            && cls == NOUN_PERSON && !norm_is (head, "spokesman")
+                            && !norm_is (head, "spokeswoman") && !norm_is (head, "spokesperson");
+          if (hyphen || plural || person)
             {
               i = ent->span.end - 1;
               continue;

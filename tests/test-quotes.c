@@ -260,6 +260,13 @@ static const QuoteCase cases[] = {
     "indirect|the talks had been \u201cvery good.\u201d|local:ada-lovel|Ada Lovel|told ; "
     "direct|very good.|local:ada-lovel|Ada Lovel|told ; "
     "indirect|the sides had agreed|local:ada-lovel|He|said" },
+  /* a name before a person noun describes the person, who is named
+   * before or not at all */
+  { "name-modifies-person", "Minister Ada Lovel spoke. \u201cWe will stay,\u201d the NATO "
+                            "envoy said.",
+    "direct|We will stay,|local:ada-lovel|NATO envoy|said" },
+  { "name-modifies-person", "A NATO official said talks were over.",
+    "indirect|talks were over|_|NATO official|said" },
   { "group-unnamed", "The ministers discussed a proposal, two Foobar Union diplomats said.",
     "indirect|The ministers discussed a proposal|_|Foobar Union diplomats|said" },
   { "modifier-place", "\u201cRates will rise,\u201d said one Lagos-based economist at a bank.",
