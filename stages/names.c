@@ -25,7 +25,9 @@
  *   6. a lone unknown capitalized word after "in", "at", "near" is a place;
  *   7. a listed group, company or outlet and a country's name right after
  *      it are one organization, its branch ("Amnesty International
- *      Kenya").
+ *      Kenya");
+ *   8. an unknown run after a place noun and "of" is a place ("the city of
+ *      El Fasher").
  * A capitalized word that starts a sentence is not evidence of a name: a
  * run that starts a sentence loses its first word when that word is a
  * sentence starter, or is seen in lower case elsewhere in the document.
@@ -51,6 +53,7 @@ typedef enum {
   CLASS_GENERIC = 1 << 7,
   CLASS_PREFIX = 1 << 8,
   CLASS_STATE_BODY = 1 << 12,
+  CLASS_PLACE_NOUN = 1 << 13,
   /* set at load, not in name-patterns.tsv: */
   CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
   CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
@@ -66,7 +69,7 @@ static const struct {
   { "particle", CLASS_PARTICLE }, { "connector", CLASS_CONNECTOR },
   { "not-name", CLASS_NOT_NAME }, { "generic", CLASS_GENERIC },
   { "prefix", CLASS_PREFIX }, { "org-noun", CLASS_ORG_NOUN },
-  { "state-body", CLASS_STATE_BODY },
+  { "state-body", CLASS_STATE_BODY }, { "place-noun", CLASS_PLACE_NOUN },
 };
 
 typedef struct {
@@ -836,6 +839,39 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
     }
 }
 
+/* "the city of El Fasher", "the northeastern state of Foo": an unknown
+ * capitalized run after a place noun and "of" is a place. */
+static void
+find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
+{
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  guint resume = 0;
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      if (i < 2 || i < resume || in_title[i])
+        continue;
+      const SaywhoToken *of = saywho_document_token (doc, i - 1);
+      const SaywhoToken *noun = saywho_document_token (doc, i - 2);
+      if (of->norm_len != 2 || memcmp (of->norm, "of", 2) != 0 || noun->kind != SAYWHO_TOKEN_WORD
+          || (noun->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || !(class_of (w, doc, noun) & CLASS_PLACE_NOUN))
+        continue;
+      guint end = run_end (w, doc, in_title, i);
+      resume = end;
+      gboolean known = FALSE;
+      for (guint k = i; k < end && !known; k++)
+        known = entity_at (w, k) >= 0
+                || (class_of (w, doc, saywho_document_token (doc, k))
+                    & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_MISC_HEAD | CLASS_NOT_NAME))
+                || is_acronym (saywho_document_token (doc, k));
+      if (known || end - i > 3)
+        continue;
+      (void) names;
+      claim (w, doc, i, end, SAYWHO_ENTITY_LOC, ~0u);
+    }
+}
+
 /* "( ACRONYM )" at i: people are not given acronyms. */
 static gboolean
 defines_acronym (const SaywhoDocument *doc, guint i)
@@ -1049,6 +1085,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   find_prefixed_names (w, doc);
   find_branches (w, doc);
+  find_places_of (names, w, doc, in_title);
   flush_claims (w, doc);
   find_headed_names (names, w, doc, in_title, after_title);
   flush_claims (w, doc);

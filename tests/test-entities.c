@@ -207,6 +207,11 @@ static const EntityCase cases[] = {
   { "place-after-in", "The match was played at Highbury and talks were held in Durban.",
     "Highbury/LOC/local:highbury; Durban/LOC/local:durban" },
   { "place-after-in", "The meeting in September was in private.", "" },
+  /* an unknown name after a place noun and "of" */
+  { "place-of", "Thousands fled the besieged city of El Fashir and the state of Georgia.",
+    "El Fashir/LOC/local:el-fashir; Georgia/LOC/country:GE" },
+  { "place-of", "The state of the Union was discussed by the county of Foobar Council.",
+    "Foobar Council/ORG/local:foobar-council" },
   { "title-before-head", "He plays in the Premier League.",
     "Premier League/ORG/local:premier-league" },
   { "caps-line", "RUGBY UNION - NEW TOUR", "" },
