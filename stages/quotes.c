@@ -651,9 +651,15 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   /* An appositive between commas: look before it for a name. */
   if (i >= (gint) limit && has (s, (guint) i, IS_COMMA))
     {
-      /* "The bank cut rates, saying …" */
+      /* "The bank cut rates, saying …"; `"…," the ministry said, adding
+       * that …`: the subject of the verb before the comma if it is a cue */
       if (is_participle (tok_at (s, cue)))
-        return clause_subject (s, limit, (guint) i, mention);
+        {
+          if (i > (gint) limit && verb_cue_at (s, (guint) i - 1, limit)
+              && subject_before (s, (guint) i - 1, limit, mention))
+            return TRUE;
+          return clause_subject (s, limit, (guint) i, mention);
+        }
       if (clause_opens_with_name (s, limit, (guint) i, mention))
         return TRUE;
       gint k = i - 1;
@@ -1300,13 +1306,17 @@ clause_end (const Scan *s, guint start, guint s_end)
       else if (k > start + 1 && has (s, k - 1, IS_COMMA) && verb_cue_at (s, k, start)
                && !is_participle (tok_at (s, k)))
         stop = k - 1;
-      /* "…, and the charity Foobar Relief said …": another speaker's */
+      /* "…, and the charity Foobar Relief said …", "…, while the transit
+       * authority said …": another speaker's */
       else if (verb_cue_at (s, k, start))
         for (guint j = k - 1; j > start + 1 && j + 8 > k; j--)
           {
             if (has (s, j, IS_THAT) || tok_at (s, j)->kind == SAYWHO_TOKEN_QUOTE)
               break;
-            if (has (s, j, IS_AND) && has (s, j - 1, IS_COMMA))
+            if ((has (s, j, IS_AND)
+                 || ((NORM_IS (tok_at (s, j), "while") || NORM_IS (tok_at (s, j), "whereas"))
+                     && !is_participle (tok_at (s, k))))
+                && has (s, j - 1, IS_COMMA))
               {
                 stop = j - 1;
                 break;

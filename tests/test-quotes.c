@@ -220,6 +220,28 @@ static const QuoteCase cases[] = {
     "local:foobar-trade-ministry|Foobar Trade Ministry|adding ; "
     "direct|within the deadlines set by law.|local:foobar-trade-ministry|Foobar Trade Ministry|"
     "adding" },
+  /* "…, while X said …": two speakers in one sentence; but "open to
+   * adding" is no new speaker's cue */
+  { "while-clause", "The Foobar Rail Company said only one in three trains ran, while the "
+                    "Foobar Transit Authority said four lines were closed.",
+    "indirect|only one in three trains ran|local:foobar-rail-company|Foobar Rail Company|said ; "
+    "indirect|four lines were closed|local:foobar-transit-authority|Foobar Transit Authority|"
+    "said" },
+  { "while-clause", "Ada Lovel said Russia favoured a small rise, while Brazil had been open to "
+                    "adding more.",
+    "indirect|Russia favoured a small rise, while Brazil had been open to adding more|"
+    "local:ada-lovel|Ada Lovel|said" },
+  /* a participle after "X said,": X's */
+  { "said-adding", "The Foobar Trade Ministry met. \"There is no discrimination,\" the ministry "
+                   "said, adding that licences were processed on time.",
+    "direct|There is no discrimination,|local:foobar-trade-ministry|ministry|said ; "
+    "indirect|licences were processed on time|local:foobar-trade-ministry|ministry|adding" },
+  /* questions, and repeated positions */
+  { "asked", "Ada Lovel spoke. \"How does a company with no ships win?\" Ned Pricey asked.",
+    "direct|How does a company with no ships win?|local:ned-pricey|Ned Pricey|asked" },
+  { "repeated", "Minister Ada Lovel repeated that the border would stay shut, according to a "
+                "government spokesman.",
+    "indirect|the border would stay shut|local:ada-lovel|Ada Lovel|repeated" },
   /* an inverted report's subject may be a long name with its acronym */
   { "inverted-acronym", "Oil theft fell by a third this year, the Foobar Upstream Petroleum "
                         "Regulatory Commission (FUPRC) said on Wednesday.",
