@@ -1717,7 +1717,7 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
            * "within the deadlines"`: b is a partial quotation of the
            * clause a cue and "that" report between them (not of "a news
            * conference that ended …") */
-          for (guint i = a->close + 2; i < b->open && !reports_between; i++)
+          for (guint i = a->close + 2; attributed_between && i < b->open && !reports_between; i++)
             reports_between = has (s, i, IS_THAT) && verb_cue_at (s, i - 1, a->close + 1);
           attributed_between = attributed_between && !reports_between;
           /* b must not carry its own attribution after it */
