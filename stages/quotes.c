@@ -1544,6 +1544,15 @@ find_reported (const Scan *s)
                                 || has (s, c + 1, ON_PRONOUNS | ON_DETERMINERS | IS_LISTENER)
                                 || (has (s, c + 1, ON_NOT_SUBJECTS)
                                     && tok_at (s, c + 1)->kind == SAYWHO_TOKEN_WORD));
+          /* "…, his lawyer said, though Khan will stay in jail": a
+           * subordinate clause after the cue's comma */
+          if (!at_end && c + 2 < sent.end && has (s, c + 1, IS_COMMA))
+            {
+              const SaywhoToken *conj = tok_at (s, c + 2);
+              at_end = NORM_IS (conj, "though") || NORM_IS (conj, "although")
+                       || NORM_IS (conj, "while") || NORM_IS (conj, "even")
+                       || NORM_IS (conj, "whereas") || NORM_IS (conj, "because");
+            }
           if (!at_end || !(b & CUE_VERB_FORM) || has (s, sent.start, IN_RAW))
             continue;
           /* the comma before the cue, no more than 6 steps back, a name

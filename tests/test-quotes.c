@@ -242,6 +242,10 @@ static const QuoteCase cases[] = {
   { "repeated", "Minister Ada Lovel repeated that the border would stay shut, according to a "
                 "government spokesman.",
     "indirect|the border would stay shut|local:ada-lovel|Ada Lovel|repeated" },
+  /* an inverted report followed by a subordinate clause */
+  { "inverted-though", "A court suspended the sentence, his lawyer Ada Lovel said, though the "
+                       "appeal goes on.",
+    "indirect|A court suspended the sentence|local:ada-lovel|Ada Lovel|said" },
   /* an inverted report's subject may be a long name with its acronym */
   { "inverted-acronym", "Oil theft fell by a third this year, the Foobar Upstream Petroleum "
                         "Regulatory Commission (FUPRC) said on Wednesday.",
