@@ -425,7 +425,7 @@ run_end (const NamesWorker *w, const SaywhoDocument *doc, const guint8 *in_title
  * sentence. */
 static guint
 trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *doc,
-                     guint start, guint end)
+                     guint start, guint end, gboolean headed)
 {
   while (start < end)
     {
@@ -442,9 +442,11 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
           start++;
           continue;
         }
+      /* (a word of a headed name the document also writes in lower
+       * case stays: "Foreign Ministry spokesperson Fang Yu said") */
       if (first && entity_at (w, start) < 0
           && (saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
-              || seen_in_lower_case (w, tok)))
+              || (!headed && seen_in_lower_case (w, tok))))
         {
           start++;
           continue;
@@ -600,7 +602,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
               && g_array_index (doc->entities, SaywhoEntity, e).span.start == k + 1)
             end = k;
         }
-      guint start = trim_sentence_start (names, w, doc, from, end);
+      guint start = trim_sentence_start (names, w, doc, from, end, TRUE);
       /* "The" is never part of the name, even where a listed name starts
        * with it ("[The Australian] National Audit Office") */
       while (start < (guint) head && saywho_document_token (doc, start)->norm_len == 3
@@ -914,7 +916,7 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
               && g_array_index (doc->entities, SaywhoEntity, e).span.start == k)
             end = k;
         }
-      guint start = titled ? i : trim_sentence_start (names, w, doc, i, end);
+      guint start = titled ? i : trim_sentence_start (names, w, doc, i, end, FALSE);
       if (start >= end)
         {
           resume = end;
