@@ -27,7 +27,9 @@
  *      it are one organization, its branch ("Amnesty International
  *      Kenya");
  *   8. an unknown run after a place noun and "of" is a place ("the city of
- *      El Fasher").
+ *      El Fasher");
+ *   9. a lone unknown word set off by an appositive that names a role is a
+ *      person ("Suharyono, an official at the ministry, said").
  * A capitalized word that starts a sentence is not evidence of a name: a
  * run that starts a sentence loses its first word when that word is a
  * sentence starter, or is seen in lower case elsewhere in the document.
@@ -54,6 +56,7 @@ typedef enum {
   CLASS_PREFIX = 1 << 8,
   CLASS_STATE_BODY = 1 << 12,
   CLASS_PLACE_NOUN = 1 << 13,
+  CLASS_PERSON_NOUN = 1 << 14, /* set at load: a person noun of speaker-nouns.tsv */
   /* set at load, not in name-patterns.tsv: */
   CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
   CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
@@ -533,7 +536,8 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
             break;
           gboolean is_the = text_is (doc, t, "the"), is_and = text_is (doc, t, "and")
                                                               || text_is (doc, t, "&");
-          if (is_the && !text_is (doc, saywho_document_token (doc, j - 1), "of"))
+          if (is_the && !text_is (doc, saywho_document_token (doc, j - 1), "of")
+              && !text_is (doc, saywho_document_token (doc, j - 1), "for"))
             break;
           if (is_and && !is_name_word (next))
             break;
@@ -640,7 +644,15 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                       && g_array_index (doc->entities, SaywhoEntity, next).span.start
                            == ent->span.end
                       && g_array_index (doc->entities, SaywhoEntity, next).span.end == end));
-          if (!nationality_apart && !place_of_org)
+          /* "[U.S.] National Weather Service", "[UK] Met Office": a
+           * country's abbreviation only says whose body it is ("China
+           * Development Bank" keeps its place) */
+          const SaywhoToken *first_tok = saywho_document_token (doc, ent->span.start);
+          gboolean abbreviated_place
+            = ent->type == SAYWHO_ENTITY_LOC && ent->span.end == ent->span.start + 1
+              && (first_tok->kind == SAYWHO_TOKEN_ABBREVIATION
+                  || ((first_tok->flags & SAYWHO_TOKEN_ALL_CAPS) && first_tok->norm_len <= 3));
+          if (!nationality_apart && !place_of_org && !abbreviated_place)
             break;
           start = ent->span.end;
         }
@@ -874,6 +886,67 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
     }
 }
 
+/* "Suharyono, an official at the ministry, said", "said Pele, the Santos
+ * striker": a lone unknown capitalized word set off by an appositive that
+ * names a person's role is a person, at a sentence's start too. */
+static void
+find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
+                   const guint8 *in_title)
+{
+  guint n = doc->tokens->len;
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      if (i + 4 >= n || in_title[i])
+        continue;
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *comma = saywho_document_token (doc, i + 1);
+      const SaywhoToken *det = saywho_document_token (doc, i + 2);
+      if (comma->norm_len != 1 || comma->norm[0] != ',' || det->kind != SAYWHO_TOKEN_WORD
+          || !((det->norm_len == 1 && det->norm[0] == 'a')
+               || (det->norm_len == 2 && memcmp (det->norm, "an", 2) == 0)
+               || (det->norm_len == 3 && memcmp (det->norm, "the", 3) == 0)))
+        continue;
+      /* (at a sentence's start only "a" or "an": "Officials, the minister
+       * said, left" holds an attribution, not an appositive) */
+      if ((tok->flags & SAYWHO_TOKEN_SENTENCE_START) && det->norm_len == 3)
+        continue;
+      if (tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & SAYWHO_TOKEN_ALL_CAPS)
+          || entity_at (w, i) >= 0
+          || (i > 0 && is_name_word (saywho_document_token (doc, i - 1))
+              && saywho_document_token (doc, i - 1)->sentence == tok->sentence)
+          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
+                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
+          || seen_in_lower_case (w, tok)
+          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+        continue;
+      /* the role: a person noun within the appositive's first four words */
+      gboolean role = FALSE;
+      for (guint k = i + 3; k < n && k < i + 7 && !role; k++)
+        {
+          const SaywhoToken *t = saywho_document_token (doc, k);
+          if (t->kind != SAYWHO_TOKEN_WORD && t->kind != SAYWHO_TOKEN_POSSESSIVE
+              && !(t->norm_len == 1 && t->norm[0] == '-'))
+            break;
+          role = t->kind == SAYWHO_TOKEN_WORD && !(t->flags & SAYWHO_TOKEN_CAPITALIZED)
+                 && (class_of (w, doc, t) & CLASS_PERSON_NOUN);
+          /* "Analysts, an economist said, were upbeat": an attribution */
+          if (role && k + 1 < n)
+            {
+              const SaywhoToken *v = saywho_document_token (doc, k + 1);
+              static const char *const verbs[] = { "said", "says", "told", "added", "noted",
+                                                   "warned", "argued", "wrote" };
+              for (guint m = 0; m < G_N_ELEMENTS (verbs); m++)
+                if (v->norm_len == strlen (verbs[m]) && memcmp (v->norm, verbs[m], v->norm_len) == 0)
+                  role = FALSE;
+            }
+        }
+      if (role)
+        claim (w, doc, i, i + 1, SAYWHO_ENTITY_PER, ~0u);
+    }
+}
+
 /* "( ACRONYM )" at i: people are not given acronyms. */
 static gboolean
 defines_acronym (const SaywhoDocument *doc, guint i)
@@ -1097,6 +1170,8 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   flush_claims (w, doc);
   find_described_orgs (names, w, doc, in_title);
   flush_claims (w, doc);
+  find_single_names (names, w, doc, in_title);
+  flush_claims (w, doc);
   return TRUE;
 }
 
@@ -1125,6 +1200,23 @@ add_class (char **c, guint ncolumns, guint line, gpointer user_data, GError **er
       }
   g_set_error (error, SAYWHO_ERROR, SAYWHO_ERROR_LEXICON, "unknown class '%s'", c[1]);
   return FALSE;
+}
+
+/* The nouns for people of speaker-nouns.tsv: an unknown single name set
+ * off by an appositive holding one is a person ("Suharyono, an official
+ * at the ministry"). */
+static gboolean
+add_person_noun (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
+{
+  (void) ncolumns;
+  (void) line;
+  (void) error;
+  if (strcmp (c[1], "person") == 0)
+    {
+      g_autofree char *key = g_utf8_casefold (c[0], -1);
+      add_class_bits (user_data, key, CLASS_PERSON_NOUN);
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -1195,7 +1287,9 @@ names_create (const SaywhoConfig *config, GError **error)
                             names->first_names, error)
     && saywho_lexicon_read (config->lexicon_dir, "sentence-starters.txt", 1, 1, add_starter,
                             names->starters, error)
-    && saywho_lexicon_read (config->lexicon_dir, "titles.tsv", 3, 3, add_title, names, error);
+    && saywho_lexicon_read (config->lexicon_dir, "titles.tsv", 3, 3, add_title, names, error)
+    && saywho_lexicon_read (config->lexicon_dir, "speaker-nouns.tsv", 2, 2, add_person_noun,
+                            names, error);
   /* Words after which a lone unknown name is a place (rule 6). */
   static const char *const locatives[] = { "in", "at", "near", "outside", "around" };
   for (guint k = 0; ok && k < G_N_ELEMENTS (locatives); k++)

@@ -196,6 +196,23 @@ static const EntityCase cases[] = {
   { "org-pattern", "The Australian National Audit Office said so in The Australian.",
     "Australian National Audit Office/ORG/local:australian-national-audit-office; "
     "The Australian/ORG/media:the-australian" },
+  /* "for the", "on the" inside a name; a country's abbreviation before an
+   * unlisted body is its own mention, its full name part of the name */
+  { "org-pattern", "The Centre for the Study of Developing Societies met the U.S. Foobar Weather "
+                   "Service and the China Foobar Bank.",
+    "Centre for the Study of Developing Societies/ORG/"
+    "local:centre-for-the-study-of-developing-societies; U.S./LOC/country:US; "
+    "Foobar Weather Service/ORG/local:foobar-weather-service; "
+    "China Foobar Bank/ORG/local:china-foobar-bank" },
+  { "org-pattern", "Ada Lovel told Radio Foobarina. Oil theft in the Foobar Delta fell.",
+    "Ada Lovel/PER/local:ada-lovel; Radio Foobarina/ORG/local:radio-foobarina; "
+    "Foobar Delta/LOC/local:foobar-delta" },
+  /* a single name set off by an appositive naming a role */
+  { "single-name", "Traders agreed. Suharyono, an official at the ministry, said so. \"We won,\" "
+                   "said Pele, the Santos striker.",
+    "Suharyono/PER/local:suharyono; Pele/PER/local:pele" },
+  { "single-name", "Officials, the minister said, left. Analysts, an economist said, were upbeat.",
+    "" },
   /* a headed name at a sentence's start keeps a word the document also
    * writes in lower case; the organization before a title is a mention */
   { "org-pattern", "Foreign Ministry spokesperson Ada Lovel said foreign ships left.",

@@ -296,7 +296,7 @@ COUNTRY_SUPPLEMENT = {
     "TR": ["Turkey", "Türkiye", "Turkiye"],
     "MM": ["Burma"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
     "CG": ["Congo-Brazzaville"],
     "NL": ["Holland"],
     "MK": ["Macedonia"],
