@@ -331,9 +331,13 @@ last_named (Ctx *c, guint i, NounClass want, const char *head)
       const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
       if (!fits (e, want) || quoted (c, k))
         continue;
-      if (head == NULL && may_stand_for (e, want))
-        return e;
-      if (head != NULL && e->name == NULL)
+      if (head == NULL)
+        {
+          if (may_stand_for (e, want))
+            return e;
+          continue;  /* a news outlet for "it": no noun to look for */
+        }
+      if (e->name == NULL)
         return e;
       /* "the ministry": an organization whose name holds the word wins. */
       if (name_holds (e->name, head))

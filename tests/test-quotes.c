@@ -320,6 +320,10 @@ static const QuoteCase cases[] = {
                            "told reporters. \"We have no choice.\"\n\nShe said the bank agreed.",
     "direct|Rates must rise,\" Minister Ada Lovel told reporters. \"We have no choice.|"
     "local:ada-lovel|Ada Lovel|told ; indirect|the bank agreed|local:ada-lovel|She|said" },
+  /* "it" walks back over a news outlet, which stands for no speaker
+   * (this crashed: the walk compared the outlet's name with no noun) */
+  { "pronoun-it-outlet", "Reuters reported the deal first. \"We act now,\" it said.",
+    "direct|We act now,|_|it|said" },
   { "pronoun-it", "The Foobar Trade Commission met. \u201cWe act now,\u201d it said.",
     "direct|We act now,|local:foobar-trade-commission|it|said" },
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
