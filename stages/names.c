@@ -531,6 +531,15 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
               j++;
               continue;
             }
+          /* "Palestinian Prisoners' Club", "Las Lajas Workers' Union": a
+           * plural's apostrophe inside a name */
+          if (t->kind == SAYWHO_TOKEN_POSSESSIVE && t->norm_len == 1 && j > i
+              && (t->flags & SAYWHO_TOKEN_SPACE_AFTER) && is_name_word (next)
+              && !(saywho_document_token (doc, j - 1)->flags & SAYWHO_TOKEN_SPACE_AFTER))
+            {
+              j++;
+              continue;
+            }
           gboolean lower = t->kind == SAYWHO_TOKEN_WORD && !(t->flags & SAYWHO_TOKEN_CAPITALIZED);
           if (!(cls & CLASS_CONNECTOR) || !(lower || text_is (doc, t, "&")) || j == i)
             break;

@@ -584,6 +584,13 @@ person_of (const Scan *s, guint limit, SaywhoSpan mention)
   if (mention.start < limit + 2)
     return mention;
   guint of = mention.start - 1;
+  /* (and up to two adjectives: "of the conservative National Action
+   * Party") */
+  for (guint a = 0; a < 2 && of > limit + 2 && tok_at (s, of)->kind == SAYWHO_TOKEN_WORD
+                    && !(tok_at (s, of)->flags & SAYWHO_TOKEN_CAPITALIZED)
+                    && !has (s, of, ON_DETERMINERS) && !NORM_IS (tok_at (s, of), "of");
+       a++)
+    of--;
   if (has (s, of, ON_DETERMINERS) && of > limit + 1)
     of--;
   const SaywhoToken *t = tok_at (s, of);
@@ -696,8 +703,19 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
           if (e >= 0)
             {
               const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+              /* (with "of" and a place or body after the name: "Rep.
+               * Warren Pike of Missouri") */
+              guint after = ent->span.end;
+              if (after + 1 < (guint) i && NORM_IS (tok_at (s, after), "of"))
+                {
+                  gint of = saywho_document_entity_at (doc, after + 1);
+                  if (of < 0 && NORM_IS (tok_at (s, after + 1), "the"))
+                    of = saywho_document_entity_at (doc, after + 2);
+                  if (of >= 0)
+                    after = g_array_index (doc->entities, SaywhoEntity, of).span.end;
+                }
               if (ent->type != SAYWHO_ENTITY_MISC && ent->span.start == from
-                  && ent->span.end == (guint) i)
+                  && (ent->span.end == (guint) i || after == (guint) i))
                 {
                   *mention = ent->span;
                   return TRUE;
@@ -825,7 +843,32 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
         }
       if (e >= 0)
         {
-          *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+          const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+          /* "said Philippine Foreign Secretary Ramon Estrella", "said NATO
+           * Secretary General Mark Rutte": past a nationality or a body
+           * and a title to the person */
+          if (ent->type != SAYWHO_ENTITY_PER)
+            {
+              guint j = ent->span.end;
+              while (j < limit && j < ent->span.end + 4 && saywho_document_entity_at (doc, j) < 0
+                     && (tok_at (s, j)->flags & SAYWHO_TOKEN_CAPITALIZED)
+                     && (tok_at (s, j)->kind == SAYWHO_TOKEN_WORD
+                         || tok_at (s, j)->kind == SAYWHO_TOKEN_ABBREVIATION))
+                j++;
+              gint p = j < limit ? saywho_document_entity_at (doc, j) : -1;
+              if (p >= 0 && g_array_index (doc->entities, SaywhoEntity, p).type == SAYWHO_ENTITY_PER
+                  && g_array_index (doc->entities, SaywhoEntity, p).span.start == j)
+                {
+                  *mention = g_array_index (doc->entities, SaywhoEntity, p).span;
+                  return TRUE;
+                }
+              if (ent->type == SAYWHO_ENTITY_MISC)
+                {
+                  k = ent->span.end - 1;
+                  continue;
+                }
+            }
+          *mention = ent->span;
           return TRUE;
         }
       if (has (s, k, ON_PRONOUNS))
@@ -1022,6 +1065,14 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
                * own that reports a clause is no attribution of this one */
               if (next_sentence && clause_after (s, k, s_end) > 0)
                 break;
+              /* nor one that leads into a quotation of its own: `"…."
+               * X described the budget as "…"` */
+              gboolean leads_in = FALSE;
+              for (guint j = k + 1; next_sentence && j < s_end && !leads_in; j++)
+                leads_in = tok_at (s, j)->kind == SAYWHO_TOKEN_QUOTE
+                           && (tok_at (s, j)->flags & SAYWHO_TOKEN_QUOTE_OPEN);
+              if (leads_in)
+                break;
               *cue = (SaywhoSpan) { k, k + 1 };
               /* `dismissed the claims as "…," saying …`: a participle's
                * subject is its clause's, never a name after it */
@@ -1058,7 +1109,8 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
    * a partial one inside reported speech. */
   guint s_start = sentence_start_of (s, open);
   guint k = open;
-  while (k > s_start && open - k <= 4)
+  /* (a place after the listener too: "told reporters in Doha:") */
+  while (k > s_start && open - k <= 7)
     {
       k--;
       if (verb_cue_at (s, k, s_start))
@@ -1069,7 +1121,10 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
           return TRUE;
         }
       gboolean filler = has (s, k, IS_COLON | IS_COMMA | IS_THAT | IS_LISTENER)
-                        || saywho_document_entity_at (doc, k) >= 0;
+                        || saywho_document_entity_at (doc, k) >= 0
+                        || (open - k > 1 && k + 1 < open && has (s, k, ON_NOT_SUBJECTS)
+                            && tok_at (s, k)->kind == SAYWHO_TOKEN_WORD
+                            && saywho_document_entity_at (doc, k + 1) >= 0);
       if (!filler)
         break;
     }
@@ -1179,18 +1234,30 @@ clause_after (const Scan *s, guint cue, guint s_end)
   guint k = cue + 1;
   /* "told reporters", "told the Financial Times on Tuesday", "said on
    * Tuesday", "added in a statement", "pointed out": up to "that". */
-  for (guint j = k; j < s_end && j < cue + 9; j++)
+  gboolean past = FALSE;  /* a verb in the past seen: the clause may have begun */
+  for (guint j = k; j < s_end && j < cue + (past ? 9 : 14); j++)
     {
       /* "that" after a preposition is a determiner ("at that meeting") */
       if (has (s, j, IS_THAT) && !has (s, j - 1, ON_NOT_SUBJECTS))
         return j + 1 < s_end ? j + 1 : 0;
+      /* (past nine words only a phrase with no verb in it leads to
+       * "that": "told reporters after a two-day meeting of the committee
+       * that", not "said the decision vindicated its position that") */
+      const SaywhoToken *w = tok_at (s, j);
+      if (w->kind == SAYWHO_TOKEN_WORD && NORM_ENDS (w, "ed") && w->stem_len < w->norm_len)
+        past = TRUE;
       /* "said exports fell and added that …": that "that" is the next
        * cue's; "saying NATO had offered no proof that …": the clause has
        * begun */
       if (has (s, j, IS_AND | IS_BACKSHIFTED))
         break;
-      const SaywhoToken *tok = tok_at (s, j);
-      if (tok->kind == SAYWHO_TOKEN_PUNCT || tok->kind == SAYWHO_TOKEN_QUOTE)
+      const SaywhoToken *tok = w;
+      /* (a hyphen inside a word is none of the breaks: "a two-day
+       * meeting") */
+      if ((tok->kind == SAYWHO_TOKEN_PUNCT
+           && !(tok->norm_len == 1 && tok->norm[0] == '-' && !(tok->flags & SAYWHO_TOKEN_SPACE_AFTER)
+                && !(tok_at (s, j - 1)->flags & SAYWHO_TOKEN_SPACE_AFTER)))
+          || tok->kind == SAYWHO_TOKEN_QUOTE)
         break;
     }
   if ((cue_bits & CUE_VERB_THAT_FORM) || k >= s_end)
@@ -1418,6 +1485,18 @@ find_reported (const Scan *s)
               if (e >= 0)
                 {
                   const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+                  /* "according to Spain's Interior Ministry": the owned */
+                  if (ent->span.end + 1 < sent.end
+                      && tok_at (s, ent->span.end)->kind == SAYWHO_TOKEN_POSSESSIVE)
+                    {
+                      gint owned = saywho_document_entity_at (doc, ent->span.end + 1);
+                      if (owned >= 0
+                          && g_array_index (doc->entities, SaywhoEntity, owned).span.start
+                               == ent->span.end + 1
+                          && g_array_index (doc->entities, SaywhoEntity, owned).type
+                               != SAYWHO_ENTITY_MISC)
+                        ent = &g_array_index (doc->entities, SaywhoEntity, owned);
+                    }
                   mention = ent->span;
                   x_end = mention.end;
                   /* "the Georgian government": the phrase, up to its noun */
@@ -1441,6 +1520,26 @@ find_reported (const Scan *s)
                   while (start < sent.end && !has (s, start, IS_COMMA))
                     start++;
                   start++;
+                  /* past an appositive: "According to the Foobar Club, an
+                   * advocacy group, more than …" */
+                  if (start < sent.end && has (s, start, ON_DETERMINERS))
+                    for (guint k = start + 1; k < sent.end && k < start + 7; k++)
+                      {
+                        if (has (s, k, IS_COMMA))
+                          {
+                            start = k + 1;
+                            break;
+                          }
+                        /* (no verb in it: "According to the State
+                         * Department, the delegations also discussed
+                         * migration, which …" is the clause) */
+                        const SaywhoToken *word = tok_at (s, k);
+                        if ((word->kind != SAYWHO_TOKEN_WORD
+                             && word->kind != SAYWHO_TOKEN_POSSESSIVE)
+                            || has (s, k, ON_AUXILIARIES | IS_BACKSHIFTED | CUE_FORM)
+                            || (NORM_ENDS (word, "ed") && word->stem_len < word->norm_len))
+                          break;
+                      }
                   add_quote (w, SAYWHO_QUOTE_INDIRECT, start, clause_end (s, start, sent.end),
                              cue, mention);
                 }
@@ -1714,9 +1813,14 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
       /* (a's words end in a comma or a stop inside the marks, as a
        * sentence's first part does: a partial quotation that ends in a
        * word, `would "clean up" the courts`, is no first part) */
+      /* (nor is a quotation that ends a sentence and one that a word
+       * of the next sentence leads into: `"…." X described it as "…"`) */
       if (a->close != G_MAXUINT && tok_at (s, a->close)->paragraph == tok_at (s, b->open)->paragraph
           && b->open - a->close <= 40 && a->close > a->start
-          && tok_at (s, a->close - 1)->kind == SAYWHO_TOKEN_PUNCT)
+          && tok_at (s, a->close - 1)->kind == SAYWHO_TOKEN_PUNCT
+          && !((NORM_IS (tok_at (s, a->close - 1), ".") || NORM_IS (tok_at (s, a->close - 1), "?")
+                || NORM_IS (tok_at (s, a->close - 1), "!"))
+               && tok_at (s, b->open - 1)->kind == SAYWHO_TOKEN_WORD))
         {
           SaywhoSpan cue, mention;
           gboolean attributed_between = FALSE, reports_between = FALSE;
@@ -1829,26 +1933,27 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
        * called the amendment "…"`; the verb after the subject is the cue. */
       if (!attributed && r->open > 0 && tok_at (s, r->open - 1)->kind == SAYWHO_TOKEN_WORD)
         {
+          /* the verb: the last word in the past before the quotation, the
+           * subject the one before it ("…, while the group Demand Justice
+           * called Marsh …") */
           guint s_start = sentence_start_of (s, r->open);
-          if (r->open > s_start + 2 && clause_subject (s, s_start, r->open, &mention))
+          guint v = r->open;
+          while (v > s_start + 1
+                 && !(tok_at (s, v - 1)->kind == SAYWHO_TOKEN_WORD
+                      && !(tok_at (s, v - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
+                      && NORM_ENDS (tok_at (s, v - 1), "ed")
+                      && tok_at (s, v - 1)->stem_len < tok_at (s, v - 1)->norm_len)
+                 && r->open - v < 12)
+            v--;
+          if (v > s_start + 1 && r->open - v < 12 && subject_before (s, v - 1, s_start, &mention)
+              && mention.end > mention.start
+              && saywho_document_entity_at (s->doc, mention.end - 1) >= 0)
             {
-              /* the verb: the first word in the past after the subject
-               * ("of the … Party called") */
-              guint v = mention.end;
-              while (v < r->open
-                     && !(tok_at (s, v)->kind == SAYWHO_TOKEN_WORD
-                          && !(tok_at (s, v)->flags & SAYWHO_TOKEN_CAPITALIZED)
-                          && NORM_ENDS (tok_at (s, v), "ed")
-                          && tok_at (s, v)->stem_len < tok_at (s, v)->norm_len))
-                v++;
-              if (v < r->open)
-                {
-                  cue = (SaywhoSpan) { v, v + 1 };
-                  attributed = TRUE;
-                }
-              else
-                mention = (SaywhoSpan) { 0, 0 };
+              cue = (SaywhoSpan) { v - 1, v };
+              attributed = TRUE;
             }
+          else
+            mention = (SaywhoSpan) { 0, 0 };
         }
       add_quote (w, SAYWHO_QUOTE_DIRECT, r->start, end, cue, mention);
     }

@@ -242,6 +242,41 @@ static const QuoteCase cases[] = {
   { "repeated", "Minister Ada Lovel repeated that the border would stay shut, according to a "
                 "government spokesman.",
     "indirect|the border would stay shut|local:ada-lovel|Ada Lovel|repeated" },
+  /* past a nationality and a title after an inverted cue */
+  { "inverted-title", "\"We won the vote today,\" said Philippine Foreign Secretary Ada Lovel.",
+    "direct|We won the vote today,|local:ada-lovel|Ada Lovel|said" },
+  /* a cue that introduces a quotation past a place */
+  { "colon-place", "Minister Ada Lovel told reporters in Doha: \"We are closer than before.\"",
+    "direct|We are closer than before.|local:ada-lovel|Ada Lovel|told" },
+  /* "that" further on after a phrase with no verb, not after a clause */
+  { "that-far", "Governor Ada Lovel told reporters after a two-day meeting of the board that "
+                "rates would hold.",
+    "indirect|rates would hold|local:ada-lovel|Ada Lovel|told" },
+  { "that-far", "Ada Lovel said the decision vindicated its long-held position that the cases "
+                "were political.",
+    "indirect|the decision vindicated its long-held position that the cases were political|"
+    "local:ada-lovel|Ada Lovel|said" },
+  /* more nominal speakers */
+  { "nominal-forum", "The Foobar Families Forum met. \"Every day counts for us,\" the forum said.",
+    "direct|Every day counts for us,|local:foobar-families-forum|forum|said" },
+  /* according to a name's possession, and past an appositive */
+  { "according-owned", "According to Spain's Foobar Ministry, 31,000 migrants arrived.",
+    "indirect|31,000 migrants arrived|local:foobar-ministry|Foobar Ministry|According to" },
+  { "according-appositive", "According to the Foobar Prisoners' Club, an advocacy group, 9,000 "
+                            "people are held.",
+    "indirect|9,000 people are held|local:foobar-prisoners-club|Foobar Prisoners' Club|"
+    "According to" },
+  /* a description, then the name with "of" and a place */
+  { "appositive-of", "The committee's chairman, Rep. Ada Lovel of Missouri, said in a statement "
+                     "that the hearing went well.",
+    "indirect|the hearing went well|local:ada-lovel|Ada Lovel|said" },
+  /* an uncued quotation: the subject of the nearest verb before it; a
+   * quotation a next sentence leads into is that sentence's */
+  { "subject-quote-nearest", "Ned Pricey spoke, while the group Foobarica called the judge "
+                             "\"an extremist in a black robe.\" Ada Lovel described the budget "
+                             "as \"an attack on the working class.\"",
+    "direct|an extremist in a black robe.|local:foobarica|Foobarica|called ; "
+    "direct|an attack on the working class.|local:ada-lovel|Ada Lovel|described" },
   /* an inverted report followed by a subordinate clause */
   { "inverted-though", "A court suspended the sentence, his lawyer Ada Lovel said, though the "
                        "appeal goes on.",
