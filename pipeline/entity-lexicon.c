@@ -709,8 +709,10 @@ mark_leads (SaywhoEntityLexicon *g)
     {
       const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (g, a);
       const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
+      const SaywhoLexiconEntry *entry = saywho_entity_lexicon_entry (g, alias->entry);
       if (alias->ntokens != 1
-          || saywho_entity_lexicon_entry (g, alias->entry)->type != SAYWHO_ENTITY_LOC)
+          || (entry->type != SAYWHO_ENTITY_LOC
+              && !(entry->type == SAYWHO_ENTITY_MISC && g_strcmp0 (entry->kind, "demonym") == 0)))
         continue;
       guint32 hash = saywho_str_hash (words[0].form, words[0].form_len);
       if (saywho_word_map_find (&places, words[0].form, words[0].form_len, hash) == NULL)
@@ -759,8 +761,22 @@ mark_leads (SaywhoEntityLexicon *g)
       const SaywhoLexiconEntry *e = saywho_entity_lexicon_entry (g, alias->entry);
       const SaywhoLexiconWord *words = saywho_entity_lexicon_words (g, alias);
       guint lead = 0;
+      const SaywhoLexiconEntry *c_place = saywho_entity_lexicon_entry (g, candidate->place);
+      const SaywhoLexiconWord *last = &words[alias->ntokens - 1];
       if (alias->ntokens >= 3 && words[1].norm_len == 2 && memcmp (words[1].norm, "'s", 2) == 0)
         lead = 2;
+      else if (c_place->type == SAYWHO_ENTITY_MISC)
+        {
+          /* "[Chinese] [Foreign Ministry]": a nationality before a
+           * government's ministry or department of that country is a
+           * mention of its own (not before "Chinese Communist Party") */
+          gboolean body = (last->norm_len == 8 && memcmp (last->norm, "ministry", 8) == 0)
+                          || (last->norm_len == 10 && memcmp (last->norm, "department", 10) == 0);
+          if (body && alias->ntokens >= 3 && e->country != NULL && c_place->link != NULL
+              && g_str_has_prefix (c_place->link, "country:")
+              && strcmp (c_place->link + 8, e->country) == 0)
+            lead = 1;
+        }
       else
         {
           const SaywhoLexiconEntry *c_entry = saywho_entity_lexicon_entry (g, candidate->place);

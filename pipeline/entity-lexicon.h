@@ -50,7 +50,8 @@ typedef enum {
 /* The alias's leading tokens that name its country, not it, by the CoNLL
  * convention: "[Russia]'s [Foreign Ministry]" (2: the country and the 's),
  * "[U.S.] [State Department]" (1, when "State Department" is an alias of
- * the same entry).  The alias matches whole, so that the country picks
+ * the same entry), "[Chinese] [Foreign Ministry]" (1, a nationality of
+ * the entry's country before a ministry or department).  The alias matches whole, so that the country picks
  * the entry, and the mention leaves them out.  Kept in the flags' high
  * byte. */
 #define SAYWHO_ALIAS_LEAD_SHIFT 8

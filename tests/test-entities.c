@@ -37,6 +37,9 @@ static const char *fixture_lexicon =
   "agency:us-state\tORG\tagency\tDepartment of State\tState Department|U.S. State Department\tcountry=US\n"
   "agency:cn-mfa\tORG\tministry\tMinistry of Foreign Affairs of China\tChina's Foreign Ministry\tcountry=CN\n"
   "agency:us-joint-chiefs\tORG\tagency\tJoint Chiefs of Staff\t_\tcountry=US\n"
+  "agency:cn-mofcom\tORG\tministry\tMinistry of Commerce of China\tChinese Commerce Ministry\t"
+  "country=CN\n"
+  "party:cn-cpc\tORG\tparty\tCommunist Party of China\tChinese Communist Party\tcountry=CN\n"
   "agency:cn-parliament\tORG\tagency\tNational People's Congress\tChina's parliament\tcountry=CN\n"
   "official:xi-jinping\tPER\tofficial\tXi Jinping\t_\tcountry=CN\n"
   "official:susan-rice\tPER\tofficial\tSusan Rice\t_\tcountry=US\n"
@@ -274,6 +277,11 @@ static const EntityCase cases[] = {
   { "leading-place", "The U.S. State Department said so.",
     "U.S./LOC/country:US; State Department/ORG/agency:us-state" },
   { "leading-place", "China Daily said so.", "China Daily/ORG/media:china-daily" },
+  /* and so is a nationality before a listed ministry, but not before a
+   * party's name */
+  { "leading-place", "The Chinese Commerce Ministry and the Chinese Communist Party met.",
+    "Chinese/MISC/country:CN; Commerce Ministry/ORG/agency:cn-mofcom; "
+    "Chinese Communist Party/ORG/party:cn-cpc" },
   /* a lone unknown name right after a noun that describes an organization
    * is that organization, and so are its other mentions */
   { "described-org", "The fishermen's group Pamalakay said it would protest. Pamalakay "
