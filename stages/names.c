@@ -532,8 +532,12 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
               continue;
             }
           /* "Palestinian Prisoners' Club", "Las Lajas Workers' Union": a
-           * plural's apostrophe inside a name */
-          if (t->kind == SAYWHO_TOKEN_POSSESSIVE && t->norm_len == 1 && j > i
+           * plural's apostrophe inside a name; and "People's Party" */
+          if (t->kind == SAYWHO_TOKEN_POSSESSIVE
+              && (t->norm_len == 1
+                  || (saywho_document_token (doc, j - 1)->norm_len == 6
+                      && memcmp (saywho_document_token (doc, j - 1)->norm, "people", 6) == 0))
+              && j > i
               && (t->flags & SAYWHO_TOKEN_SPACE_AFTER) && is_name_word (next)
               && !(saywho_document_token (doc, j - 1)->flags & SAYWHO_TOKEN_SPACE_AFTER))
             {
@@ -564,11 +568,15 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           resume = i + 1;
           continue;
         }
-      /* The last head word decides; its complements follow it. */
+      /* The last head word before the complements decides: "University
+       * of Prince Edward Island" is no island, "Gulf of Mexico" no ORG. */
       gint head = -1;
       guint head_class = 0;
       for (guint k = i; k < end; k++)
         {
+          if (head >= 0 && (text_is (doc, saywho_document_token (doc, k), "of")
+                            || text_is (doc, saywho_document_token (doc, k), "for")))
+            break;
           guint cls = class_of (w, doc, saywho_document_token (doc, k));
           if (cls & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD | CLASS_MISC_HEAD))
             {
@@ -602,6 +610,33 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                                    & CLASS_ORG_SUFFIX);
               if (named)
                 from = a + 1;
+            }
+        }
+      /* "Central Sulawesi and Weda Bay on Halmahera": a place's name
+       * holds no "and" or "on"; the part with the head is the place. */
+      if (type == SAYWHO_ENTITY_LOC)
+        {
+          for (guint k = from; k < end; k++)
+            {
+              const SaywhoToken *t = saywho_document_token (doc, k);
+              if (!text_is (doc, t, "and") && !text_is (doc, t, "on") && !text_is (doc, t, "&"))
+                continue;
+              if (k < (guint) head)
+                {
+                  /* a place of its own before it ("Foobar Strait and …") */
+                  gboolean headed = FALSE;
+                  for (guint m = from; m < k; m++)
+                    headed |= (class_of (w, doc, saywho_document_token (doc, m)) & CLASS_LOC_HEAD)
+                              != 0;
+                  if (headed && k - from >= 2)
+                    claim_as (w, doc, from, k, SAYWHO_ENTITY_LOC, 0, FALSE);
+                  from = k + 1;
+                }
+              else
+                {
+                  end = k;
+                  break;
+                }
             }
         }
       /* "for Syria", "on Ukraine" after a head is not part of a name. */
@@ -892,6 +927,41 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
         continue;
       (void) names;
       claim (w, doc, i, end, SAYWHO_ENTITY_LOC, ~0u);
+      /* "the states of Kano and Kaduna": the next one too */
+      guint n = doc->tokens->len;
+      if (end + 1 < n && text_is (doc, saywho_document_token (doc, end), "and")
+          && is_name_word (saywho_document_token (doc, end + 1)) && entity_at (w, end + 1) < 0
+          && !in_title[end + 1])
+        {
+          guint next_end = run_end (w, doc, in_title, end + 1);
+          if (next_end - (end + 1) <= 3 && next_end > end + 1)
+            {
+              claim (w, doc, end + 1, next_end, SAYWHO_ENTITY_LOC, ~0u);
+              resume = next_end;
+            }
+        }
+    }
+  /* "Seoul's Seocho district", "Iwate prefecture": a lone unknown name
+   * right before a lower-case place noun */
+  guint n = doc->tokens->len;
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      if (i + 1 >= n || in_title[i])
+        continue;
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *noun = saywho_document_token (doc, i + 1);
+      if (noun->kind != SAYWHO_TOKEN_WORD || (noun->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || !(class_of (w, doc, noun) & CLASS_PLACE_NOUN) || noun->norm[noun->norm_len - 1] == 's'
+          || tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & (SAYWHO_TOKEN_SENTENCE_START
+                                                              | SAYWHO_TOKEN_ALL_CAPS))
+          || entity_at (w, i) >= 0 || seen_in_lower_case (w, tok)
+          || (i > 0 && is_name_word (saywho_document_token (doc, i - 1)))
+          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
+                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
+          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+        continue;
+      claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
     }
 }
 
@@ -1044,7 +1114,19 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
               || (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
             common = TRUE;
         }
-      if (titled)
+      /* "La Laguna", "Las Lajas", "El Teniente": an article starts a
+       * place's or a firm's name, not a person's; a place after "in" */
+      const SaywhoToken *first_word = saywho_document_token (doc, start);
+      gboolean article = !titled && end - start >= 2 && end - start <= 4
+                         && (text_is (doc, first_word, "La") || text_is (doc, first_word, "Las")
+                             || text_is (doc, first_word, "Los") || text_is (doc, first_word, "El"));
+      if (article)
+        {
+          if (start > 0 && (class_of (w, doc, saywho_document_token (doc, start - 1)) & CLASS_LOCATIVE)
+              && !any_entity)
+            claim (w, doc, start, end, SAYWHO_ENTITY_LOC, 1u << SAYWHO_ENTITY_ORG);
+        }
+      else if (titled)
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
       else if (end - start >= 2 && given && !defines_acronym (doc, end))
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);

@@ -210,6 +210,24 @@ static const EntityCase cases[] = {
   { "org-pattern", "Ada Lovel told Radio Foobarina. Oil theft in the Foobar Delta fell.",
     "Ada Lovel/PER/local:ada-lovel; Radio Foobarina/ORG/local:radio-foobarina; "
     "Foobar Delta/LOC/local:foobar-delta" },
+  /* the head before the complements decides; a place's name holds no
+   * "and" or "on"; "People's" and a plural's apostrophe inside names */
+  { "org-pattern", "A professor at the University of Foobar Island spoke near the Gulf of Foobar.",
+    "University of Foobar Island/ORG/local:university-of-foobar-island; "
+    "Gulf of Foobar/LOC/local:gulf-of-foobar" },
+  { "loc-pattern", "Ships sail from Foobar Strait and Weda Bay on Halmahera.",
+    "Foobar Strait/LOC/local:foobar-strait; Weda Bay/LOC/local:weda-bay" },
+  { "org-pattern", "The Foobar People's Party and the Foobar Workers' Union met.",
+    "Foobar People's Party/ORG/local:foobar-people-s-party; "
+    "Foobar Workers' Union/ORG/local:foobar-workers-union" },
+  /* an article starts a place's name, not a person's */
+  { "article-name", "The cabinet met in La Laguna near Las Lajas Copper.",
+    "La Laguna/LOC/local:la-laguna; Las Lajas Copper/ORG/local:las-lajas-copper" },
+  /* places before a place noun, and after "the states of" */
+  { "place-noun-after", "They met in the capital's Heliopolis district, and in the states of "
+                        "Kanoland and Kadunaland.",
+    "Heliopolis/LOC/local:heliopolis; Kanoland/LOC/local:kanoland; "
+    "Kadunaland/LOC/local:kadunaland" },
   /* a single name set off by an appositive naming a role */
   { "single-name", "Traders agreed. Suharyono, an official at the ministry, said so. \"We won,\" "
                    "said Pele, the Santos striker.",
