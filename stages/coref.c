@@ -599,7 +599,10 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
           if (t != NULL && !is_the (doc, i - 1))
             t = NULL;
         }
-      if (t == NULL || t->ambiguous)
+      /* (a listed person stays: "President Trump" after "Melania Trump") */
+      if (t == NULL || t->ambiguous
+          || (here != NULL && here->type == SAYWHO_ENTITY_PER && here->id != NULL
+              && !g_str_has_prefix (here->id, "local:") && g_str_has_prefix (t->id, "local:")))
         {
           i = end - 1;
           continue;

@@ -190,6 +190,29 @@ is_acronym (const SaywhoToken *tok)
 
 /* ---- replacing entities ---------------------------------------------------- */
 
+/* Is the text of tokens [start, end) the string s, spaces aside ("Barack
+ * Obama" for Barack Obama)? */
+static gboolean
+span_text_is (const SaywhoDocument *doc, guint start, guint end, const char *s)
+{
+  if (s == NULL || end <= start)
+    return FALSE;
+  const char *p = s;
+  for (guint k = start; k < end; k++)
+    {
+      gsize len;
+      const char *t = saywho_token_text (doc, saywho_document_token (doc, k), &len);
+      while (*p == ' ')
+        p++;
+      if (strncmp (p, t, len) != 0)
+        return FALSE;
+      p += len;
+    }
+  while (*p == ' ')
+    p++;
+  return *p == '\0';
+}
+
 /* Sets [start, end) as an entity of type, unless an entity that does not
  * fit inside it overlaps it.  Takes the id of a same-type entity inside. */
 static gboolean
@@ -216,7 +239,12 @@ claim_as (NamesWorker *w, SaywhoDocument *doc, guint start, guint end, SaywhoEnt
         return FALSE;  /* listed as it is: "Crystal Palace" is a club, not a palace */
       if (keep_types & (1u << e->type))
         return FALSE;
-      if (adopt_id && e->type == type && id == NULL)
+      /* (a person's listed surname inside a longer name is that person
+       * only when the longer name is the listed one: "Melania Trump" is
+       * not Donald Trump) */
+      if (adopt_id && e->type == type && id == NULL
+          && (type != SAYWHO_ENTITY_PER || e->span.end - e->span.start > 1
+              || span_text_is (doc, start, end, e->name)))
         {
           id = e->id;
           name = e->name;
@@ -1092,6 +1120,28 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         }
       /* (names in capitals after a title or in a byline are names:
        * "By KENJI WATANABE") */
+      /* "Melania Trump", "Hunter Biden": unknown given names before a
+       * listed person's surname make another person */
+      gboolean kin = FALSE;
+      if (!titled && end - start >= 2 && end - start <= 4)
+        {
+          gint last = entity_at (w, end - 1);
+          kin = last >= 0
+                && g_array_index (doc->entities, SaywhoEntity, last).type == SAYWHO_ENTITY_PER
+                && g_array_index (doc->entities, SaywhoEntity, last).span.start == end - 1
+                && g_array_index (doc->entities, SaywhoEntity, last).span.end == end;
+          for (guint k = start; kin && k + 1 < end; k++)
+            kin = entity_at (w, k) < 0
+                  && !(class_of (w, doc, saywho_document_token (doc, k))
+                       & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD | CLASS_ORG_SUFFIX))
+                  && !is_acronym (saywho_document_token (doc, k));
+          if (kin)
+            {
+              claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
+              resume = end;
+              continue;
+            }
+        }
       if (known || (only_acronyms && !(titled && end - start >= 2)))
         {
           resume = end;

@@ -44,6 +44,7 @@ static const char *fixture_lexicon =
   "official:xi-jinping\tPER\tofficial\tXi Jinping\t_\tcountry=CN\n"
   "official:susan-rice\tPER\tofficial\tSusan Rice\t_\tcountry=US\n"
   "official:john-kerry\tPER\tofficial\tJohn Kerry\t_\tcountry=US\n"
+  "official:ada-foobarsky\tPER\tofficial\tAda Foobarsky\tFoobarsky\tcountry=US\n"
   /* aliases the loader must analyze whole, and words aliases share: "No."
    * is an abbreviation only before a number */
   "agency:test-say-no\tORG\tagency\tThe Say No. Campaign\tSay No.\tcountry=GB\n"
@@ -321,6 +322,13 @@ static const EntityCase cases[] = {
   { "described-org", "Inflation rose, said statistics agency Foobargo.",
     "Foobargo/ORG/local:foobargo" },
   { "described-org", "The company Monday said so, and the bank Chairman agreed.", "" },
+  /* a leader's listed surname; another given name before it makes
+   * another person, who takes no listed mention over */
+  { "surname", "Foobarsky said so. Maria Foobarsky and Ada Foobarsky met. President Foobarsky "
+               "spoke at Foobarsky Tower.",
+    "Foobarsky/PER/official:ada-foobarsky; Maria Foobarsky/PER/local:maria-foobarsky; "
+    "Ada Foobarsky/PER/official:ada-foobarsky; Foobarsky/PER/official:ada-foobarsky; "
+    "Foobarsky Tower/LOC/local:foobarsky-tower" },
   /* partial names */
   { "partial", "Susan Rice spoke. Later Rice said the rice harvest was fine.",
     "Susan Rice/PER/official:susan-rice; Rice/PER/official:susan-rice" },

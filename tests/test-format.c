@@ -16,7 +16,7 @@ format_doc (const SaywhoDocument *doc)
 static void
 test_plain (void)
 {
-  g_autoptr (SaywhoDocument) doc = test_annotate ("Xi said\nso. Yes.");
+  g_autoptr (SaywhoDocument) doc = test_annotate ("We said\nso. Yes.");
   g_free (doc->id);
   doc->id = g_strdup ("dir/my file.txt");
   g_autofree char *out = format_doc (doc);
@@ -24,8 +24,8 @@ test_plain (void)
     "# global.columns = ID FORM STEM START END NER ENTITY QUOTE SPEAKER\n"
     "# newdoc id = dir/my file.txt\n"
     "# sent_id = dir/my_file.txt#1\n"
-    "# text = Xi said so.\n"
-    "1\tXi\txi\t0\t2\tO\t_\tO\t_\n"
+    "# text = We said so.\n"
+    "1\tWe\twe\t0\t2\tO\t_\tO\t_\n"
     "2\tsaid\tsaid\t3\t7\tO\t_\tO\t_\n"
     "3\tso\tso\t8\t10\tO\t_\tO\t_\n"
     "4\t.\t.\t10\t11\tO\t_\tO\t_\n"
