@@ -213,6 +213,13 @@ void
 test_score_gold (SaywhoScore *score, GString *out)
 {
   g_autofree char *gold_dir = test_source_path ("tests", "gold", NULL);
+  g_autofree char *corpus_dir = test_source_path ("corpus", NULL);
+  test_score_set (score, gold_dir, corpus_dir, out);
+}
+
+void
+test_score_set (SaywhoScore *score, const char *gold_dir, const char *corpus_dir, GString *out)
+{
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   collect_gold_files (gold_dir, files);
   g_assert_cmpuint (files->len, >, 0);
@@ -221,7 +228,7 @@ test_score_gold (SaywhoScore *score, GString *out)
       g_autoptr (GError) error = NULL;
       g_autoptr (SaywhoAnnotations) gold = saywho_gold_read (g_ptr_array_index (files, i), &error);
       g_assert_no_error (error);
-      g_autofree char *article = test_source_path ("corpus", gold->doc_id, NULL);
+      g_autofree char *article = g_build_filename (corpus_dir, gold->doc_id, NULL);
       g_autoptr (SaywhoDocument) doc = saywho_document_new_take (gold->doc_id, article, NULL, 0);
       g_assert_true (saywho_document_load (doc, &error));
       g_assert_true (saywho_worker_process (test_worker (), doc, &error));

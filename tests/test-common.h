@@ -18,6 +18,10 @@ char *test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 /* Runs the pipeline over every article with gold annotations in tests/gold/
  * and adds each comparison to score; with out, appends per-document lines. */
 void test_score_gold (SaywhoScore *score, GString *out);
+/* The same over another set: its gold files under gold_dir, the articles
+ * they name under corpus_dir (tests/wire2/gold and tests/wire2/corpus). */
+void test_score_set (SaywhoScore *score, const char *gold_dir, const char *corpus_dir,
+                     GString *out);
 /* With errors, test_score_gold() also lists each missed and spurious entity. */
 extern gboolean test_score_list_errors;
 /* Shows `diff -u expected_path actual` (its first 200 lines) as a test
