@@ -66,7 +66,10 @@ typedef struct {
   gint *resolved;        /* per quotation q: the last up to q with a speaker, or -1 */
   gsize resolved_size;
   GHashTable *persons;   /* person id → GArray of its entities' indices, once asked */
+  GHashTable *genders;   /* person id → MALE or FEMALE where the text says, once asked */
 } Worker;
+
+enum { GENDER_UNKNOWN = 0, MALE = 1, FEMALE = 2 };
 
 /* One document being resolved. */
 typedef struct {
@@ -415,6 +418,89 @@ last_person (Ctx *c, guint from, const char *id)
                 : NULL;
 }
 
+static void
+note_gender (GHashTable *genders, const char *id, guint gender)
+{
+  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (genders, id));
+  g_hash_table_insert (genders, (gpointer) id, GUINT_TO_POINTER (old | gender));
+}
+
+/* What the document says of each person's gender: an honorific before a
+ * mention ("Mr. Meng", "Ms. Castell"), and a report by a named person that
+ * opens with "he" or "she" ("Castell wrote that she could no longer …").
+ * A person the text says both of stays unknown. */
+static GHashTable *
+genders (Ctx *c)
+{
+  Worker *w = c->w;
+  const SaywhoDocument *doc = c->doc;
+  if (w->genders != NULL)
+    return w->genders;
+  w->genders = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char *const male[] = { "mr.", "mr", "sir", "lord", "king", "prince" };
+  static const char *const female[] = { "ms.", "ms", "mrs.", "mrs", "miss", "madam", "dame",
+                                        "lady", "queen", "princess" };
+  for (guint k = 0; k < doc->entities->len; k++)
+    {
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+      if (e->type != SAYWHO_ENTITY_PER || e->id == NULL || e->span.start == 0)
+        continue;
+      const SaywhoToken *before = saywho_document_token (doc, e->span.start - 1);
+      for (guint m = 0; m < G_N_ELEMENTS (male); m++)
+        if (norm_is (before, male[m]))
+          note_gender (w->genders, e->id, MALE);
+      for (guint m = 0; m < G_N_ELEMENTS (female); m++)
+        if (norm_is (before, female[m]))
+          note_gender (w->genders, e->id, FEMALE);
+    }
+  for (guint q = 0; q < doc->quotes->len; q++)
+    {
+      const SaywhoQuote *quote = &g_array_index (doc->quotes, SaywhoQuote, q);
+      if (quote->kind != SAYWHO_QUOTE_INDIRECT || quote->mention.end <= quote->mention.start)
+        continue;
+      gint e = saywho_document_entity_at (doc, quote->mention.start);
+      if (e < 0)
+        continue;
+      const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+      if (ent->type != SAYWHO_ENTITY_PER || ent->id == NULL)
+        continue;
+      const SaywhoToken *first = saywho_document_token (doc, quote->span.start);
+      if (norm_is (first, "he"))
+        note_gender (w->genders, ent->id, MALE);
+      else if (norm_is (first, "she"))
+        note_gender (w->genders, ent->id, FEMALE);
+    }
+  return w->genders;
+}
+
+/* May "he" (or "she") stand for e, as far as the text says? */
+static gboolean
+gender_fits (Ctx *c, const SaywhoEntity *e, guint gender)
+{
+  if (e == NULL || e->id == NULL)
+    return TRUE;
+  guint known = GPOINTER_TO_UINT (g_hash_table_lookup (genders (c), e->id));
+  return known != (gender == MALE ? FEMALE : MALE);
+}
+
+/* The person last named before token i whom the pronoun's gender fits. */
+static const SaywhoEntity *
+last_person_fitting (Ctx *c, guint i, guint gender)
+{
+  const SaywhoDocument *doc = c->doc;
+  guint from = entity_from (c, i);
+  while (from > 0 && g_array_index (doc->entities, SaywhoEntity, from - 1).span.start >= i)
+    from--;
+  guint stop = from > WALK ? from - WALK : 0;
+  for (guint k = from; k-- > stop;)
+    {
+      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+      if (e->type == SAYWHO_ENTITY_PER && !quoted (c, k) && gender_fits (c, e, gender))
+        return e;
+    }
+  return NULL;
+}
+
 /* The speaker of the last quotation before token i, when it is recent
  * (the same or the previous two paragraphs) and a person. */
 static const SaywhoEntity *
@@ -616,9 +702,15 @@ resolve (Ctx *c, SaywhoSpan mention)
       if (norm_is (first, "he") || norm_is (first, "she"))
         {
           /* The person just quoted is the likeliest "he" or "she"; then
-           * the person last named. */
+           * the person last named; either only if the text says nothing
+           * of their gender that the pronoun contradicts. */
+          guint gender = norm_is (first, "he") ? MALE : FEMALE;
           const SaywhoEntity *speaker = recent_person (c, mention.start);
           const SaywhoEntity *named = last_named (c, mention.start, NOUN_PERSON, NULL);
+          if (!gender_fits (c, speaker, gender))
+            speaker = NULL;
+          if (!gender_fits (c, named, gender))
+            named = last_person_fitting (c, mention.start, gender);
           /* Unless the sentence before introduced someone as its subject:
            * "Sergei Volkov pleaded guilty. He told the court …" */
           if (speaker != NULL && named != NULL && speaker != named
@@ -744,6 +836,7 @@ speakers_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError 
       g_hash_table_unref (w->persons);
       w->persons = NULL;
     }
+  g_clear_pointer (&w->genders, g_hash_table_unref);
   return TRUE;
 }
 
@@ -818,6 +911,8 @@ speakers_worker_free (gpointer worker)
   g_free (w->resolved);
   if (w->persons != NULL)
     g_hash_table_unref (w->persons);
+  if (w->genders != NULL)
+    g_hash_table_unref (w->genders);
   g_free (w);
 }
 

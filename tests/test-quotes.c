@@ -359,6 +359,13 @@ static const QuoteCase cases[] = {
    * (this crashed: the walk compared the outlet's name with no noun) */
   { "pronoun-it-outlet", "Reuters reported the deal first. \"We act now,\" it said.",
     "direct|We act now,|_|it|said" },
+  /* "he" or "she" skips a person the text gives the other gender */
+  { "pronoun-gender", "Ada Lovel wrote that she would resign. Ned Pricey praised Lovel in a "
+                      "brief reply. \"We will miss her work,\" he wrote.",
+    "indirect|she would resign|local:ada-lovel|Ada Lovel|wrote ; "
+    "direct|We will miss her work,|local:ned-pricey|he|wrote" },
+  { "pronoun-gender", "Ned Pricey met Ms. Lovel on Monday. \"It went well for us,\" he said.",
+    "direct|It went well for us,|local:ned-pricey|he|said" },
   { "pronoun-it", "The Foobar Trade Commission met. \u201cWe act now,\u201d it said.",
     "direct|We act now,|local:foobar-trade-commission|it|said" },
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
