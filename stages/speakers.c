@@ -566,6 +566,71 @@ opens_previous_sentence (const SaywhoDocument *doc, const SaywhoEntity *e, const
   return TRUE;
 }
 
+/* The organization (of the wanted class) that opens the sentence before
+ * token i's, within its first three tokens; NULL when none does. */
+static const SaywhoEntity *
+previous_subject (Ctx *c, guint i, NounClass want)
+{
+  const SaywhoDocument *doc = c->doc;
+  guint s = saywho_document_token (doc, i)->sentence;
+  if (s == 0 || s > doc->sentences->len)
+    return NULL;
+  SaywhoSpan sentence = g_array_index (doc->sentences, SaywhoSpan, s - 1);
+  for (guint k = sentence.start; k < sentence.end && k < sentence.start + 3; k++)
+    {
+      gint e = saywho_document_entity_at (doc, k);
+      if (e < 0)
+        continue;
+      const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+      return fits (ent, want) && may_stand_for (ent, want) ? ent : NULL;
+    }
+  return NULL;
+}
+
+/* The entity an earlier appositive described with head's noun ("the
+ * Foobar Forces, a paramilitary group,"), looking back from token i over
+ * a few hundred tokens; NULL when none did. */
+static const SaywhoEntity *
+described_by (Ctx *c, guint i, const SaywhoToken *head)
+{
+  const SaywhoDocument *doc = c->doc;
+  guint stop = i > 400 ? i - 400 : 0;
+  for (guint k = i; k-- > stop + 2;)
+    {
+      const SaywhoToken *t = saywho_document_token (doc, k);
+      if (t->norm_hash != head->norm_hash || t->norm_len != head->norm_len
+          || memcmp (t->norm, head->norm, t->norm_len) != 0)
+        continue;
+      /* ", a|an [up to two words] noun" right after a name */
+      for (guint d = 1; d <= 3 && d + 1 <= k - stop; d++)
+        {
+          const SaywhoToken *det = saywho_document_token (doc, k - d);
+          if (!norm_is (det, "a") && !norm_is (det, "an"))
+            {
+              if (det->kind != SAYWHO_TOKEN_WORD)
+                break;
+              continue;
+            }
+          const SaywhoToken *comma = saywho_document_token (doc, k - d - 1);
+          if (!norm_is (comma, ",") || k - d - 1 == 0)
+            break;
+          gint e = saywho_document_entity_at (doc, k - d - 2);
+          if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
+            return &g_array_index (doc->entities, SaywhoEntity, e);
+          /* "the Rapid Support Forces (RSF), a paramilitary group" */
+          if (norm_is (saywho_document_token (doc, k - d - 2), ")") && k - d >= 5)
+            {
+              e = saywho_document_entity_at (doc, k - d - 3);
+              if (e >= 0
+                  && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
+                return &g_array_index (doc->entities, SaywhoEntity, e);
+            }
+          break;
+        }
+    }
+  return NULL;
+}
+
 /* Does the noun of head come with "a" or "an" (and at most two words
  * between) in [from, to)? */
 static gboolean
@@ -757,7 +822,21 @@ resolve (Ctx *c, SaywhoSpan mention)
   guint32 cls = NOUN_NONE;
   if (!saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls))
     return NULL;
+  /* "the Rapid Support Forces, a paramilitary group, …. The paramilitary
+   * group said": the one the noun described in an appositive */
+  const SaywhoEntity *described = described_by (c, det - 1, head);
+  if (described != NULL)
+    return described;
   const SaywhoEntity *named = last_named (c, mention.start, (NounClass) cls, head->norm);
+  /* "The RSF has been fighting the army since April. … the paramilitary
+   * group said": the subject that opens the sentence before, over an
+   * object named after it */
+  if (named != NULL && cls != NOUN_PERSON && !name_holds (named->name, head->norm))
+    {
+      const SaywhoEntity *subject = previous_subject (c, mention.start, (NounClass) cls);
+      if (subject != NULL && subject != named)
+        named = subject;
+    }
   /* "An Argentine official … said …. '…,' the official said": the same
    * noun brought in unnamed since the entity was named is that unnamed
    * one */

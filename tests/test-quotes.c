@@ -370,6 +370,14 @@ static const QuoteCase cases[] = {
     "direct|We act now,|local:foobar-trade-commission|it|said" },
   { "nominal", "The Foobar Trade Ministry met on Monday. The ministry said exports fell.",
     "indirect|exports fell|local:foobar-trade-ministry|ministry|said" },
+  /* a noun that an appositive gave a name earlier stands for it; else
+   * the subject that opens the sentence before over an object */
+  { "nominal-appositive", "The Foobar Forces, a paramilitary group, took the town. The Foobar "
+                          "Army held the hills. The paramilitary group said it would stay.",
+    "indirect|it would stay|local:foobar-forces|paramilitary group|said" },
+  { "nominal-subject", "The Foobar Forces have been fighting the Foobar Army since April. In a "
+                       "statement, the paramilitary group said it welcomed the truce.",
+    "indirect|it welcomed the truce|local:foobar-forces|paramilitary group|said" },
   /* a news outlet or a company is no stand-in for "the committee" */
   { "nominal-body", "Economists polled by Reuters expected the move. The committee said "
                     "rates would rise.",
