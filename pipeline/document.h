@@ -213,6 +213,14 @@ saywho_token_text (const SaywhoDocument *doc, const SaywhoToken *tok, gsize *len
   return doc->text + tok->byte_start;
 }
 
+/* Is the token's norm the word (lower case, as norms are: "the", "-")? */
+static inline gboolean
+saywho_token_norm_is (const SaywhoToken *tok, const char *word)
+{
+  gsize len = strlen (word);
+  return tok->norm_len == len && memcmp (tok->norm, word, len) == 0;
+}
+
 /* Adds an entity, keeping entities sorted; entities it overlaps are removed
  * (the caller has decided that the new one wins). */
 void        saywho_document_set_entity (SaywhoDocument *doc, const SaywhoEntity *entity);

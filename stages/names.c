@@ -54,13 +54,13 @@ typedef enum {
   CLASS_NOT_NAME = 1 << 6,
   CLASS_GENERIC = 1 << 7,
   CLASS_PREFIX = 1 << 8,
+  CLASS_ORG_NOUN = 1 << 11,    /* group, carmaker, union …: a lone name after it is one */
   CLASS_STATE_BODY = 1 << 12,
   CLASS_PLACE_NOUN = 1 << 13,
-  CLASS_PERSON_NOUN = 1 << 14, /* set at load: a person noun of speaker-nouns.tsv */
   /* set at load, not in name-patterns.tsv: */
   CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
   CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
-  CLASS_ORG_NOUN = 1 << 11,    /* group, carmaker, union …: a lone name after it is one */
+  CLASS_PERSON_NOUN = 1 << 14, /* a person noun of speaker-nouns.tsv */
 } WordClass;
 
 static const struct {
@@ -228,8 +228,7 @@ claim_as (NamesWorker *w, SaywhoDocument *doc, guint start, guint end, SaywhoEnt
       /* ("[The Australian] National Audit Office": a listed name that
        * only its "The" keeps out of the claim is part of it) */
       if (e->span.start + 1 == start && e->span.end <= end
-          && saywho_document_token (doc, e->span.start)->norm_len == 3
-          && memcmp (saywho_document_token (doc, e->span.start)->norm, "the", 3) == 0)
+          && saywho_token_norm_is (saywho_document_token (doc, e->span.start), "the"))
         continue;
       if (e->span.start < start || e->span.end > end)
         return FALSE;  /* it reaches outside: the lexicon knows better */
@@ -387,8 +386,7 @@ hyphen_syllable (const SaywhoDocument *doc, guint j)
       && text_is (doc, saywho_document_token (doc, j + 2), "-"))
     return FALSE;
   for (guint k = 0; k < G_N_ELEMENTS (compounds); k++)
-    if (after->norm_len == strlen (compounds[k])
-        && memcmp (after->norm, compounds[k], after->norm_len) == 0)
+    if (saywho_token_norm_is (after, compounds[k]))
       return FALSE;
   return TRUE;
 }
@@ -563,8 +561,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
            * plural's apostrophe inside a name; and "People's Party" */
           if (t->kind == SAYWHO_TOKEN_POSSESSIVE
               && (t->norm_len == 1
-                  || (saywho_document_token (doc, j - 1)->norm_len == 6
-                      && memcmp (saywho_document_token (doc, j - 1)->norm, "people", 6) == 0))
+                  || saywho_token_norm_is (saywho_document_token (doc, j - 1), "people"))
               && j > i
               && (t->flags & SAYWHO_TOKEN_SPACE_AFTER) && is_name_word (next)
               && !(saywho_document_token (doc, j - 1)->flags & SAYWHO_TOKEN_SPACE_AFTER))
@@ -681,8 +678,7 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
       guint start = trim_sentence_start (names, w, doc, from, end, TRUE);
       /* "The" is never part of the name, even where a listed name starts
        * with it ("[The Australian] National Audit Office") */
-      while (start < (guint) head && saywho_document_token (doc, start)->norm_len == 3
-             && memcmp (saywho_document_token (doc, start)->norm, "the", 3) == 0)
+      while (start < (guint) head && saywho_token_norm_is (saywho_document_token (doc, start), "the"))
         start++;
       /* A leading nationality is a mention of its own before an
        * organization ("Chinese Foreign Ministry"); a place is part of the
@@ -805,6 +801,22 @@ find_branches (NamesWorker *w, SaywhoDocument *doc)
     }
 }
 
+/* Is token i a word nothing says is a name's or a common word: no entity
+ * holds it, no head, generic, not-name or `also` class word is it, the
+ * document never writes it in lower case, and it is no sentence starter?
+ * What each pass that takes a lone word for a name asks of it. */
+static gboolean
+unknown_word (const Names *names, const NamesWorker *w, const SaywhoDocument *doc, guint i,
+              guint also)
+{
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  return entity_at (w, i) < 0
+         && !(class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
+                                        | CLASS_MISC_HEAD | CLASS_GENERIC | also))
+         && !seen_in_lower_case (w, tok)
+         && !saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash);
+}
+
 /* Is token i a lone unknown capitalized word mid-sentence right after a
  * word of class `after`: no name word or hyphen follows, no entity or
  * class word holds it, the document never writes it in lower case, and it
@@ -826,11 +838,7 @@ lone_name_after (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   if (i + 1 < n && (is_name_word (saywho_document_token (doc, i + 1))
                     || text_is (doc, saywho_document_token (doc, i + 1), "-")))
     return FALSE;
-  return entity_at (w, i) < 0
-         && !(class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
-                                        | CLASS_MISC_HEAD | CLASS_GENERIC))
-         && !seen_in_lower_case (w, tok)
-         && !saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash);
+  return unknown_word (names, w, doc, i, 0);
 }
 
 static void claim_described (NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title,
@@ -870,15 +878,11 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
       const SaywhoToken *noun = saywho_document_token (doc, i + 1);
       if (tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & (SAYWHO_TOKEN_SENTENCE_START
                                                            | SAYWHO_TOKEN_ALL_CAPS))
-          || in_title[i] || prev->norm_len != 3 || memcmp (prev->norm, "the", 3) != 0
+          || in_title[i] || !saywho_token_norm_is (prev, "the")
           || noun->kind != SAYWHO_TOKEN_WORD
           || (noun->flags & SAYWHO_TOKEN_CAPITALIZED) || !(class_of (w, doc, noun) & CLASS_ORG_NOUN)
           || prev->sentence != tok->sentence || noun->sentence != tok->sentence
-          || entity_at (w, i) >= 0 || seen_in_lower_case (w, tok)
-          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
-                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
-          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
-          || is_given_name (names, doc, tok))
+          || !unknown_word (names, w, doc, i, CLASS_TITLE_START) || is_given_name (names, doc, tok))
         continue;
       claim_described (w, doc, in_title, i);
     }
@@ -930,6 +934,7 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
 static void
 find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
+  guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
   guint resume = 0;
   for (guint c = 0; c < w->candidates->len; c++)
@@ -939,7 +944,7 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
         continue;
       const SaywhoToken *of = saywho_document_token (doc, i - 1);
       const SaywhoToken *noun = saywho_document_token (doc, i - 2);
-      if (of->norm_len != 2 || memcmp (of->norm, "of", 2) != 0 || noun->kind != SAYWHO_TOKEN_WORD
+      if (!saywho_token_norm_is (of, "of") || noun->kind != SAYWHO_TOKEN_WORD
           || (noun->flags & SAYWHO_TOKEN_CAPITALIZED)
           || !(class_of (w, doc, noun) & CLASS_PLACE_NOUN))
         continue;
@@ -953,10 +958,8 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
                 || is_acronym (saywho_document_token (doc, k));
       if (known || end - i > 3)
         continue;
-      (void) names;
       claim (w, doc, i, end, SAYWHO_ENTITY_LOC, ~0u);
       /* "the states of Kano and Kaduna": the next one too */
-      guint n = doc->tokens->len;
       if (end + 1 < n && text_is (doc, saywho_document_token (doc, end), "and")
           && is_name_word (saywho_document_token (doc, end + 1)) && entity_at (w, end + 1) < 0
           && !in_title[end + 1])
@@ -971,7 +974,6 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
     }
   /* "Seoul's Seocho district", "Iwate prefecture": a lone unknown name
    * right before a lower-case place noun */
-  guint n = doc->tokens->len;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
@@ -983,11 +985,8 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
           || !(class_of (w, doc, noun) & CLASS_PLACE_NOUN) || noun->norm[noun->norm_len - 1] == 's'
           || tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & (SAYWHO_TOKEN_SENTENCE_START
                                                               | SAYWHO_TOKEN_ALL_CAPS))
-          || entity_at (w, i) >= 0 || seen_in_lower_case (w, tok)
           || (i > 0 && is_name_word (saywho_document_token (doc, i - 1)))
-          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
-                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
-          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+          || !unknown_word (names, w, doc, i, CLASS_TITLE_START))
         continue;
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
     }
@@ -1010,23 +1009,18 @@ find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *comma = saywho_document_token (doc, i + 1);
       const SaywhoToken *det = saywho_document_token (doc, i + 2);
-      if (comma->norm_len != 1 || comma->norm[0] != ',' || det->kind != SAYWHO_TOKEN_WORD
-          || !((det->norm_len == 1 && det->norm[0] == 'a')
-               || (det->norm_len == 2 && memcmp (det->norm, "an", 2) == 0)
-               || (det->norm_len == 3 && memcmp (det->norm, "the", 3) == 0)))
+      gboolean the = saywho_token_norm_is (det, "the");
+      if (!saywho_token_norm_is (comma, ",")
+          || !(the || saywho_token_norm_is (det, "a") || saywho_token_norm_is (det, "an")))
         continue;
       /* (at a sentence's start only "a" or "an": "Officials, the minister
        * said, left" holds an attribution, not an appositive) */
-      if ((tok->flags & SAYWHO_TOKEN_SENTENCE_START) && det->norm_len == 3)
+      if ((tok->flags & SAYWHO_TOKEN_SENTENCE_START) && the)
         continue;
       if (tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & SAYWHO_TOKEN_ALL_CAPS)
-          || entity_at (w, i) >= 0
           || (i > 0 && is_name_word (saywho_document_token (doc, i - 1))
               && saywho_document_token (doc, i - 1)->sentence == tok->sentence)
-          || (class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
-                                        | CLASS_MISC_HEAD | CLASS_GENERIC | CLASS_TITLE_START))
-          || seen_in_lower_case (w, tok)
-          || saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash))
+          || !unknown_word (names, w, doc, i, CLASS_TITLE_START))
         continue;
       /* the role: a person noun within the appositive's first four words */
       gboolean role = FALSE;
@@ -1034,7 +1028,7 @@ find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
         {
           const SaywhoToken *t = saywho_document_token (doc, k);
           if (t->kind != SAYWHO_TOKEN_WORD && t->kind != SAYWHO_TOKEN_POSSESSIVE
-              && !(t->norm_len == 1 && t->norm[0] == '-'))
+              && !saywho_token_norm_is (t, "-"))
             break;
           role = t->kind == SAYWHO_TOKEN_WORD && !(t->flags & SAYWHO_TOKEN_CAPITALIZED)
                  && (class_of (w, doc, t) & CLASS_PERSON_NOUN);
@@ -1045,8 +1039,7 @@ find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
               static const char *const verbs[] = { "said", "says", "told", "added", "noted",
                                                    "warned", "argued", "wrote" };
               for (guint m = 0; m < G_N_ELEMENTS (verbs); m++)
-                if (v->norm_len == strlen (verbs[m]) && memcmp (v->norm, verbs[m], v->norm_len) == 0)
-                  role = FALSE;
+                role = role && !saywho_token_norm_is (v, verbs[m]);
             }
         }
       if (role)
@@ -1118,8 +1111,6 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
           if (!is_acronym (saywho_document_token (doc, k)))
             only_acronyms = FALSE;
         }
-      /* (names in capitals after a title or in a byline are names:
-       * "By KENJI WATANABE") */
       /* "Melania Trump", "Hunter Biden": unknown given names before a
        * listed person's surname make another person */
       gboolean kin = FALSE;
@@ -1142,6 +1133,8 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
               continue;
             }
         }
+      /* (names in capitals after a title or in a byline are names:
+       * "By KENJI WATANABE") */
       if (known || (only_acronyms && !(titled && end - start >= 2)))
         {
           resume = end;

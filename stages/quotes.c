@@ -195,14 +195,21 @@ word_table_add (WordTable *t, const char *word, guint32 bit, guint32 unless)
 /* ---- small predicates ------------------------------------------------------- */
 
 /* Is tok's norm the literal word? */
-#define NORM_IS(tok, word) \
-  ((tok)->norm_len == sizeof (word) - 1 && memcmp ((tok)->norm, word, sizeof (word) - 1) == 0)
+#define NORM_IS(tok, word) saywho_token_norm_is ((tok), (word))
 /* Is tok's norm a word of more than four bytes that ends in the literal
  * suffix ("saying", "challenged")? */
 #define NORM_ENDS(tok, suffix) \
   ((tok)->norm_len > 4 \
    && memcmp ((tok)->norm + (tok)->norm_len - (sizeof (suffix) - 1), suffix, \
               sizeof (suffix) - 1) == 0)
+
+/* Is tok a verb's past form: a word that ends in -ed and loses it to the
+ * stemmer ("challenged", "vindicated"; not "speed" or "proceed")? */
+static inline gboolean
+is_past_form (const SaywhoToken *tok)
+{
+  return tok->kind == SAYWHO_TOKEN_WORD && NORM_ENDS (tok, "ed") && tok->stem_len < tok->norm_len;
+}
 
 static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", "you", NULL };
 static const char *const determiners[] = {
@@ -346,6 +353,14 @@ mark_bits (const char *text, const SaywhoToken *tok)
     }
 }
 
+/* Does an entity end at token i, a possessive inside it ("Moody's")? */
+static gboolean
+name_ends_at (const SaywhoDocument *doc, guint i)
+{
+  gint e = saywho_document_entity_at (doc, i - 1);
+  return e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).span.end == i;
+}
+
 /* The bits every token needs, and the tokens the passes start from: the
  * quotation marks, and the cue verbs and words of reported speech. */
 static void
@@ -419,10 +434,7 @@ scan_tokens (Scan *s, Worker *w)
         continue;
       /* (a possessive inside a name is none: "Moody's said") */
       if ((word_bits (s, i - 1) & (ON_DETERMINERS | IS_THAT)) == ON_DETERMINERS
-          || (toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE
-              && !(saywho_document_entity_at (s->doc, i - 1) >= 0
-                   && g_array_index (s->doc->entities, SaywhoEntity,
-                                     saywho_document_entity_at (s->doc, i - 1)).span.end == i))
+          || (toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE && !name_ends_at (s->doc, i))
           || ((tok->flags & SAYWHO_TOKEN_CAPITALIZED)
               && !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)))
         bits[i] |= CUE_NOT_INSIDE;
@@ -1199,11 +1211,10 @@ skip_time (const Scan *s, guint k, guint s_end)
             {
               k = j + 1;
               /* "with Reuters", "on X", "to parliament" */
-              if (k + 1 < s_end && (NORM_IS (tok_at (s, k), "with") || NORM_IS (tok_at (s, k), "on")
-                                    || NORM_IS (tok_at (s, k), "to"))
-                  && saywho_document_entity_at (s->doc, k + 1) >= 0)
-                k = g_array_index (s->doc->entities, SaywhoEntity,
-                                   saywho_document_entity_at (s->doc, k + 1)).span.end;
+              gint e = k + 1 < s_end ? saywho_document_entity_at (s->doc, k + 1) : -1;
+              if (e >= 0 && (NORM_IS (tok_at (s, k), "with") || NORM_IS (tok_at (s, k), "on")
+                             || NORM_IS (tok_at (s, k), "to")))
+                k = g_array_index (s->doc->entities, SaywhoEntity, e).span.end;
               continue;
             }
         }
@@ -1243,15 +1254,14 @@ clause_after (const Scan *s, guint cue, guint s_end)
       /* (past nine words only a phrase with no verb in it leads to
        * "that": "told reporters after a two-day meeting of the committee
        * that", not "said the decision vindicated its position that") */
-      const SaywhoToken *w = tok_at (s, j);
-      if (w->kind == SAYWHO_TOKEN_WORD && NORM_ENDS (w, "ed") && w->stem_len < w->norm_len)
+      const SaywhoToken *tok = tok_at (s, j);
+      if (is_past_form (tok))
         past = TRUE;
       /* "said exports fell and added that …": that "that" is the next
        * cue's; "saying NATO had offered no proof that …": the clause has
        * begun */
       if (has (s, j, IS_AND | IS_BACKSHIFTED))
         break;
-      const SaywhoToken *tok = w;
       /* (a hyphen inside a word is none of the breaks: "a two-day
        * meeting") */
       if ((tok->kind == SAYWHO_TOKEN_PUNCT
@@ -1346,11 +1356,8 @@ clause_end (const Scan *s, guint start, guint s_end)
           && k >= 3 && has (s, k - 1, IN_RAW) && has (s, k - 2, IN_RAW)
           && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
         quoted = TRUE;
-      /* (a past form loses its -ed to the stemmer; "speed", "proceed"
-       * keep it) */
-      if (quoted && tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && NORM_ENDS (tok, "ed") && tok->stem_len < tok->norm_len && has (s, k - 1, IS_AND)
-          && !has (s, k, IN_RAW))
+      if (quoted && is_past_form (tok) && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          && has (s, k - 1, IS_AND) && !has (s, k, IN_RAW))
         {
           end = k - 1;
           while (end > start && has (s, end - 1, IS_COMMA))
@@ -1537,7 +1544,7 @@ find_reported (const Scan *s)
                         if ((word->kind != SAYWHO_TOKEN_WORD
                              && word->kind != SAYWHO_TOKEN_POSSESSIVE)
                             || has (s, k, ON_AUXILIARIES | IS_BACKSHIFTED | CUE_FORM)
-                            || (NORM_ENDS (word, "ed") && word->stem_len < word->norm_len))
+                            || is_past_form (word))
                           break;
                       }
                   add_quote (w, SAYWHO_QUOTE_INDIRECT, start, clause_end (s, start, sent.end),
@@ -1925,8 +1932,7 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
                 }
             }
       /* Short quoted words with no cue are scare quotes. */
-      guint words = word_count (s, r->start, end);
-      if (!attributed && words < 5)
+      if (!attributed && word_count (s, r->start, end) < 5)
         continue;
       /* A longer one inside a sentence with no speech cue is the words of
        * that sentence's subject: `X described the budget as "…"`, `X
@@ -1939,10 +1945,8 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
           guint s_start = sentence_start_of (s, r->open);
           guint v = r->open;
           while (v > s_start + 1
-                 && !(tok_at (s, v - 1)->kind == SAYWHO_TOKEN_WORD
-                      && !(tok_at (s, v - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
-                      && NORM_ENDS (tok_at (s, v - 1), "ed")
-                      && tok_at (s, v - 1)->stem_len < tok_at (s, v - 1)->norm_len)
+                 && !(is_past_form (tok_at (s, v - 1))
+                      && !(tok_at (s, v - 1)->flags & SAYWHO_TOKEN_CAPITALIZED))
                  && r->open - v < 12)
             v--;
           if (v > s_start + 1 && r->open - v < 12 && subject_before (s, v - 1, s_start, &mention)

@@ -69,7 +69,7 @@ typedef struct {
   GHashTable *genders;   /* person id → MALE or FEMALE where the text says, once asked */
 } Worker;
 
-enum { GENDER_UNKNOWN = 0, MALE = 1, FEMALE = 2 };
+enum { MALE = 1, FEMALE = 2 };  /* bits: a person the text says both of is neither */
 
 /* One document being resolved. */
 typedef struct {
@@ -96,11 +96,25 @@ entity_from (Ctx *c, guint i)
   return c->hint = saywho_document_entity_from (c->doc, i);
 }
 
-static gboolean
-norm_is (const SaywhoToken *tok, const char *s)
+/* How many entities come before token i: those that end by i, less any
+ * of them that start at i or later (an empty one). */
+static guint
+entities_before (Ctx *c, guint i)
 {
-  gsize len = strlen (s);
-  return tok->norm_len == len && memcmp (tok->norm, s, len) == 0;
+  const GArray *entities = c->doc->entities;
+  guint from = entity_from (c, i);
+  while (from > 0 && g_array_index (entities, SaywhoEntity, from - 1).span.start >= i)
+    from--;
+  return from;
+}
+
+/* A spokesperson speaks for a body ("a ministry spokesman"), where other
+ * people speak for themselves. */
+static gboolean
+is_spokesperson (const SaywhoToken *tok)
+{
+  return saywho_token_norm_is (tok, "spokesperson") || saywho_token_norm_is (tok, "spokesman")
+         || saywho_token_norm_is (tok, "spokeswoman");
 }
 
 static gboolean
@@ -308,11 +322,7 @@ static const SaywhoEntity *
 last_named (Ctx *c, guint i, NounClass want, const char *head)
 {
   const SaywhoDocument *doc = c->doc;
-  /* the entities before `from` end by i; any of them that start at i or
-   * later (an empty one) are not before it */
-  guint from = entity_from (c, i);
-  while (from > 0 && g_array_index (doc->entities, SaywhoEntity, from - 1).span.start >= i)
-    from--;
+  guint from = entities_before (c, i);
   if (from == 0)
     return NULL;
   /* A question the document keeps asking far from its start gets its
@@ -418,6 +428,28 @@ last_person (Ctx *c, guint from, const char *id)
                 : NULL;
 }
 
+/* The gender an honorific gives the name after it ("Mr.", "Dame"), or 0;
+ * by the first letter, as most words before a name are no honorific. */
+static guint
+honorific_gender (const SaywhoToken *tok)
+{
+  static const struct {
+    const char *word;
+    guint gender;
+  } honorifics[] = {
+    { "mr.", MALE }, { "mr", MALE }, { "sir", MALE }, { "lord", MALE }, { "king", MALE },
+    { "prince", MALE }, { "ms.", FEMALE }, { "ms", FEMALE }, { "mrs.", FEMALE },
+    { "mrs", FEMALE }, { "miss", FEMALE }, { "madam", FEMALE }, { "dame", FEMALE },
+    { "lady", FEMALE }, { "queen", FEMALE }, { "princess", FEMALE },
+  };
+  if (tok->norm_len < 2 || strchr ("mslkpdq", tok->norm[0]) == NULL)
+    return 0;
+  for (guint m = 0; m < G_N_ELEMENTS (honorifics); m++)
+    if (honorifics[m].word[0] == tok->norm[0] && saywho_token_norm_is (tok, honorifics[m].word))
+      return honorifics[m].gender;
+  return 0;
+}
+
 static void
 note_gender (GHashTable *genders, const char *id, guint gender)
 {
@@ -437,21 +469,14 @@ genders (Ctx *c)
   if (w->genders != NULL)
     return w->genders;
   w->genders = g_hash_table_new (g_str_hash, g_str_equal);
-  static const char *const male[] = { "mr.", "mr", "sir", "lord", "king", "prince" };
-  static const char *const female[] = { "ms.", "ms", "mrs.", "mrs", "miss", "madam", "dame",
-                                        "lady", "queen", "princess" };
   for (guint k = 0; k < doc->entities->len; k++)
     {
       const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
       if (e->type != SAYWHO_ENTITY_PER || e->id == NULL || e->span.start == 0)
         continue;
-      const SaywhoToken *before = saywho_document_token (doc, e->span.start - 1);
-      for (guint m = 0; m < G_N_ELEMENTS (male); m++)
-        if (norm_is (before, male[m]))
-          note_gender (w->genders, e->id, MALE);
-      for (guint m = 0; m < G_N_ELEMENTS (female); m++)
-        if (norm_is (before, female[m]))
-          note_gender (w->genders, e->id, FEMALE);
+      guint gender = honorific_gender (saywho_document_token (doc, e->span.start - 1));
+      if (gender != 0)
+        note_gender (w->genders, e->id, gender);
     }
   for (guint q = 0; q < doc->quotes->len; q++)
     {
@@ -465,9 +490,9 @@ genders (Ctx *c)
       if (ent->type != SAYWHO_ENTITY_PER || ent->id == NULL)
         continue;
       const SaywhoToken *first = saywho_document_token (doc, quote->span.start);
-      if (norm_is (first, "he"))
+      if (saywho_token_norm_is (first, "he"))
         note_gender (w->genders, ent->id, MALE);
-      else if (norm_is (first, "she"))
+      else if (saywho_token_norm_is (first, "she"))
         note_gender (w->genders, ent->id, FEMALE);
     }
   return w->genders;
@@ -488,9 +513,7 @@ static const SaywhoEntity *
 last_person_fitting (Ctx *c, guint i, guint gender)
 {
   const SaywhoDocument *doc = c->doc;
-  guint from = entity_from (c, i);
-  while (from > 0 && g_array_index (doc->entities, SaywhoEntity, from - 1).span.start >= i)
-    from--;
+  guint from = entities_before (c, i);
   guint stop = from > WALK ? from - WALK : 0;
   for (guint k = from; k-- > stop;)
     {
@@ -605,20 +628,20 @@ described_by (Ctx *c, guint i, const SaywhoToken *head)
       for (guint d = 1; d <= 3 && d + 1 <= k - stop; d++)
         {
           const SaywhoToken *det = saywho_document_token (doc, k - d);
-          if (!norm_is (det, "a") && !norm_is (det, "an"))
+          if (!saywho_token_norm_is (det, "a") && !saywho_token_norm_is (det, "an"))
             {
               if (det->kind != SAYWHO_TOKEN_WORD)
                 break;
               continue;
             }
           const SaywhoToken *comma = saywho_document_token (doc, k - d - 1);
-          if (!norm_is (comma, ",") || k - d - 1 == 0)
+          if (!saywho_token_norm_is (comma, ",") || k - d - 1 == 0)
             break;
           gint e = saywho_document_entity_at (doc, k - d - 2);
           if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
             return &g_array_index (doc->entities, SaywhoEntity, e);
           /* "the Rapid Support Forces (RSF), a paramilitary group" */
-          if (norm_is (saywho_document_token (doc, k - d - 2), ")") && k - d >= 5)
+          if (saywho_token_norm_is (saywho_document_token (doc, k - d - 2), ")") && k - d >= 5)
             {
               e = saywho_document_entity_at (doc, k - d - 3);
               if (e >= 0
@@ -645,7 +668,7 @@ introduced_unnamed (const SaywhoDocument *doc, guint from, guint to, const Saywh
       for (guint d = 1; d <= 3 && d <= k - from; d++)
         {
           const SaywhoToken *det = saywho_document_token (doc, k - d);
-          if (norm_is (det, "a") || norm_is (det, "an"))
+          if (saywho_token_norm_is (det, "a") || saywho_token_norm_is (det, "an"))
             return TRUE;
           if (det->kind != SAYWHO_TOKEN_WORD)
             break;
@@ -663,8 +686,7 @@ unnamed_spokesperson (Ctx *c, guint det, SaywhoSpan mention)
 {
   const SaywhoDocument *doc = c->doc;
   const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
-  if (!norm_is (head, "spokesperson") && !norm_is (head, "spokesman")
-      && !norm_is (head, "spokeswoman"))
+  if (!is_spokesperson (head))
     return NULL;
   NounClass want = NOUN_ORG;
   const char *noun = NULL;
@@ -723,8 +745,7 @@ resolve (Ctx *c, SaywhoSpan mention)
            * spokesman" speaks for the RSF) */
           guint32 cls = NOUN_NONE;
           gboolean person = saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls)
-                            && cls == NOUN_PERSON && !norm_is (head, "spokesman")
-                            && !norm_is (head, "spokeswoman") && !norm_is (head, "spokesperson");
+                            && cls == NOUN_PERSON && !is_spokesperson (head);
           if (hyphen || plural || person)
             {
               i = ent->span.end - 1;
@@ -736,7 +757,7 @@ resolve (Ctx *c, SaywhoSpan mention)
       if (ent->type != SAYWHO_ENTITY_MISC)
         return ent;
       if (ent->span.end == mention.end && ent->span.start > 0
-          && norm_is (saywho_document_token (doc, ent->span.start - 1), "the"))
+          && saywho_token_norm_is (saywho_document_token (doc, ent->span.start - 1), "the"))
         return last_named (c, mention.start, NOUN_PERSON, NULL);
       /* "the Jordanian government": the country itself, which is the
        * nationality's link */
@@ -749,9 +770,9 @@ resolve (Ctx *c, SaywhoSpan mention)
             return ent;
           /* "Brazilian government data", "Japanese government figures":
            * a document of that government speaks for the country */
-          if (norm_is (head, "data") || norm_is (head, "figures") || norm_is (head, "statistics")
-              || norm_is (head, "estimates") || norm_is (head, "statement")
-              || norm_is (head, "report"))
+          if (saywho_token_norm_is (head, "data") || saywho_token_norm_is (head, "figures") || saywho_token_norm_is (head, "statistics")
+              || saywho_token_norm_is (head, "estimates") || saywho_token_norm_is (head, "statement")
+              || saywho_token_norm_is (head, "report"))
             for (guint k = ent->span.end; k + 1 < mention.end; k++)
               {
                 const SaywhoToken *t = saywho_document_token (doc, k);
@@ -764,12 +785,12 @@ resolve (Ctx *c, SaywhoSpan mention)
   const SaywhoToken *first = saywho_document_token (doc, mention.start);
   if (mention.end == mention.start + 1)
     {
-      if (norm_is (first, "he") || norm_is (first, "she"))
+      if (saywho_token_norm_is (first, "he") || saywho_token_norm_is (first, "she"))
         {
           /* The person just quoted is the likeliest "he" or "she"; then
            * the person last named; either only if the text says nothing
            * of their gender that the pronoun contradicts. */
-          guint gender = norm_is (first, "he") ? MALE : FEMALE;
+          guint gender = saywho_token_norm_is (first, "he") ? MALE : FEMALE;
           const SaywhoEntity *speaker = recent_person (c, mention.start);
           const SaywhoEntity *named = last_named (c, mention.start, NOUN_PERSON, NULL);
           if (!gender_fits (c, speaker, gender))
@@ -787,8 +808,8 @@ resolve (Ctx *c, SaywhoSpan mention)
             return speaker;
           return named;
         }
-      gboolean it = norm_is (first, "it");
-      if (it || norm_is (first, "they"))
+      gboolean it = saywho_token_norm_is (first, "it");
+      if (it || saywho_token_norm_is (first, "they"))
         {
           const SaywhoEntity *org = last_named (c, mention.start, NOUN_ORG, NULL);
           const SaywhoEntity *country = last_named (c, mention.start, NOUN_COUNTRY, NULL);
@@ -805,9 +826,9 @@ resolve (Ctx *c, SaywhoSpan mention)
   for (guint k = 0; k < 4 && det > 0; k++)
     {
       const SaywhoToken *t = saywho_document_token (doc, det - 1);
-      if (norm_is (t, "the") || norm_is (t, "this") || norm_is (t, "a") || norm_is (t, "an"))
+      if (saywho_token_norm_is (t, "the") || saywho_token_norm_is (t, "this") || saywho_token_norm_is (t, "a") || saywho_token_norm_is (t, "an"))
         break;
-      if (t->kind != SAYWHO_TOKEN_WORD && !norm_is (t, "-"))
+      if (t->kind != SAYWHO_TOKEN_WORD && !saywho_token_norm_is (t, "-"))
         return NULL;
       det--;
     }
@@ -815,9 +836,9 @@ resolve (Ctx *c, SaywhoSpan mention)
     return NULL;
   const SaywhoToken *before = saywho_document_token (doc, det - 1);
   const SaywhoToken *head = saywho_document_token (doc, mention.end - 1);
-  if (norm_is (before, "a") || norm_is (before, "an"))
+  if (saywho_token_norm_is (before, "a") || saywho_token_norm_is (before, "an"))
     return unnamed_spokesperson (c, det, mention);
-  if (!norm_is (before, "the") && !norm_is (before, "this"))
+  if (!saywho_token_norm_is (before, "the") && !saywho_token_norm_is (before, "this"))
     return NULL;
   guint32 cls = NOUN_NONE;
   if (!saywho_strmap_lookup (sp->nouns, head->norm, head->norm_hash, &cls))
