@@ -25,12 +25,31 @@
 
 static SaywhoScore score, wire_score;
 
+/* The score's figures, in the test's log. */
+static void
+log_report (const SaywhoScore *sc)
+{
+  g_autoptr (GString) report = g_string_new (NULL);
+  saywho_score_report (sc, report);
+  g_test_message ("%s", report->str);
+}
+
+/* Direct and reported quotations' F1 and speaker accuracy at their floors,
+ * over more than `matched` quotations matched. */
+static void
+assert_quotations (const SaywhoScore *sc, double direct, double indirect, guint matched,
+                   double speakers)
+{
+  g_assert_cmpfloat (saywho_counts_f1 (sc->quotes_kind[SAYWHO_QUOTE_DIRECT]), >=, direct);
+  g_assert_cmpfloat (saywho_counts_f1 (sc->quotes_kind[SAYWHO_QUOTE_INDIRECT]), >=, indirect);
+  g_assert_cmpuint (sc->speakers_matched, >, matched);
+  g_assert_cmpfloat ((double) sc->speakers_right / sc->speakers_matched, >=, speakers);
+}
+
 static void
 test_entities (void)
 {
-  g_autoptr (GString) report = g_string_new (NULL);
-  saywho_score_report (&score, report);
-  g_test_message ("%s", report->str);
+  log_report (&score);
   g_assert_cmpuint (score.documents, >=, 4);
   g_assert_cmpfloat (saywho_counts_f1 (score.entities_plo), >=, FLOOR_ENTITIES_PLO);
   g_assert_cmpfloat (saywho_counts_f1 (score.entities), >=, FLOOR_ENTITIES_ALL);
@@ -39,29 +58,17 @@ test_entities (void)
 static void
 test_quotations (void)
 {
-  g_assert_cmpfloat (saywho_counts_f1 (score.quotes_kind[SAYWHO_QUOTE_DIRECT]), >=,
-                     FLOOR_QUOTES_DIRECT);
-  g_assert_cmpfloat (saywho_counts_f1 (score.quotes_kind[SAYWHO_QUOTE_INDIRECT]), >=,
-                     FLOOR_QUOTES_INDIRECT);
+  assert_quotations (&score, FLOOR_QUOTES_DIRECT, FLOOR_QUOTES_INDIRECT, 50, FLOOR_SPEAKERS);
   g_assert_cmpfloat (saywho_counts_f1 (score.quotes), >=, FLOOR_QUOTES_ALL);
-  g_assert_cmpuint (score.speakers_matched, >, 50);
-  g_assert_cmpfloat ((double) score.speakers_right / score.speakers_matched, >=, FLOOR_SPEAKERS);
 }
 
 static void
 test_wire_sets (void)
 {
-  g_autoptr (GString) report = g_string_new (NULL);
-  saywho_score_report (&wire_score, report);
-  g_test_message ("%s", report->str);
+  log_report (&wire_score);
   g_assert_cmpuint (wire_score.documents, >=, 50);
   g_assert_cmpfloat (saywho_counts_f1 (wire_score.entities_plo), >=, FLOOR_WIRE_ENTITIES_PLO);
-  g_assert_cmpfloat (saywho_counts_f1 (wire_score.quotes_kind[SAYWHO_QUOTE_DIRECT]), >=,
-                     FLOOR_WIRE_QUOTES_DIRECT);
-  g_assert_cmpfloat (saywho_counts_f1 (wire_score.quotes_kind[SAYWHO_QUOTE_INDIRECT]), >=,
-                     FLOOR_WIRE_QUOTES_INDIRECT);
-  g_assert_cmpuint (wire_score.speakers_matched, >, 400);
-  g_assert_cmpfloat ((double) wire_score.speakers_right / wire_score.speakers_matched, >=,
+  assert_quotations (&wire_score, FLOOR_WIRE_QUOTES_DIRECT, FLOOR_WIRE_QUOTES_INDIRECT, 400,
                      FLOOR_WIRE_SPEAKERS);
 }
 
