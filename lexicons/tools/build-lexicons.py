@@ -1083,6 +1083,9 @@ def us_spelling(s):
             .replace("Programme", "Program"))
 
 
+DOTTED_ACRONYMS = {"UN": "U.N.", "EU": "E.U."}
+
+
 def build_orgs(data, hand):
     d = yaml.safe_load(open(os.path.join(data, "supraverden", "general_list.yaml"), encoding="utf-8"))
     recs = []
@@ -1137,6 +1140,10 @@ def build_orgs(data, hand):
                 continue
             if a not in ORG_ALIAS_DROP and len(a) >= 2 and not (len(a) == 2 and a not in ("EU", "UN", "AU", "EC")):
                 e.add_alias(a)
+                # The dotted form American wires write (AP's "U.N.", the
+                # New York Times's "E.U.").
+                if a in DOTTED_ACRONYMS:
+                    e.add_alias(DOTTED_ACRONYMS[a])
         if acr:
             e.set("acronym", acr[0])
         if v.get("Org_family") and v["Org_family"] != "none":
