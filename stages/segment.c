@@ -129,17 +129,23 @@ line_is_title (const SaywhoDocument *doc, guint start, guint end)
   return words > 0 && capitalized * 2 >= words;
 }
 
+/* A word in capitals, or an abbreviation in capitals ("ST. LOUIS"). */
+static gboolean
+caps_word (const SaywhoToken *tok)
+{
+  return (tok->flags & SAYWHO_TOKEN_ALL_CAPS)
+         && (tok->kind == SAYWHO_TOKEN_WORD || tok->kind == SAYWHO_TOKEN_ABBREVIATION);
+}
+
 /* The end (exclusive) of a dateline starting at token p, or p if none. */
 static guint
 dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
 {
   const guint max_tokens = 16;
-  if (p >= paragraph_end || !(tok_at (doc, p)->flags & SAYWHO_TOKEN_ALL_CAPS)
-      || tok_at (doc, p)->kind != SAYWHO_TOKEN_WORD)
+  if (p >= paragraph_end || !caps_word (tok_at (doc, p)))
     return p;
   guint i = p;
-  while (i < paragraph_end && (tok_at (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
-         && tok_at (doc, i)->kind == SAYWHO_TOKEN_WORD)
+  while (i < paragraph_end && caps_word (tok_at (doc, i)))
     i++;
   /* Then anything but a sentence end, up to a dash. */
   for (; i < paragraph_end && i - p < max_tokens; i++)

@@ -360,6 +360,24 @@ scan_letters (const char *text, guint32 pos, guint32 limit, guint32 len, char *n
   return n;
 }
 
+/* Turns form, an ASCII word in capitals of two letters or more and its
+ * full stop ("ST."), into its capitalized form ("St.") in place; FALSE,
+ * and form unchanged, for any other form.  Titles are listed capitalized,
+ * and lines in capitals write them in capitals. */
+static gboolean
+capitalized_form (char *form)
+{
+  gsize n = strlen (form);
+  if (n < 3 || form[n - 1] != '.')
+    return FALSE;
+  for (gsize k = 0; k + 1 < n; k++)
+    if (!g_ascii_isupper (form[k]))
+      return FALSE;
+  for (gsize k = 1; k + 1 < n; k++)
+    form[k] = g_ascii_tolower (form[k]);
+  return TRUE;
+}
+
 /* The common cases, without decoding: a chunk of ASCII letters alone, or
  * with one , ; : ? ! or . after it (and the word and its full stop are no
  * abbreviation), followed by ASCII whitespace or the end.  Returns the
@@ -402,6 +420,12 @@ emit_plain_word (Scan *s, guint32 pos, guint32 chars)
           form[n + 1] = '\0';
           if (saywho_strmap_contains (s->tk->abbreviation_forms, form,
                                       saywho_str_hash (form, n + 1)))
+            return pos;
+          guint32 klass;
+          if (any_lower == 0 && capitalized_form (form)
+              && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
+                                       saywho_str_hash (form, n + 1), &klass)
+              && klass == ABBREV_TITLE)
             return pos;
         }
     }
@@ -603,9 +627,18 @@ match_abbreviation (const Scan *s, guint i, gboolean *title)
       gsize len = s->c[end].byte - s->c[i].byte;
       g_autofree char *form = g_strndup (s->doc->text + s->c[i].byte, len);
       gpointer value = g_hash_table_lookup (s->tk->abbreviations, form);
+      gboolean capitals = FALSE;
+      if (value == NULL && capitalized_form (form))
+        {
+          /* "ST. LOUIS", "GEN. SMITH": a title in a line in capitals */
+          value = g_hash_table_lookup (s->tk->abbreviations, form);
+          capitals = TRUE;
+        }
       if (value == NULL)
         continue;
       AbbrevClass klass = (AbbrevClass) (GPOINTER_TO_UINT (value) - 1);
+      if (capitals && klass != ABBREV_TITLE)
+        continue;
       if (klass == ABBREV_NUMERIC && !is_digit (next_char_after (s, s->c[end].byte)))
         continue;
       *title = klass == ABBREV_TITLE;

@@ -113,6 +113,8 @@ static const FlagCase flag_cases[] = {
     SAYWHO_TOKEN_DATELINE, TRUE },
   { "Officials Meet in Beijing\n\nBy Jane Doe\n\nBEIJING \u2014 Talks began.", "Talks",
     SAYWHO_TOKEN_DATELINE, FALSE },
+  { "Storm hits\n\nST. LOUIS (AP) \u2014 A storm struck.", "LOUIS",
+    SAYWHO_TOKEN_DATELINE, TRUE },
   { "Talks began. More came.\n\nSecond Paragraph Here", "Here",
     SAYWHO_TOKEN_HEADLINE, FALSE },
 };

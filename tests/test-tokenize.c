@@ -22,6 +22,12 @@ static const FormCase form_cases[] = {
   { "she said no. Then", "she|said|no|.|Then" },
   { "the U.S.-China talks", "the|U.S.|-|China|talks" },
   { "the end.", "the|end|." },
+  /* a title in capitals keeps its stop, as a line in capitals writes it;
+   * other words in capitals before a full stop do not */
+  { "ST. LOUIS (AP)", "ST.|LOUIS|(|AP|)" },
+  { "GEN. MILLEY SAID", "GEN.|MILLEY|SAID" },
+  { "TALKS IN THE US. THEN", "TALKS|IN|THE|US|.|THEN" },
+  { "IT WAS THE END. THEN", "IT|WAS|THE|END|.|THEN" },
   /* possessives and hyphenated compounds are split */
   { "China-US dialogue", "China|-|US|dialogue" },
   { "Xi's visit", "Xi|'s|visit" },
