@@ -929,6 +929,70 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
     }
 }
 
+/* A word of a dateline's place: a word or an abbreviation in capitals
+ * ("ST. LOUIS", "SANTA CRUZ DE TENERIFE"). */
+static gboolean
+is_dateline_word (const SaywhoToken *tok)
+{
+  return (tok->flags & SAYWHO_TOKEN_DATELINE) && (tok->flags & SAYWHO_TOKEN_ALL_CAPS)
+         && (tok->kind == SAYWHO_TOKEN_WORD || tok->kind == SAYWHO_TOKEN_ABBREVIATION);
+}
+
+/* "GUWAHATI, India (AP) —", "UNITED NATIONS (AP) —", "NEW YORK/LONDON,
+ * May 2 (Reuters) -": the words in capitals that open a dateline name the
+ * place the story was filed from, one place on each side of a slash.  A
+ * place no list holds is claimed as one; a listed name that covers it
+ * otherwise (an organization, or a shorter place inside it) gives way to
+ * the whole, in capitals, as a place.  The place must be followed by a
+ * comma, an opening parenthesis or a slash, as datelines write it, so
+ * that a headline in capitals before a dash is no place. */
+static void
+find_dateline_places (NamesWorker *w, SaywhoDocument *doc)
+{
+  guint n = doc->tokens->len;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!is_dateline_word (saywho_document_token (doc, i)))
+        continue;
+      guint end = i;
+      while (end < n && is_dateline_word (saywho_document_token (doc, end)))
+        end++;
+      const SaywhoToken *next = end < n ? saywho_document_token (doc, end) : NULL;
+      if (next == NULL
+          || !(saywho_token_norm_is (next, ",") || saywho_token_norm_is (next, "(")
+               || saywho_token_norm_is (next, "/")))
+        {
+          /* the rest of this dateline holds no place */
+          while (end < n && (saywho_document_token (doc, end)->flags & SAYWHO_TOKEN_DATELINE))
+            end++;
+          i = end;
+          continue;
+        }
+      gint k = entity_at (w, i);
+      const SaywhoEntity *e = k >= 0 ? &g_array_index (doc->entities, SaywhoEntity, k) : NULL;
+      gboolean whole = e != NULL && e->span.start == i && e->span.end == end;
+      if (!(whole && e->type == SAYWHO_ENTITY_LOC))
+        {
+          gboolean inside = TRUE;
+          for (guint j = i; j < end && inside; j++)
+            {
+              gint kj = entity_at (w, j);
+              if (kj >= 0)
+                {
+                  SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, kj).span;
+                  inside = span.start >= i && span.end <= end;
+                }
+            }
+          if (inside)
+            {
+              SaywhoEntity place = { { i, end }, SAYWHO_ENTITY_LOC, NULL, NULL, NULL };
+              g_array_append_val (w->pending, place);
+            }
+        }
+      i = end;  /* a slash then another place */
+    }
+}
+
 /* "the city of El Fasher", "the northeastern state of Foo": an unknown
  * capitalized run after a place noun and "of" is a place. */
 static void
@@ -1089,6 +1153,12 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
               && g_array_index (doc->entities, SaywhoEntity, e).span.start == k)
             end = k;
         }
+      /* In a line in capitals every word looks like a name: a titled
+       * name there is taken as a given name and a surname at most
+       * ("GEN. MARK MILLEY SPOKE"). */
+      if (titled && end > i + 2 && (tok->flags & SAYWHO_TOKEN_ALL_CAPS)
+          && (saywho_document_token (doc, i + 2)->flags & SAYWHO_TOKEN_ALL_CAPS))
+        end = i + 2;
       guint start = titled ? i : trim_sentence_start (names, w, doc, i, end, FALSE);
       if (start >= end)
         {
@@ -1292,6 +1362,8 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
         in_title[k] = FALSE;
     }
 
+  find_dateline_places (w, doc);
+  flush_claims (w, doc);
   find_prefixed_names (w, doc);
   find_branches (w, doc);
   find_places_of (names, w, doc, in_title);

@@ -274,6 +274,24 @@ static const EntityCase cases[] = {
   /* a news agency credited after a dateline is no acronym of the place */
   { "acronym-credit", "Storm hits\n\nATLANTA (AP) \u2014 A storm struck Georgia on Tuesday.",
     "ATLANTA/LOC/place:us-atlanta; AP/ORG/media:ap; Georgia/LOC/place:us-georgia" },
+  /* a dateline's place in capitals: unlisted, in several words, with a
+   * title, one on each side of a slash, listed as an organization */
+  { "dateline", "Vote counting begins\n\nGUWAHATI, India (AP) \u2014 Counting began.",
+    "GUWAHATI/LOC/local:guwahati; India/LOC/country:IN; AP/ORG/media:ap" },
+  { "dateline", "Boats arrive\n\nSANTA CRUZ DE TENERIFE, Kenya (AP) \u2014 Boats came.",
+    "SANTA CRUZ DE TENERIFE/LOC/local:santa-cruz-de-tenerife; Kenya/LOC/country:KE; "
+    "AP/ORG/media:ap" },
+  { "dateline", "Storm hits\n\nST. LOUIS (AP) \u2014 A storm struck.",
+    "ST. LOUIS/LOC/local:st-louis; AP/ORG/media:ap" },
+  { "dateline", "Talks end\n\nATLANTA/TBILISI, May 2 (AP) - Talks ended.",
+    "ATLANTA/LOC/place:us-atlanta; TBILISI/LOC/place:ge-tbilisi; AP/ORG/media:ap" },
+  { "dateline", "Paper sold\n\nCHINA DAILY (AP) \u2014 The paper was sold.",
+    "CHINA DAILY/LOC/local:china-daily; AP/ORG/media:ap" },
+  /* a headline in capitals before a dash names no place */
+  { "dateline", "MARKET TURMOIL \u2014 Stocks fell on Monday.", "" },
+  /* in a line in capitals a titled name is a given name and a surname */
+  { "caps-title", "The sign read GEN. MARTA KOWALCZYK SPOKE HERE, and tourists stopped to "
+    "look at it on Monday.", "MARTA KOWALCZYK/PER/local:marta-kowalczyk" },
   /* a head-word name around a listed place is not that place */
   { "head-around-place", "They played at the Emirates Stadium.",
     "Emirates Stadium/LOC/local:emirates-stadium" },
