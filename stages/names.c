@@ -57,6 +57,7 @@ typedef enum {
   CLASS_ORG_NOUN = 1 << 11,    /* group, carmaker, union …: a lone name after it is one */
   CLASS_STATE_BODY = 1 << 12,
   CLASS_PLACE_NOUN = 1 << 13,
+  CLASS_ORG_ROLE = 1 << 15,    /* leader, chief …: an unknown acronym before it is an organization */
   /* set at load, not in name-patterns.tsv: */
   CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
   CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
@@ -73,6 +74,7 @@ static const struct {
   { "not-name", CLASS_NOT_NAME }, { "generic", CLASS_GENERIC },
   { "prefix", CLASS_PREFIX }, { "org-noun", CLASS_ORG_NOUN },
   { "state-body", CLASS_STATE_BODY }, { "place-noun", CLASS_PLACE_NOUN },
+  { "org-role", CLASS_ORG_ROLE },
 };
 
 typedef struct {
@@ -841,6 +843,44 @@ lone_name_after (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   return unknown_word (names, w, doc, i, 0);
 }
 
+/* Is the lone name at i set off by an appositive whose last word, before
+ * the comma that closes it, is a noun for an organization: "The CFDT,
+ * France's largest union, said", "Sernageomin, the mining regulator,"?
+ * The appositive opens with a determiner or a possessive name and holds
+ * at most six words. */
+static gboolean
+appositive_org (const NamesWorker *w, const SaywhoDocument *doc, guint i)
+{
+  guint n = doc->tokens->len;
+  guint32 sentence = saywho_document_token (doc, i)->sentence;
+  if (i + 3 >= n || !text_is (doc, saywho_document_token (doc, i + 1), ","))
+    return FALSE;
+  const SaywhoToken *first = saywho_document_token (doc, i + 2);
+  gboolean opens = saywho_token_norm_is (first, "the") || saywho_token_norm_is (first, "a")
+                   || saywho_token_norm_is (first, "an") || saywho_token_norm_is (first, "its")
+                   || (i + 3 < n && saywho_document_token (doc, i + 3)->kind
+                                      == SAYWHO_TOKEN_POSSESSIVE);
+  if (!opens)
+    return FALSE;
+  for (guint j = i + 3; j < n && j <= i + 8; j++)
+    {
+      const SaywhoToken *tok = saywho_document_token (doc, j);
+      if (tok->sentence != sentence)
+        return FALSE;
+      if (text_is (doc, tok, ","))
+        {
+          const SaywhoToken *head = saywho_document_token (doc, j - 1);
+          return j > i + 3 && head->kind == SAYWHO_TOKEN_WORD
+                 && !(head->flags & SAYWHO_TOKEN_CAPITALIZED)
+                 && (class_of (w, doc, head) & CLASS_ORG_NOUN);
+        }
+      if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_POSSESSIVE
+          && !text_is (doc, tok, "-"))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void claim_described (NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title,
                              guint i);
 
@@ -876,8 +916,10 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *prev = saywho_document_token (doc, i - 1);
       const SaywhoToken *noun = saywho_document_token (doc, i + 1);
-      if (tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & (SAYWHO_TOKEN_SENTENCE_START
-                                                           | SAYWHO_TOKEN_ALL_CAPS))
+      /* (an acronym of two letters is more often a common noun's: "the
+       * AI company") */
+      if (tok->kind != SAYWHO_TOKEN_WORD || (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
+          || (is_acronym (tok) && tok->norm_len < 3)
           || in_title[i] || !saywho_token_norm_is (prev, "the")
           || noun->kind != SAYWHO_TOKEN_WORD
           || (noun->flags & SAYWHO_TOKEN_CAPITALIZED) || !(class_of (w, doc, noun) & CLASS_ORG_NOUN)
@@ -885,6 +927,35 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           || !unknown_word (names, w, doc, i, CLASS_TITLE_START) || is_given_name (names, doc, tok))
         continue;
       claim_described (w, doc, in_title, i);
+    }
+  flush_claims (w, doc);
+  /* "CGT leader Marc Lemaire", "the UAW's president": an unknown acronym
+   * right before a role in an organization; and "The CFDT, France's
+   * largest union, said", "Sernageomin, the mining regulator,": an
+   * unknown word set off by an appositive that ends in a noun for an
+   * organization. */
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+        continue;
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *next = saywho_document_token (doc, i + 1);
+      if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || (i > 0 && saywho_document_token (doc, i - 1)->sentence == tok->sentence
+              && is_name_word (saywho_document_token (doc, i - 1))
+              && !saywho_token_norm_is (saywho_document_token (doc, i - 1), "the")))
+        continue;
+      if (next->kind == SAYWHO_TOKEN_POSSESSIVE && i + 2 < n)
+        next = saywho_document_token (doc, i + 2);
+      gboolean acronym_role = is_acronym (tok) && tok->norm_len >= 3
+                              && next->sentence == tok->sentence
+                              && next->kind == SAYWHO_TOKEN_WORD
+                              && !(next->flags & SAYWHO_TOKEN_CAPITALIZED)
+                              && (class_of (w, doc, next) & CLASS_ORG_ROLE);
+      if ((acronym_role || appositive_org (w, doc, i))
+          && unknown_word (names, w, doc, i, CLASS_TITLE_START) && !is_given_name (names, doc, tok))
+        claim_described (w, doc, in_title, i);
     }
 }
 
@@ -923,6 +994,7 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
       guint i = cand[c];
       if (!lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
           || (saywho_document_token (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
+          || appositive_org (w, doc, i)
           || (i + 1 < n && saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE))
         continue;
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);

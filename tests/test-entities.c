@@ -292,6 +292,22 @@ static const EntityCase cases[] = {
   /* in a line in capitals a titled name is a given name and a surname */
   { "caps-title", "The sign read GEN. MARTA KOWALCZYK SPOKE HERE, and tourists stopped to "
     "look at it on Monday.", "MARTA KOWALCZYK/PER/local:marta-kowalczyk" },
+  /* an unknown acronym before a role in an organization, or between
+   * "the" and a noun for one, is an organization */
+  { "acronym-role", "The strike went on. CGT leader Marc Lemaire spoke.",
+    "CGT/ORG/local:cgt; Marc Lemaire/PER/local:marc-lemaire" },
+  { "acronym-role", "The strike went on. The UAW's president spoke.", "UAW/ORG/local:uaw" },
+  { "acronym-role", "The strike went on. The CGT union marched.", "CGT/ORG/local:cgt" },
+  /* (two letters are too few: "the AI chief") */
+  { "acronym-role", "The strike went on. The AI chief spoke.", "" },
+  /* an unknown word set off by an appositive that ends in a noun for an
+   * organization, even after "at" */
+  { "appositive-org", "The strike went on. The CFDT, the largest union, said it would join.",
+    "CFDT/ORG/local:cfdt" },
+  { "appositive-org", "Workers at Sernageomin, the mining regulator, said the site was shut.",
+    "Sernageomin/ORG/local:sernageomin" },
+  { "appositive-org", "Workers at Durbanville, a small town, said the site was shut.",
+    "Durbanville/LOC/local:durbanville" },
   /* a head-word name around a listed place is not that place */
   { "head-around-place", "They played at the Emirates Stadium.",
     "Emirates Stadium/LOC/local:emirates-stadium" },
