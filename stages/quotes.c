@@ -912,6 +912,41 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   return FALSE;
 }
 
+/* Is what follows cue, up to the sentence's end or a comma, only the
+ * subject of an inverted attribution: a name (after titles), a pronoun,
+ * one capitalized
+ * word, or a short phrase that opens with a determiner and holds no verb
+ * in the past ("…, said John Kerry.", "…, said Gonzalez.", "…, said the
+ * finance minister, who …"), not a clause ("…, said prices would rise")? */
+static gboolean
+inverted_subject (const Scan *s, guint cue, guint s_end)
+{
+  guint k = cue + 1, end = k;
+  while (end < s_end && !has (s, end, IS_COMMA) && tok_at (s, end)->kind != SAYWHO_TOKEN_PUNCT
+         && tok_at (s, end)->kind != SAYWHO_TOKEN_QUOTE)
+    end++;
+  if (end == k || !(end + 1 >= s_end || has (s, end, IS_COMMA)))
+    return FALSE;
+  /* a name that ends the phrase, after titles if any ("said Minister Ada
+   * Lovel", "said Philippine Foreign Secretary Ramon Estrella") */
+  gint e = saywho_document_entity_at (s->doc, end - 1);
+  if (e >= 0 && g_array_index (s->doc->entities, SaywhoEntity, e).span.end == end)
+    {
+      for (guint j = k; j < g_array_index (s->doc->entities, SaywhoEntity, e).span.start; j++)
+        if (!(tok_at (s, j)->flags & SAYWHO_TOKEN_CAPITALIZED))
+          return FALSE;
+      return TRUE;
+    }
+  if (end == k + 1)
+    return has (s, k, ON_PRONOUNS) || (tok_at (s, k)->flags & SAYWHO_TOKEN_CAPITALIZED);
+  if (!has (s, k, ON_DETERMINERS) || end > k + 5)
+    return FALSE;
+  for (guint j = k + 1; j < end; j++)
+    if (is_past_form (tok_at (s, j)) || has (s, j, IS_BACKSHIFTED))
+      return FALSE;
+  return TRUE;
+}
+
 /* ---- direct quotations ------------------------------------------------------ */
 
 static guint clause_after (const Scan *s, guint cue, guint s_end);
@@ -1609,6 +1644,12 @@ find_reported (const Scan *s)
 
           /* X said (that) CLAUSE */
           guint start = clause_after (s, c, sent.end);
+          /* "…, said John Kerry.", "…, said the finance minister, who …":
+           * after a comma, a subject that ends the sentence or is set off
+           * by a comma is the inverted attribution's, no clause */
+          if (start == c + 1 && c > sent.start + 2 && has (s, c - 1, IS_COMMA)
+              && inverted_subject (s, c, sent.end))
+            start = 0;
           if (start > 0 && !has (s, start, IN_RAW))
             {
               if (!subject_before (s, c, sent.start, &mention))
@@ -1648,6 +1689,7 @@ find_reported (const Scan *s)
           gboolean at_end = rest + 1 >= sent.end
                             && (rest == c + 1 || saywho_document_entity_at (doc, c + 1) >= 0
                                 || has (s, c + 1, ON_PRONOUNS | ON_DETERMINERS | IS_LISTENER)
+                                || (tok_at (s, c + 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
                                 || (has (s, c + 1, ON_NOT_SUBJECTS)
                                     && tok_at (s, c + 1)->kind == SAYWHO_TOKEN_WORD));
           /* "…, his lawyer said, though Khan will stay in jail": a

@@ -110,6 +110,18 @@ static const QuoteCase cases[] = {
     "indirect|the talks had failed. They would resume in May|local:ada-lovel|Ada Lovel|said" },
   { "inverted-reported", "The talks will resume next week, Minister Ada Lovel said.",
     "indirect|The talks will resume next week|local:ada-lovel|Ada Lovel|said" },
+  /* "CLAUSE, said X.": X is the subject, not a clause of its own */
+  { "inverted-reported", "The talks will resume next week, said Minister Ada Lovel.",
+    "indirect|The talks will resume next week|local:ada-lovel|Ada Lovel|said" },
+  { "inverted-reported", "The talks will resume next week, said the finance minister.",
+    "indirect|The talks will resume next week|_|finance minister|said" },
+  { "inverted-reported", "Prices will rise sharply, said Lovel.",
+    "indirect|Prices will rise sharply|_|Lovel|said" },
+  { "inverted-reported", "Prices will rise sharply, said Minister Ada Lovel, who leads the bank.",
+    "indirect|Prices will rise sharply|local:ada-lovel|Ada Lovel|said" },
+  /* but after an appositive's comma a clause is one */
+  { "inverted-reported", "Ada Lovel, an economist at the bank, said prices would rise.",
+    "indirect|prices would rise|local:ada-lovel|Ada Lovel|said" },
   { "appositive", "Ned Pricey, the council's spokesman, said the talks ended.",
     "indirect|the talks ended|local:ned-pricey|Ned Pricey|said" },
   { "appositive-name", "His spokesman, Ned Pricey, said the talks ended.",
