@@ -149,6 +149,10 @@ saywho_document_merge_entities (SaywhoDocument *doc, const GArray *additions)
         to[m++] = from[o++];
       while (o < old->len && from[o].span.start < add->span.end)
         o++;
+      /* an addition that overlaps the one before it (a name claimed
+       * twice in one pass) is dropped: entities never overlap */
+      if (a > 0 && m > 0 && to[m - 1].span.end > add->span.start)
+        continue;
       to[m++] = *add;
     }
   while (o < old->len)

@@ -229,8 +229,9 @@ gint        saywho_document_entity_at (const SaywhoDocument *doc, guint i);
 /* The index of the first entity that ends after token i (entities->len if
  * none): where a scan for entities overlapping [i, …) starts. */
 guint       saywho_document_entity_from (const SaywhoDocument *doc, guint i);
-/* Adds many entities at once, in one pass: additions are sorted and do not
- * overlap each other; each replaces the entities it overlaps.  Stages that
+/* Adds many entities at once, in one pass: additions are sorted by start;
+ * one that overlaps the addition before it is dropped, and each other
+ * replaces the entities it overlaps.  Stages that
  * add entities by the hundred use this rather than set_entity(), whose
  * cost grows with the entities already there. */
 void        saywho_document_merge_entities (SaywhoDocument *doc, const GArray *additions);
