@@ -58,6 +58,7 @@ typedef enum {
   CLASS_STATE_BODY = 1 << 12,
   CLASS_PLACE_NOUN = 1 << 13,
   CLASS_ORG_ROLE = 1 << 15,    /* leader, chief …: an unknown acronym before it is an organization */
+  CLASS_ORG_OWN = 1 << 16,     /* shares, headquarters …: an unknown name that has them is one */
   /* set at load, not in name-patterns.tsv: */
   CLASS_TITLE_START = 1 << 9,  /* the first word of a title in titles.tsv */
   CLASS_LOCATIVE = 1 << 10,    /* in, at, near …: a lone name after it is a place */
@@ -74,7 +75,7 @@ static const struct {
   { "not-name", CLASS_NOT_NAME }, { "generic", CLASS_GENERIC },
   { "prefix", CLASS_PREFIX }, { "org-noun", CLASS_ORG_NOUN },
   { "state-body", CLASS_STATE_BODY }, { "place-noun", CLASS_PLACE_NOUN },
-  { "org-role", CLASS_ORG_ROLE },
+  { "org-role", CLASS_ORG_ROLE }, { "org-own", CLASS_ORG_OWN },
 };
 
 typedef struct {
@@ -727,25 +728,22 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
           start = ent->span.end;
         }
       /* "Ada Lovel of the Foobar Institute": a person of an organization,
-       * when the words before "of" start with a given name or follow a
-       * title ("Sen. Ada Lovel of the Foobar Party") and hold no head
-       * word; the person is left to find_people(). */
+       * when the two to four words before "of" hold no head word (an
+       * organization's head comes before its "of": "Bank of England");
+       * the person is left to find_people(). */
       if (type == SAYWHO_ENTITY_ORG && start + 2 <= (guint) head)
-        {
-          if (is_given_name (names, doc, saywho_document_token (doc, start)) || after_title[start])
-            for (guint k = start + 2; k < (guint) head; k++)
+        for (guint k = start; k < (guint) head && k <= start + 4; k++)
+          {
+            const SaywhoToken *t = saywho_document_token (doc, k);
+            if (class_of (w, doc, t)
+                & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD | CLASS_MISC_HEAD))
+              break;
+            if (k >= start + 2 && text_is (doc, t, "of"))
               {
-                const SaywhoToken *t = saywho_document_token (doc, k);
-                if (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD
-                                            | CLASS_MISC_HEAD))
-                  break;
-                if (text_is (doc, t, "of"))
-                  {
-                    start = k + 1 + (text_is (doc, saywho_document_token (doc, k + 1), "the"));
-                    break;
-                  }
+                start = k + 1 + (text_is (doc, saywho_document_token (doc, k + 1), "the"));
+                break;
               }
-        }
+          }
       if (end - start >= 2 && (guint) head >= start)
         claim_as (w, doc, start, end, type, 0, FALSE);  /* "Emirates Stadium" is no country */
       resume = end;
@@ -946,16 +944,56 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
               && is_name_word (saywho_document_token (doc, i - 1))
               && !saywho_token_norm_is (saywho_document_token (doc, i - 1), "the")))
         continue;
+      /* "Norvik's shares", "Quillfeather's biggest market": what only an
+       * organization has, right after the possessive or one word on */
+      gboolean owns = FALSE;
       if (next->kind == SAYWHO_TOKEN_POSSESSIVE && i + 2 < n)
-        next = saywho_document_token (doc, i + 2);
+        {
+          next = saywho_document_token (doc, i + 2);
+          for (guint k = i + 2; k < n && k <= i + 3 && !owns; k++)
+            {
+              const SaywhoToken *noun = saywho_document_token (doc, k);
+              if (noun->kind != SAYWHO_TOKEN_WORD || (noun->flags & SAYWHO_TOKEN_CAPITALIZED))
+                break;
+              owns = (class_of (w, doc, noun) & CLASS_ORG_OWN) != 0;
+            }
+        }
       gboolean acronym_role = is_acronym (tok) && tok->norm_len >= 3
                               && next->sentence == tok->sentence
                               && next->kind == SAYWHO_TOKEN_WORD
                               && !(next->flags & SAYWHO_TOKEN_CAPITALIZED)
                               && (class_of (w, doc, next) & CLASS_ORG_ROLE);
-      if ((acronym_role || appositive_org (w, doc, i))
+      /* "the Treasury", "the Parliament": a head word alone after "the",
+       * when it is not one too general to name ("the Ministry") */
+      gboolean lone_head = i > 0 && saywho_token_norm_is (saywho_document_token (doc, i - 1), "the")
+                           && (class_of (w, doc, tok) & CLASS_ORG_HEAD)
+                           && !(class_of (w, doc, tok) & CLASS_GENERIC)
+                           && !is_name_word (saywho_document_token (doc, i + 1));
+      /* (each claim is flushed at once: it claims the name's other
+       * mentions too, which this loop must then see taken) */
+      /* (not a word that ends a name the document gives: "the Post"
+       * after "the Washington Post" is that, for coref to link) */
+      for (guint k = 0; lone_head && k < doc->entities->len; k++)
+        {
+          const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
+          const SaywhoToken *last = saywho_document_token (doc, e->span.end - 1);
+          if (e->span.end - e->span.start >= 2 && last->norm_hash == tok->norm_hash
+              && last->norm_len == tok->norm_len
+              && saywho_bytes_equal (last->norm, tok->norm, tok->norm_len))
+            lone_head = FALSE;
+        }
+      if (lone_head && entity_at (w, i) < 0 && !(tok->flags & SAYWHO_TOKEN_SENTENCE_START))
+        {
+          claim_described (w, doc, in_title, i);
+          flush_claims (w, doc);
+          continue;
+        }
+      if ((owns || acronym_role || appositive_org (w, doc, i))
           && unknown_word (names, w, doc, i, CLASS_TITLE_START) && !is_given_name (names, doc, tok))
-        claim_described (w, doc, in_title, i);
+        {
+          claim_described (w, doc, in_title, i);
+          flush_claims (w, doc);
+        }
     }
 }
 
@@ -998,6 +1036,30 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
           || (i + 1 < n && saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE))
         continue;
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
+    }
+  /* "the Gothenburg-based company": a name before "-based" is a place */
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+        continue;
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      const SaywhoToken *dash = saywho_document_token (doc, i + 1);
+      if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+          || (tok->flags & SAYWHO_TOKEN_SPACE_AFTER) || !text_is (doc, dash, "-")
+          || (dash->flags & SAYWHO_TOKEN_SPACE_AFTER)
+          || !saywho_token_norm_is (saywho_document_token (doc, i + 2), "based")
+          || (i > 0 && is_name_word (saywho_document_token (doc, i - 1))
+              && !(saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_SENTENCE_START))
+          || !unknown_word (names, w, doc, i, CLASS_TITLE_START))
+        continue;
+      /* ("St. Louis-based": with the abbreviation that starts the name) */
+      guint start = i;
+      if (i > 0 && saywho_document_token (doc, i - 1)->kind == SAYWHO_TOKEN_ABBREVIATION
+          && (saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
+          && saywho_document_token (doc, i - 1)->sentence == tok->sentence)
+        start = i - 1;
+      claim (w, doc, start, i + 1, SAYWHO_ENTITY_LOC, ~0u);
     }
 }
 

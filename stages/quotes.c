@@ -696,6 +696,19 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
               k = p;
             }
           gint e = saywho_document_entity_at (doc, (guint) (k - 1));
+          /* "Strimly's head of privacy for Europe, Lena Vogt, said": a
+           * person that fills the commas is the speaker, not a place or a
+           * body the description before them ends with */
+          gint middle = saywho_document_entity_at (doc, (guint) k + 1);
+          if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_PER
+              && middle >= 0
+              && g_array_index (doc->entities, SaywhoEntity, middle).type == SAYWHO_ENTITY_PER
+              && g_array_index (doc->entities, SaywhoEntity, middle).span.start == (guint) k + 1
+              && g_array_index (doc->entities, SaywhoEntity, middle).span.end == (guint) i)
+            {
+              *mention = g_array_index (doc->entities, SaywhoEntity, middle).span;
+              return TRUE;
+            }
           if (e >= 0)
             {
               *mention = person_of (s, limit,

@@ -308,6 +308,34 @@ static const EntityCase cases[] = {
     "Sernageomin/ORG/local:sernageomin" },
   { "appositive-org", "Workers at Durbanville, a small town, said the site was shut.",
     "Durbanville/LOC/local:durbanville" },
+  /* a person "of" an organization is two names: the words before "of"
+   * hold no head word, where an organization's do ("Bank of England") */
+  { "person-of-org", "Officials agreed, said Tasneem Haq of Foobar Action Network South Asia.",
+    "Tasneem Haq/PER/local:tasneem-haq; "
+    "Foobar Action Network South Asia/ORG/local:foobar-action-network-south-asia" },
+  { "person-of-org", "The Bank of Foobaria held its rates.",
+    "Bank of Foobaria/ORG/local:bank-of-foobaria" },
+  /* an unknown name that has what only an organization has */
+  { "org-own", "The market fell. Norvik's shares fell 5% and Quillfeather's biggest market shrank.",
+    "Norvik/ORG/local:norvik; Quillfeather/ORG/local:quillfeather" },
+  { "org-own", "The market fell. Norvik's wife spoke.", "" },
+  /* a name before "-based" is a place, with its abbreviation */
+  { "based", "The Gothenburg-based firm and a St. Louis-based court spoke.",
+    "Gothenburg/LOC/local:gothenburg; St. Louis/LOC/local:st-louis" },
+  { "based", "The plant-based firm grew.", "" },
+  /* a head word alone after "the", unless too general or the end of a
+   * name the document gives */
+  { "lone-head", "Lawmakers met. The Treasury has said the measures will raise money.",
+    "Treasury/ORG/local:treasury" },
+  { "lone-head", "Lawmakers met. The Ministry has said the measures will raise money.", "" },
+  /* a noun for an outlet or an app before an unknown name */
+  { "org-noun", "She told the daily Rzeczpospolita that the regulator fined video app Strimly.",
+    "Rzeczpospolita/ORG/local:rzeczpospolita; Strimly/ORG/local:strimly" },
+  /* a national statistics office */
+  { "org-head", "Prices rose, according to Statistics Kenya (KNBS).",
+    "Statistics Kenya/ORG/local:statistics-kenya; KNBS/ORG/local:statistics-kenya" },
+  /* a headline's verb is no name, even after a title */
+  { "headline-verb", "Norvik Cuts Outlook, CEO Says\n\nThe firm cut its outlook.", "" },
   /* a head-word name around a listed place is not that place */
   { "head-around-place", "They played at the Emirates Stadium.",
     "Emirates Stadium/LOC/local:emirates-stadium" },

@@ -122,6 +122,9 @@ static const QuoteCase cases[] = {
   /* but after an appositive's comma a clause is one */
   { "inverted-reported", "Ada Lovel, an economist at the bank, said prices would rise.",
     "indirect|prices would rise|local:ada-lovel|Ada Lovel|said" },
+  /* a person that fills the commas after a description ending in a place */
+  { "appositive-name", "Foobar's head of privacy for Kenya, Ned Pricey, said the rules changed.",
+    "indirect|the rules changed|local:ned-pricey|Ned Pricey|said" },
   { "appositive", "Ned Pricey, the council's spokesman, said the talks ended.",
     "indirect|the talks ended|local:ned-pricey|Ned Pricey|said" },
   { "appositive-name", "His spokesman, Ned Pricey, said the talks ended.",
