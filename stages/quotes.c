@@ -674,10 +674,15 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
        * that …`: the subject of the verb before the comma if it is a cue */
       if (is_participle (tok_at (s, cue)))
         {
+          /* (not an infinitive: "too slow to respond, saying") */
           if (i > (gint) limit && verb_cue_at (s, (guint) i - 1, limit)
+              && !(i - 2 >= (gint) limit && has (s, (guint) i - 2, IS_TO))
               && subject_before (s, (guint) i - 1, limit, mention))
             return TRUE;
-          return clause_subject (s, limit, (guint) i, mention);
+          /* (the sentence's subject, even when a clause reported before
+           * the participle set the limit: "Falk rejected suggestions that
+           * the firm was slow, saying …") */
+          return clause_subject (s, MIN (limit, sentence_start_of (s, cue)), (guint) i, mention);
         }
       if (clause_opens_with_name (s, limit, (guint) i, mention))
         return TRUE;

@@ -122,6 +122,10 @@ static const QuoteCase cases[] = {
   /* but after an appositive's comma a clause is one */
   { "inverted-reported", "Ada Lovel, an economist at the bank, said prices would rise.",
     "indirect|prices would rise|local:ada-lovel|Ada Lovel|said" },
+  /* a participle's subject is the sentence's, past an infinitive cue */
+  { "participle", "Ada Lovel runs the firm. Lovel rejected suggestions that the firm had been too slow "
+                  "to respond, saying it had launched two models.",
+    "indirect|it had launched two models|local:ada-lovel|Lovel|saying" },
   /* a person that fills the commas after a description ending in a place */
   { "appositive-name", "Foobar's head of privacy for Kenya, Ned Pricey, said the rules changed.",
     "indirect|the rules changed|local:ned-pricey|Ned Pricey|said" },
