@@ -939,6 +939,11 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *next = saywho_document_token (doc, i + 1);
+      /* (most name words are none of these: a possessive or a comma
+       * after, an acronym, "the" before) */
+      if (next->kind != SAYWHO_TOKEN_POSSESSIVE && !is_acronym (tok) && !text_is (doc, next, ",")
+          && !(i > 0 && saywho_token_norm_is (saywho_document_token (doc, i - 1), "the")))
+        continue;
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
           || (i > 0 && saywho_document_token (doc, i - 1)->sentence == tok->sentence
               && is_name_word (saywho_document_token (doc, i - 1))
@@ -1084,29 +1089,23 @@ static void
 find_dateline_places (NamesWorker *w, SaywhoDocument *doc)
 {
   guint n = doc->tokens->len;
-  for (guint i = 0; i < n; i++)
+  for (guint p = 0; p < doc->paragraphs->len; p++)
     {
-      if (!is_dateline_word (saywho_document_token (doc, i)))
-        continue;
-      guint end = i;
-      while (end < n && is_dateline_word (saywho_document_token (doc, end)))
-        end++;
-      const SaywhoToken *next = end < n ? saywho_document_token (doc, end) : NULL;
-      if (next == NULL
-          || !(saywho_token_norm_is (next, ",") || saywho_token_norm_is (next, "(")
-               || saywho_token_norm_is (next, "/")))
+      /* (a dateline opens its paragraph) */
+      guint i = g_array_index (doc->paragraphs, SaywhoSpan, p).start;
+      while (i < n && is_dateline_word (saywho_document_token (doc, i)))
         {
-          /* the rest of this dateline holds no place */
-          while (end < n && (saywho_document_token (doc, end)->flags & SAYWHO_TOKEN_DATELINE))
+          guint end = i;
+          while (end < n && is_dateline_word (saywho_document_token (doc, end)))
             end++;
-          i = end;
-          continue;
-        }
-      gint k = entity_at (w, i);
-      const SaywhoEntity *e = k >= 0 ? &g_array_index (doc->entities, SaywhoEntity, k) : NULL;
-      gboolean whole = e != NULL && e->span.start == i && e->span.end == end;
-      if (!(whole && e->type == SAYWHO_ENTITY_LOC))
-        {
+          const SaywhoToken *next = end < n ? saywho_document_token (doc, end) : NULL;
+          if (next == NULL
+              || !(saywho_token_norm_is (next, ",") || saywho_token_norm_is (next, "(")
+                   || saywho_token_norm_is (next, "/")))
+            break;
+          gint k = entity_at (w, i);
+          const SaywhoEntity *e = k >= 0 ? &g_array_index (doc->entities, SaywhoEntity, k) : NULL;
+          gboolean whole = e != NULL && e->span.start == i && e->span.end == end;
           gboolean inside = TRUE;
           for (guint j = i; j < end && inside; j++)
             {
@@ -1117,13 +1116,15 @@ find_dateline_places (NamesWorker *w, SaywhoDocument *doc)
                   inside = span.start >= i && span.end <= end;
                 }
             }
-          if (inside)
+          if (!(whole && e->type == SAYWHO_ENTITY_LOC) && inside)
             {
               SaywhoEntity place = { { i, end }, SAYWHO_ENTITY_LOC, NULL, NULL, NULL };
               g_array_append_val (w->pending, place);
             }
+          if (!saywho_token_norm_is (next, "/"))
+            break;
+          i = end + 1;  /* a slash, then another place */
         }
-      i = end;  /* a slash then another place */
     }
 }
 
