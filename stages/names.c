@@ -1380,7 +1380,21 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
       else if (end - start >= 2 && end - start <= 4 && !any_entity && !common
                && !(tok->flags & SAYWHO_TOKEN_HEADLINE) && !defines_acronym (doc, end))
-        claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
+        {
+          /* With no given name and no title, what comes before decides
+           * against a person: "the" ("the Rose Garden", "the West
+           * Midlands") names a thing, and "in", "at", "near" … a place
+           * ("in Baton Rouge", "at Swanson Dock"). */
+          const SaywhoToken *before = start > 0 ? saywho_document_token (doc, start - 1) : NULL;
+          if (before != NULL && before->sentence != first_word->sentence)
+            before = NULL;
+          gboolean possessive = end < doc->tokens->len && saywho_document_token (doc, end)->kind
+                                             == SAYWHO_TOKEN_POSSESSIVE;
+          if (before != NULL && (class_of (w, doc, before) & CLASS_LOCATIVE) && !possessive)
+            claim (w, doc, start, end, SAYWHO_ENTITY_LOC, 1u << SAYWHO_ENTITY_ORG);
+          else if (before == NULL || !saywho_token_norm_is (before, "the"))
+            claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
+        }
       resume = end;
     }
 }

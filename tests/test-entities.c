@@ -331,6 +331,13 @@ static const EntityCase cases[] = {
   /* a noun for an outlet or an app before an unknown name */
   { "org-noun", "She told the daily Rzeczpospolita that the regulator fined video app Strimly.",
     "Rzeczpospolita/ORG/local:rzeczpospolita; Strimly/ORG/local:strimly" },
+  /* an unknown run with no given name or title is no person after "the",
+   * and a place after "in", "at" … unless a possessive follows */
+  { "no-person", "The president spoke in the Rose Garden on Monday.", "" },
+  { "no-person", "The ferry docked at Swanson Dock on Monday.",
+    "Swanson Dock/LOC/local:swanson-dock" },
+  { "no-person", "He scored, heading in Declan Ricey's cross.",
+    "Declan Ricey/PER/local:declan-ricey" },
   /* a national statistics office */
   { "org-head", "Prices rose, according to Statistics Kenya (KNBS).",
     "Statistics Kenya/ORG/local:statistics-kenya; KNBS/ORG/local:statistics-kenya" },
