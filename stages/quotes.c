@@ -625,6 +625,38 @@ is_participle (const SaywhoToken *tok)
  * the nearest name, pronoun or noun phrase before a verb cue, skipping
  * auxiliaries, adverbs and appositives ("Ned Price, the council's
  * spokesman, said").  Returns FALSE when there is none. */
+/* Does a name fill tokens [from, to), after a rank or title of up to three
+ * capitalized words and with "of" and a place or body after it ("Rep.
+ * Warren Pike of Missouri")?  Sets *mention to the name.  persons_only:
+ * only a person's name. */
+static gboolean
+name_fills (const Scan *s, guint from, guint to, gboolean persons_only, SaywhoSpan *mention)
+{
+  const SaywhoDocument *doc = s->doc;
+  guint start = from;
+  while (start + 1 < to && saywho_document_entity_at (doc, start) < 0
+         && (tok_at (s, start)->flags & SAYWHO_TOKEN_CAPITALIZED) && start < from + 3)
+    start++;
+  gint e = start < to ? saywho_document_entity_at (doc, start) : -1;
+  if (e < 0)
+    return FALSE;
+  const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+  guint after = ent->span.end;
+  if (after + 1 < to && NORM_IS (tok_at (s, after), "of"))
+    {
+      gint of = saywho_document_entity_at (doc, after + 1);
+      if (of < 0 && NORM_IS (tok_at (s, after + 1), "the"))
+        of = saywho_document_entity_at (doc, after + 2);
+      if (of >= 0)
+        after = g_array_index (doc->entities, SaywhoEntity, of).span.end;
+    }
+  if (ent->type == SAYWHO_ENTITY_MISC || (persons_only && ent->type != SAYWHO_ENTITY_PER)
+      || ent->span.start != start || (ent->span.end != to && after != to))
+    return FALSE;
+  *mention = ent->span;
+  return TRUE;
+}
+
 static gboolean
 subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
 {
@@ -701,19 +733,14 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
               k = p;
             }
           gint e = saywho_document_entity_at (doc, (guint) (k - 1));
-          /* "Strimly's head of privacy for Europe, Lena Vogt, said": a
-           * person that fills the commas is the speaker, not a place or a
-           * body the description before them ends with */
-          gint middle = saywho_document_entity_at (doc, (guint) k + 1);
+          /* "Strimly's head of privacy for Europe, Lena Vogt, said", "The
+           * committee's top Democrat, Sen. Denise Whitaker of Minnesota,
+           * said": a person that fills the commas is the speaker, not a
+           * place, a body or an affiliation the description before them
+           * ends with */
           if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_PER
-              && middle >= 0
-              && g_array_index (doc->entities, SaywhoEntity, middle).type == SAYWHO_ENTITY_PER
-              && g_array_index (doc->entities, SaywhoEntity, middle).span.start == (guint) k + 1
-              && g_array_index (doc->entities, SaywhoEntity, middle).span.end == (guint) i)
-            {
-              *mention = g_array_index (doc->entities, SaywhoEntity, middle).span;
-              return TRUE;
-            }
+              && name_fills (s, (guint) k + 1, (guint) i, TRUE, mention))
+            return TRUE;
           if (e >= 0)
             {
               *mention = person_of (s, limit,
@@ -722,35 +749,10 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
             }
           /* "His spokesman, Stephane Dujarric, said", "The bloc's foreign
            * policy chief, Kaja Kallas, told": a description, then the
-           * name as its appositive. */
-          /* ("A navy spokesman, Commodore Adamu Bello, said": past a
-           * rank or title) */
-          guint from = (guint) k + 1;
-          while (from + 1 < (guint) i && saywho_document_entity_at (doc, from) < 0
-                 && (tok_at (s, from)->flags & SAYWHO_TOKEN_CAPITALIZED) && from < (guint) k + 4)
-            from++;
-          e = saywho_document_entity_at (doc, from);
-          if (e >= 0)
-            {
-              const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
-              /* (with "of" and a place or body after the name: "Rep.
-               * Warren Pike of Missouri") */
-              guint after = ent->span.end;
-              if (after + 1 < (guint) i && NORM_IS (tok_at (s, after), "of"))
-                {
-                  gint of = saywho_document_entity_at (doc, after + 1);
-                  if (of < 0 && NORM_IS (tok_at (s, after + 1), "the"))
-                    of = saywho_document_entity_at (doc, after + 2);
-                  if (of >= 0)
-                    after = g_array_index (doc->entities, SaywhoEntity, of).span.end;
-                }
-              if (ent->type != SAYWHO_ENTITY_MISC && ent->span.start == from
-                  && (ent->span.end == (guint) i || after == (guint) i))
-                {
-                  *mention = ent->span;
-                  return TRUE;
-                }
-            }
+           * name as its appositive (past a rank or title: "A navy
+           * spokesman, Commodore Adamu Bello, said") */
+          if (name_fills (s, (guint) k + 1, (guint) i, FALSE, mention))
+            return TRUE;
         }
       return FALSE;
     }
@@ -962,6 +964,52 @@ inverted_subject (const Scan *s, guint cue, guint s_end)
   for (guint j = k + 1; j < end; j++)
     if (is_past_form (tok_at (s, j)) || has (s, j, IS_BACKSHIFTED))
       return FALSE;
+  return TRUE;
+}
+
+/* The comma before token `at` (a comma itself), within eight tokens and
+ * the sentence from start, or -1. */
+static gint
+comma_before (const Scan *s, guint start, guint at)
+{
+  for (guint k = at; k-- > start && at - k <= 8;)
+    {
+      if (has (s, k, IS_COMMA))
+        return (gint) k;
+      if (tok_at (s, k)->kind == SAYWHO_TOKEN_QUOTE
+          || (tok_at (s, k)->kind == SAYWHO_TOKEN_PUNCT && !NORM_IS (tok_at (s, k), "-")
+              && !has (s, k, IS_OPEN_PAREN | IS_CLOSE_PAREN)))
+        return -1;
+    }
+  return -1;
+}
+
+/* Do the two comma-delimited groups before the comma at `last` hold a
+ * name and a description that opens with a determiner or a possessive, in
+ * either order ("his spokeswoman, Jen Psaki,", "Jen Psaki, his
+ * spokeswoman,")?  Sets *mention to the name and *end to the comma before
+ * both, where the clause they follow ends. */
+static gboolean
+inverted_pair (const Scan *s, guint start, guint last, SaywhoSpan *mention, guint *end)
+{
+  gint c1 = last > start ? comma_before (s, start, last) : -1;
+  if (c1 < 0)
+    return FALSE;
+  gint c2 = comma_before (s, start, (guint) c1);
+  if (c2 < 0 || (guint) c2 < start + 3)
+    return FALSE;
+  SaywhoSpan name;
+  gboolean name_last = name_fills (s, (guint) c1 + 1, last, FALSE, &name);
+  gboolean name_first = !name_last && name_fills (s, (guint) c2 + 1, (guint) c1, FALSE, &name);
+  if (!name_last && !name_first)
+    return FALSE;
+  guint d = name_last ? (guint) c2 + 1 : (guint) c1 + 1;  /* the description */
+  gboolean described = has (s, d, ON_DETERMINERS)
+                       || (d + 1 < s->n && tok_at (s, d + 1)->kind == SAYWHO_TOKEN_POSSESSIVE);
+  if (!described)
+    return FALSE;
+  *mention = name;
+  *end = (guint) c2;
   return TRUE;
 }
 
@@ -1736,6 +1784,17 @@ find_reported (const Scan *s)
               else if (has (s, comma, IS_CLOSE_PAREN))
                 while (comma > sent.start + 1 && !has (s, comma, IS_OPEN_PAREN) && c - comma < 12)
                   comma--;
+            }
+          /* "CLAUSE, his spokeswoman, Jen Psaki, said.", "CLAUSE, the
+           * mine's operator, Minera Tamarugal, said.", "CLAUSE, Jen Psaki,
+           * his spokeswoman, said.": a name and a description between
+           * commas before the cue are its subject, and the clause ends
+           * before both */
+          if (steps == 0 && comma > sent.start + 3
+              && inverted_pair (s, sent.start, comma - 1, &mention, &comma))
+            {
+              add_quote (w, SAYWHO_QUOTE_INDIRECT, sent.start, comma, cue, mention);
+              break;
             }
           if (comma > sent.start + 2 && steps <= 6)
             {

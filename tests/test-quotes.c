@@ -122,6 +122,20 @@ static const QuoteCase cases[] = {
   /* but after an appositive's comma a clause is one */
   { "inverted-reported", "Ada Lovel, an economist at the bank, said prices would rise.",
     "indirect|prices would rise|local:ada-lovel|Ada Lovel|said" },
+  /* a name and a description between commas before an inverted cue, in
+   * either order: the name speaks, and the clause ends before both */
+  { "inverted-pair", "The talks will resume in Rome, the council's envoy, Ada Lovel, said.",
+    "indirect|The talks will resume in Rome|local:ada-lovel|Ada Lovel|said" },
+  { "inverted-pair", "The talks will resume in Rome, Ada Lovel, the council's envoy, said.",
+    "indirect|The talks will resume in Rome|local:ada-lovel|Ada Lovel|said" },
+  { "inverted-pair", "The talks will resume in Rome, his spokeswoman, Ada Lovel, said.",
+    "indirect|The talks will resume in Rome|local:ada-lovel|Ada Lovel|said" },
+  /* (a cue right after a comma that opens the text) */
+  { "inverted-pair", ", said.", "" },
+  /* a title and "of" a place around the person that fills the commas */
+  { "appositive-name", "The committee's top Democrat, Sen. Ada Lovel of Kenya, said the "
+                       "rulings were alarming.",
+    "indirect|the rulings were alarming|local:ada-lovel|Ada Lovel|said" },
   /* a participle's subject is the sentence's, past an infinitive cue */
   { "participle", "Ada Lovel runs the firm. Lovel rejected suggestions that the firm had been too slow "
                   "to respond, saying it had launched two models.",
