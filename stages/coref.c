@@ -8,8 +8,9 @@
  *     person named in full anywhere in the document ("Rice" after "Susan
  *     Rice", "Xi" before or after "Xi Jinping") is that person, unless two
  *     people share the word; the last word of a multi-word organization
- *     after "the" ("the Post" for "the Washington Post") is that
- *     organization, unless the word is a generic head like "Ministry".
+ *     after "the" ("the Post" for "the Washington Post", "the Commission"
+ *     for "the European Commission") is that organization, unless two
+ *     organizations of the document end with the word.
  *     Over a place the gazetteer found, the person wins only where the word
  *     reads as a person: before a possessive, a speech verb or after "Mr.".
  *   - Entities the lexicons do not know get a document-local id,
@@ -26,7 +27,6 @@
 #include <string.h>
 
 typedef struct {
-  SaywhoStrMap *generic;      /* norms of heads too general to stand alone */
   SaywhoStrMap *person_cues;  /* stems of speech verbs (lexicons/speech-cues.tsv) */
 } Coref;
 
@@ -558,8 +558,7 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
       else if (e->type == SAYWHO_ENTITY_ORG)
         {
           const SaywhoToken *tok = saywho_document_token (doc, e->span.end - 1);
-          if (tok->kind == SAYWHO_TOKEN_WORD
-              && !saywho_strmap_contains (coref->generic, tok->norm, tok->norm_hash))
+          if (tok->kind == SAYWHO_TOKEN_WORD)
             set_target (w, doc, &w->the_words, token_key (tok), FALSE, e);
         }
     }
@@ -619,20 +618,6 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
   return TRUE;
 }
 
-static gboolean
-add_generic (char **c, guint ncolumns, guint line, gpointer user_data, GError **error)
-{
-  (void) ncolumns;
-  (void) line;
-  (void) error;
-  if (strcmp (c[1], "generic") == 0)
-    {
-      g_autofree char *key = g_utf8_casefold (c[0], -1);
-      saywho_strmap_insert (user_data, key, saywho_str_hash (key, -1), 1);
-    }
-  return TRUE;
-}
-
 typedef struct {
   SaywhoAnalyzer *analyzer;
   SaywhoStrMap *stems;
@@ -662,7 +647,6 @@ static void
 coref_destroy (gpointer shared)
 {
   Coref *coref = shared;
-  saywho_strmap_free (coref->generic);
   saywho_strmap_free (coref->person_cues);
   g_free (coref);
 }
@@ -671,13 +655,10 @@ static gpointer
 coref_create (const SaywhoConfig *config, GError **error)
 {
   Coref *coref = g_new0 (Coref, 1);
-  coref->generic = saywho_strmap_new ();
   coref->person_cues = saywho_strmap_new ();
   g_autoptr (SaywhoAnalyzer) analyzer = saywho_analyzer_new (config, error);
   Cues cues = { analyzer, coref->person_cues };
   if (analyzer == NULL
-      || !saywho_lexicon_read (config->lexicon_dir, "name-patterns.tsv", 2, 2, add_generic,
-                               coref->generic, error)
       || !saywho_lexicon_read (config->lexicon_dir, "speech-cues.tsv", 2, 2, add_cue, &cues,
                                error))
     {

@@ -338,6 +338,15 @@ static const EntityCase cases[] = {
     "Swanson Dock/LOC/local:swanson-dock" },
   { "no-person", "He scored, heading in Declan Ricey's cross.",
     "Declan Ricey/PER/local:declan-ricey" },
+  /* a generic head after "the" is the one organization that ends with it,
+   * and none when two do */
+  { "the-head", "The Foobar Trade Commission met. The Commission said it would act.",
+    "Foobar Trade Commission/ORG/local:foobar-trade-commission; "
+    "Commission/ORG/local:foobar-trade-commission" },
+  { "the-head", "The Foobar Trade Commission and the Barfoo Energy Commission met. "
+                "The Commission said it would act.",
+    "Foobar Trade Commission/ORG/local:foobar-trade-commission; "
+    "Barfoo Energy Commission/ORG/local:barfoo-energy-commission" },
   /* a national statistics office */
   { "org-head", "Prices rose, according to Statistics Kenya (KNBS).",
     "Statistics Kenya/ORG/local:statistics-kenya; KNBS/ORG/local:statistics-kenya" },
