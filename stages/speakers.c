@@ -813,6 +813,15 @@ resolve (Ctx *c, SaywhoSpan mention)
         {
           const SaywhoEntity *org = last_named (c, mention.start, NOUN_ORG, NULL);
           const SaywhoEntity *country = last_named (c, mention.start, NOUN_COUNTRY, NULL);
+          /* "The Commission fined Stratocore on Monday. It said …": a
+           * sentence that opens with "it" goes on with the organization
+           * that opened the sentence before, over one named after it */
+          if (it && org != NULL && (first->flags & SAYWHO_TOKEN_SENTENCE_START))
+            {
+              const SaywhoEntity *subject = previous_subject (c, mention.start, NOUN_ORG);
+              if (subject != NULL && subject != org)
+                return subject;
+            }
           if (org == NULL)
             return it ? country : NULL;
           if (country != NULL && country->span.start > org->span.start && it)

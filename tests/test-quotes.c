@@ -390,6 +390,11 @@ static const QuoteCase cases[] = {
     "local:ada-lovel|Ada Lovel|told ; indirect|the bank agreed|local:ada-lovel|She|said" },
   /* "it" walks back over a news outlet, which stands for no speaker
    * (this crashed: the walk compared the outlet's name with no noun) */
+  /* "it" opening a sentence: the organization that opened the one before,
+   * over one named after it */
+  { "pronoun-it-subject", "The Foobar Trade Commission fined the Barfoo Cloud Company on Monday. "
+                          "It said the practice had cost buyers dearly.",
+    "indirect|the practice had cost buyers dearly|local:foobar-trade-commission|It|said" },
   { "pronoun-it-outlet", "Reuters reported the deal first. \"We act now,\" it said.",
     "direct|We act now,|_|it|said" },
   /* "he" or "she" skips a person the text gives the other gender */
