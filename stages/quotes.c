@@ -1941,11 +1941,16 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
        * word, `would "clean up" the courts`, is no first part) */
       /* (nor is a quotation that ends a sentence and one that a word
        * of the next sentence leads into: `"…." X described it as "…"`) */
+      /* (past a nested quotation's closing mark: `I thought, ‘Now or
+       * never,’”`) */
+      guint last = a->close != G_MAXUINT && a->close > a->start ? a->close - 1 : 0;
+      while (last > a->start && tok_at (s, last)->kind == SAYWHO_TOKEN_QUOTE)
+        last--;
       if (a->close != G_MAXUINT && tok_at (s, a->close)->paragraph == tok_at (s, b->open)->paragraph
           && b->open - a->close <= 40 && a->close > a->start
-          && tok_at (s, a->close - 1)->kind == SAYWHO_TOKEN_PUNCT
-          && !((NORM_IS (tok_at (s, a->close - 1), ".") || NORM_IS (tok_at (s, a->close - 1), "?")
-                || NORM_IS (tok_at (s, a->close - 1), "!"))
+          && tok_at (s, last)->kind == SAYWHO_TOKEN_PUNCT
+          && !((NORM_IS (tok_at (s, last), ".") || NORM_IS (tok_at (s, last), "?")
+                || NORM_IS (tok_at (s, last), "!"))
                && tok_at (s, b->open - 1)->kind == SAYWHO_TOKEN_WORD))
         {
           SaywhoSpan cue, mention;

@@ -156,6 +156,11 @@ static const QuoteCase cases[] = {
   { "participle", "The Foobar Trade Commission cut its forecast on Monday, saying exports "
                   "had fallen.",
     "indirect|exports had fallen|local:foobar-trade-commission|Foobar Trade Commission|saying" },
+  /* (a first part that ends in a nested quotation's closing mark) */
+  { "split-sentences", "\u201cI thought, \u2018Now or never,\u2019\u201d Ned Pricey told "
+                       "reporters. \u201cThis is the game we dream about.\u201d",
+    "direct|I thought, \u2018Now or never,\u2019\u201d Ned Pricey told reporters. "
+    "\u201cThis is the game we dream about.|local:ned-pricey|Ned Pricey|told" },
   { "split-sentences", "\"We will go on,\" said Ned Pricey, head of research at the Foobar "
                       "Institute. \"Talks will resume.\"",
     "direct|We will go on,\" said Ned Pricey, head of research at the Foobar Institute. "
