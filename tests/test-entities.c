@@ -347,6 +347,10 @@ static const EntityCase cases[] = {
                 "The Commission said it would act.",
     "Foobar Trade Commission/ORG/local:foobar-trade-commission; "
     "Barfoo Energy Commission/ORG/local:barfoo-energy-commission" },
+  /* schools and academies head organizations, "&" joins their words */
+  { "org-head", "Ada Lovel of the Foobar School of Hygiene & Tropical Medicine spoke.",
+    "Ada Lovel/PER/local:ada-lovel; Foobar School of Hygiene & Tropical Medicine/ORG/"
+    "local:foobar-school-of-hygiene-tropical-medicine" },
   /* a national statistics office */
   { "org-head", "Prices rose, according to Statistics Kenya (KNBS).",
     "Statistics Kenya/ORG/local:statistics-kenya; KNBS/ORG/local:statistics-kenya" },
