@@ -1742,6 +1742,39 @@ find_reported (const Scan *s)
               break;
             }
 
+          /* "The AAP, she said, had left them in ruins.", "Without them,
+           * he said, his government could not sign": an attribution set
+           * off by commas inside the clause it reports.  The report is the
+           * sentence, the attribution inside it, as a split quotation
+           * holds its own. */
+          /* (not when what follows is a tail of the attribution's own:
+           * "…, organisers said, although …", "…, the ministry said,
+           * adding that …") */
+          const SaywhoToken *tail = c + 2 < sent.end ? tok_at (s, c + 2) : NULL;
+          gboolean own_tail = tail != NULL
+                              && (is_participle (tail) || has (s, c + 2, IS_AND)
+                                  || NORM_IS (tail, "although") || NORM_IS (tail, "though")
+                                  || NORM_IS (tail, "while") || NORM_IS (tail, "but")
+                                  || NORM_IS (tail, "because") || NORM_IS (tail, "as")
+                                  || NORM_IS (tail, "whereas") || NORM_IS (tail, "even")
+                                  || NORM_IS (tail, "which") || NORM_IS (tail, "who")
+                                  || NORM_IS (tail, "citing") || NORM_IS (tail, "after"));
+          if (has (s, c + 1, IS_COMMA) && c + 3 < sent.end && !has (s, c + 2, IS_THAT)
+              && !own_tail && (b & CUE_VERB_FORM) && !has (s, sent.start, IN_RAW))
+            {
+              guint p = c;
+              while (p > sent.start && !has (s, p - 1, IS_COMMA) && c - p < 5)
+                p--;
+              SaywhoSpan m;
+              if (p > sent.start + 1 && has (s, p - 1, IS_COMMA)
+                  && tok_at (s, p - 2)->kind != SAYWHO_TOKEN_QUOTE
+                  && subject_before (s, c, p, &m) && m.start >= p && m.end <= c)
+                {
+                  add_quote (w, SAYWHO_QUOTE_INDIRECT, sent.start, clause_end (s, c + 2, sent.end),
+                             cue, m);
+                  break;
+                }
+            }
           /* CLAUSE, X said. / CLAUSE, said X. : the cue ends the sentence,
            * or only its subject follows it. */
           /* what may follow: "said.", "said Kerry.", "said in an update.",

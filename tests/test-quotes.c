@@ -136,6 +136,14 @@ static const QuoteCase cases[] = {
   { "appositive-name", "The committee's top Democrat, Sen. Ada Lovel of Kenya, said the "
                        "rulings were alarming.",
     "indirect|the rulings were alarming|local:ada-lovel|Ada Lovel|said" },
+  /* an attribution set off by commas inside the clause it reports */
+  { "parenthetical", "Minister Ada Lovel spoke. The party, she said, had left them in ruins.",
+    "indirect|The party, she said, had left them in ruins|local:ada-lovel|she|said" },
+  { "parenthetical", "Ned Pricey spoke. Without them, he said, his government could not sign.",
+    "indirect|Without them, he said, his government could not sign|local:ned-pricey|he|said" },
+  /* but not when the attribution has a tail of its own */
+  { "parenthetical", "Attendance was 298,000, organisers said, although many seats were empty.",
+    "indirect|Attendance was 298,000|_|organisers|said" },
   /* a participle's subject is the sentence's, past an infinitive cue */
   { "participle", "Ada Lovel runs the firm. Lovel rejected suggestions that the firm had been too slow "
                   "to respond, saying it had launched two models.",
