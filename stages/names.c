@@ -1068,12 +1068,13 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
     }
 }
 
-/* A word of a dateline's place: a word or an abbreviation in capitals
- * ("ST. LOUIS", "SANTA CRUZ DE TENERIFE"). */
+/* A word of a dateline's place: a capitalized word or abbreviation
+ * ("ST. LOUIS", "SANTA CRUZ DE TENERIFE", AFP's "Cebu (Philippines)"). */
 static gboolean
 is_dateline_word (const SaywhoToken *tok)
 {
-  return (tok->flags & SAYWHO_TOKEN_DATELINE) && (tok->flags & SAYWHO_TOKEN_ALL_CAPS)
+  return (tok->flags & SAYWHO_TOKEN_DATELINE)
+         && (tok->flags & (SAYWHO_TOKEN_ALL_CAPS | SAYWHO_TOKEN_CAPITALIZED))
          && (tok->kind == SAYWHO_TOKEN_WORD || tok->kind == SAYWHO_TOKEN_ABBREVIATION);
 }
 

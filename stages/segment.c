@@ -138,10 +138,43 @@ caps_word (const SaywhoToken *tok)
 }
 
 /* The end (exclusive) of a dateline starting at token p, or p if none. */
+/* "Paris (AFP) -", "Cebu (Philippines) (AFP) -", "CAIRO (Bloomberg) --":
+ * a dateline in mixed case, whose place the agency's parenthesis and the
+ * dash after it tell; the end (exclusive) of one starting at token p, or
+ * p if none. */
+static guint
+mixed_dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
+{
+  guint i = p;
+  while (i < paragraph_end && i < p + 4 && (tok_at (doc, i)->flags & SAYWHO_TOKEN_CAPITALIZED)
+         && (tok_at (doc, i)->kind == SAYWHO_TOKEN_WORD
+             || tok_at (doc, i)->kind == SAYWHO_TOKEN_ABBREVIATION))
+    i++;
+  if (i == p)
+    return p;
+  /* one or two parentheses of one to three words each, then a dash */
+  for (guint group = 0; group < 2; group++)
+    {
+      if (i >= paragraph_end || !text_is (doc, tok_at (doc, i), "("))
+        break;
+      guint close = i + 1;
+      while (close < paragraph_end && close < i + 5 && !text_is (doc, tok_at (doc, close), ")"))
+        close++;
+      if (close >= paragraph_end || close == i + 1 || !text_is (doc, tok_at (doc, close), ")"))
+        return p;
+      i = close + 1;
+      if (i < paragraph_end && is_dash (doc, tok_at (doc, i)))
+        return i + 1 < paragraph_end ? i + 1 : p;
+    }
+  return p;
+}
+
 static guint
 dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
 {
   const guint max_tokens = 16;
+  if (p < paragraph_end && !caps_word (tok_at (doc, p)))
+    return mixed_dateline_end (doc, p, paragraph_end);
   if (p >= paragraph_end || !caps_word (tok_at (doc, p)))
     return p;
   guint i = p;

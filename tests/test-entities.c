@@ -287,6 +287,8 @@ static const EntityCase cases[] = {
     "ATLANTA/LOC/place:us-atlanta; TBILISI/LOC/place:ge-tbilisi; AP/ORG/media:ap" },
   { "dateline", "Paper sold\n\nCHINA DAILY (AP) \u2014 The paper was sold.",
     "CHINA DAILY/LOC/local:china-daily; AP/ORG/media:ap" },
+  { "dateline", "Talks open\n\nCebu (Kenya) (AP) - The talks opened.",
+    "Cebu/LOC/local:cebu; Kenya/LOC/country:KE; AP/ORG/media:ap" },
   /* a headline in capitals before a dash names no place */
   { "dateline", "MARKET TURMOIL \u2014 Stocks fell on Monday.", "" },
   /* in a line in capitals a titled name is a given name and a surname */

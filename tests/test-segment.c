@@ -115,6 +115,13 @@ static const FlagCase flag_cases[] = {
     SAYWHO_TOKEN_DATELINE, FALSE },
   { "Storm hits\n\nST. LOUIS (AP) \u2014 A storm struck.", "LOUIS",
     SAYWHO_TOKEN_DATELINE, TRUE },
+  /* AFP's datelines, in mixed case: the agency's parenthesis and a dash */
+  { "Budget vote\n\nParis (AFP) - The talks began.", "Paris", SAYWHO_TOKEN_DATELINE, TRUE },
+  { "Budget vote\n\nParis (AFP) - The talks began.", "talks", SAYWHO_TOKEN_DATELINE, FALSE },
+  { "Budget vote\n\nCebu (Philippines) (AFP) - The talks began.", "Cebu",
+    SAYWHO_TOKEN_DATELINE, TRUE },
+  { "Budget vote\n\nKenya (the country) is big - really.", "Kenya",
+    SAYWHO_TOKEN_DATELINE, FALSE },
   { "Talks began. More came.\n\nSecond Paragraph Here", "Here",
     SAYWHO_TOKEN_HEADLINE, FALSE },
 };
