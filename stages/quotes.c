@@ -511,6 +511,16 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
   for (guint k = limit; k < before && k < limit + 8; k++)
     {
       gint e = saywho_document_entity_at (doc, k);
+      /* "In Kyiv, Volodymyr Zelensky thanked …": a place after a
+       * preposition only sets the scene */
+      if (e >= 0 && k > limit
+          && (NORM_IS (tok_at (s, k - 1), "in") || NORM_IS (tok_at (s, k - 1), "at")
+              || NORM_IS (tok_at (s, k - 1), "from") || NORM_IS (tok_at (s, k - 1), "during")
+              || NORM_IS (tok_at (s, k - 1), "after") || NORM_IS (tok_at (s, k - 1), "outside")))
+        {
+          k = g_array_index (doc->entities, SaywhoEntity, e).span.end - 1;
+          continue;
+        }
       if (e >= 0 && !(tok_at (s, k)->flags & SAYWHO_TOKEN_DATELINE))
         {
           const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
@@ -664,6 +674,18 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   if (cue == 0 || cue <= limit)
     return FALSE;
   gint i = (gint) cue - 1;
+  /* "with Qatar saying …, and Israel insisting …": a participle right
+   * after a name has that name for its subject */
+  if (i >= (gint) limit && is_participle (tok_at (s, cue)))
+    {
+      gint e = saywho_document_entity_at (doc, (guint) i);
+      if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC
+          && g_array_index (doc->entities, SaywhoEntity, e).span.end == cue)
+        {
+          *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
+          return TRUE;
+        }
+    }
   while (i >= (gint) limit && has (s, (guint) i, ON_AUXILIARIES))
     i--;
   /* "the Department of Homeland Security (DHS) said": past a parenthesis */
@@ -1424,6 +1446,22 @@ clause_after (const Scan *s, guint cue, guint s_end)
   return k;
 }
 
+/* "… and Israel insisting …": when the cue at k is a participle right
+ * after a name that follows "and", the position of that "and"; else 0. */
+static guint
+and_name_participle (const Scan *s, guint k, guint start)
+{
+  if (k < start + 3 || !is_participle (tok_at (s, k)) || !verb_cue_at (s, k, start))
+    return 0;
+  gint e = saywho_document_entity_at (s->doc, k - 1);
+  if (e < 0)
+    return 0;
+  SaywhoSpan span = g_array_index (s->doc->entities, SaywhoEntity, e).span;
+  if (span.end != k || span.start < start + 3 || !has (s, span.start - 1, IS_AND))
+    return 0;
+  return span.start - 1;
+}
+
 /* The end of a reported clause: the sentence's end less its final stop,
  * but through a closing quotation mark after the stop. */
 static guint
@@ -1481,6 +1519,10 @@ clause_end (const Scan *s, guint start, guint s_end)
       else if (k > start + 1 && has (s, k - 1, IS_COMMA) && verb_cue_at (s, k, start)
                && !is_participle (tok_at (s, k)))
         stop = k - 1;
+      /* "with Qatar saying A and Israel insisting B": another name's
+       * participle after "and" */
+      else if ((stop = and_name_participle (s, k, start)) > 0)
+        ;
       /* "…, and the charity Foobar Relief said …", "…, while the transit
        * authority said …": another speaker's */
       else if (verb_cue_at (s, k, start))

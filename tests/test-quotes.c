@@ -144,6 +144,16 @@ static const QuoteCase cases[] = {
   /* but not when the attribution has a tail of its own */
   { "parenthetical", "Attendance was 298,000, organisers said, although many seats were empty.",
     "indirect|Attendance was 298,000|_|organisers|said" },
+  /* a participle right after a name has that name for its subject, and
+   * "and NAME PARTICIPLE" starts another report */
+  { "participle-name", "Talks resumed, with Kenya saying both sides were serious and Syria "
+                       "insisting it would not pull back.",
+    "indirect|both sides were serious|country:KE|Kenya|saying ; "
+    "indirect|it would not pull back|country:SY|Syria|insisting" },
+  /* a place after a preposition opening the sentence only sets the scene */
+  { "participle-name", "In Nairobi, Ada Lovel thanked the leaders but said Kenya needed the "
+                       "money now.",
+    "indirect|Kenya needed the money now|local:ada-lovel|Ada Lovel|said" },
   /* a participle's subject is the sentence's, past an infinitive cue */
   { "participle", "Ada Lovel runs the firm. Lovel rejected suggestions that the firm had been too slow "
                   "to respond, saying it had launched two models.",
