@@ -2039,6 +2039,13 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
           for (guint i = a->close + 2; attributed_between && i < b->open && !reports_between; i++)
             reports_between = has (s, i, IS_THAT) && verb_cue_at (s, i - 1, a->close + 1);
           attributed_between = attributed_between && !reports_between;
+          /* `"A," said X, an analyst. The result, he said, showed that
+           * Punjab "B."`: b belongs to a sentence with a cue of its own
+           * between them */
+          for (guint i = a->close + 1; attributed_between && i < b->open; i++)
+            if (tok_at (s, i)->sentence != tok_at (s, a->close)->sentence
+                && verb_cue_at (s, i, a->close + 1))
+              attributed_between = FALSE;
           /* b must not carry its own attribution after it */
           merge = attributed_between
                   && !(b->close != G_MAXUINT && attribute_direct (s, b->open, b->close, &cue,

@@ -174,6 +174,13 @@ static const QuoteCase cases[] = {
   { "participle", "The Foobar Trade Commission cut its forecast on Monday, saying exports "
                   "had fallen.",
     "indirect|exports had fallen|local:foobar-trade-commission|Foobar Trade Commission|saying" },
+  /* but not when the second quotation's sentence has a cue of its own */
+  { "split-sentences", "\u201cThe vote went against us,\u201d said Ned Pricey, an analyst. The "
+                       "result, he said, showed that voters \u201cstill prefer two parties.\u201d",
+    "direct|The vote went against us,|local:ned-pricey|Ned Pricey|said ; "
+    "indirect|The result, he said, showed that voters \u201cstill prefer two parties.\u201d|"
+    "local:ned-pricey|he|said ; "
+    "direct|still prefer two parties.|local:ned-pricey|he|said" },
   /* (a first part that ends in a nested quotation's closing mark) */
   { "split-sentences", "\u201cI thought, \u2018Now or never,\u2019\u201d Ned Pricey told "
                        "reporters. \u201cThis is the game we dream about.\u201d",
