@@ -1035,6 +1035,32 @@ inverted_pair (const Scan *s, guint start, guint last, SaywhoSpan *mention, guin
   return TRUE;
 }
 
+/* Is there, within eight words before the mark at open and in its
+ * sentence, a verb in the past that puts words in its subject's mouth
+ * ("called", "branded", "accused … of", "dismissed … as")? */
+static gboolean
+evaluative_verb_before (const Scan *s, guint open)
+{
+  static const char *const verbs[] = {
+    "called", "branded", "labelled", "labeled", "termed", "dubbed", "accused", "dismissed",
+    "described", "decried", "hailed", "denounced", "condemned", "praised",
+  };
+  guint start = sentence_start_of (s, open);
+  for (guint k = open; k-- > start && open - k <= 8;)
+    {
+      const SaywhoToken *tok = tok_at (s, k);
+      if (tok->kind == SAYWHO_TOKEN_QUOTE)
+        return FALSE;
+      /* (not "so-called") */
+      if (k > start && NORM_IS (tok_at (s, k - 1), "-"))
+        continue;
+      for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
+        if (NORM_IS (tok, verbs[v]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /* ---- direct quotations ------------------------------------------------------ */
 
 static guint clause_after (const Scan *s, guint cue, guint s_end);
@@ -2137,8 +2163,12 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
                   end = i + 1;
                 }
             }
-      /* Short quoted words with no cue are scare quotes. */
-      if (!attributed && word_count (s, r->start, end) < 5)
+      /* Short quoted words with no cue are scare quotes, unless a verb
+       * that puts words in its subject's mouth leads into them: `called
+       * the Kremlin's response "cynical but predictable"`, `accused the
+       * West of "encouraging terror"` (two words at least). */
+      if (!attributed && word_count (s, r->start, end) < 5
+          && !(word_count (s, r->start, end) >= 2 && evaluative_verb_before (s, r->open)))
         continue;
       /* A longer one inside a sentence with no speech cue is the words of
        * that sentence's subject: `X described the budget as "…"`, `X

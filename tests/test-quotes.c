@@ -154,6 +154,11 @@ static const QuoteCase cases[] = {
   { "participle-name", "In Nairobi, Ada Lovel thanked the leaders but said Kenya needed the "
                        "money now.",
     "indirect|Kenya needed the money now|local:ada-lovel|Ada Lovel|said" },
+  /* a short quoted phrase after a verb that puts words in the subject's
+   * mouth is a quotation; "so-called" is no such verb */
+  { "evaluative", "Minister Ada Lovel called the response \"cynical but predictable.\"",
+    "direct|cynical but predictable.|local:ada-lovel|Ada Lovel|called" },
+  { "evaluative", "The so-called \"mini budget\" passed. He called it a \"disaster\".", "" },
   /* a participle's subject is the sentence's, past an infinitive cue */
   { "participle", "Ada Lovel runs the firm. Lovel rejected suggestions that the firm had been too slow "
                   "to respond, saying it had launched two models.",
