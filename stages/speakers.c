@@ -707,6 +707,32 @@ unnamed_spokesperson (Ctx *c, guint det, SaywhoSpan mention)
   return e;
 }
 
+/* "he" or "she" at token at: the person just quoted is the likeliest;
+ * then the person last named; either only if the text says nothing of
+ * their gender that the pronoun contradicts. */
+static const SaywhoEntity *
+person_pronoun (Ctx *c, guint at, guint gender)
+{
+  const SaywhoDocument *doc = c->doc;
+  const SaywhoToken *first = saywho_document_token (doc, at);
+  const SaywhoEntity *speaker = recent_person (c, at);
+  const SaywhoEntity *named = last_named (c, at, NOUN_PERSON, NULL);
+  if (!gender_fits (c, speaker, gender))
+    speaker = NULL;
+  if (!gender_fits (c, named, gender))
+    named = last_person_fitting (c, at, gender);
+  /* Unless the sentence before introduced someone as its subject:
+   * "Sergei Volkov pleaded guilty. He told the court …" */
+  if (speaker != NULL && named != NULL && speaker != named
+      && opens_previous_sentence (doc, named, first))
+    return named;
+  if (speaker != NULL && (named == NULL
+                          || saywho_document_token (doc, named->span.start)->sentence
+                               != first->sentence))
+    return speaker;
+  return named;
+}
+
 static const SaywhoEntity *
 resolve (Ctx *c, SaywhoSpan mention)
 {
@@ -786,27 +812,16 @@ resolve (Ctx *c, SaywhoSpan mention)
   if (mention.end == mention.start + 1)
     {
       if (saywho_token_norm_is (first, "he") || saywho_token_norm_is (first, "she"))
+        return person_pronoun (c, mention.start,
+                               saywho_token_norm_is (first, "he") ? MALE : FEMALE);
+      /* "Her office said", "his office said": the person's own (as news
+       * writes "Netanyahu's office said" for Netanyahu) */
+      if (mention.start > 0 && saywho_token_norm_is (first, "office"))
         {
-          /* The person just quoted is the likeliest "he" or "she"; then
-           * the person last named; either only if the text says nothing
-           * of their gender that the pronoun contradicts. */
-          guint gender = saywho_token_norm_is (first, "he") ? MALE : FEMALE;
-          const SaywhoEntity *speaker = recent_person (c, mention.start);
-          const SaywhoEntity *named = last_named (c, mention.start, NOUN_PERSON, NULL);
-          if (!gender_fits (c, speaker, gender))
-            speaker = NULL;
-          if (!gender_fits (c, named, gender))
-            named = last_person_fitting (c, mention.start, gender);
-          /* Unless the sentence before introduced someone as its subject:
-           * "Sergei Volkov pleaded guilty. He told the court …" */
-          if (speaker != NULL && named != NULL && speaker != named
-              && opens_previous_sentence (doc, named, first))
-            return named;
-          if (speaker != NULL && (named == NULL
-                                  || saywho_document_token (doc, named->span.start)->sentence
-                                       != first->sentence))
-            return speaker;
-          return named;
+          const SaywhoToken *owner = saywho_document_token (doc, mention.start - 1);
+          if (saywho_token_norm_is (owner, "his") || saywho_token_norm_is (owner, "her"))
+            return person_pronoun (c, mention.start - 1,
+                                   saywho_token_norm_is (owner, "his") ? MALE : FEMALE);
         }
       gboolean it = saywho_token_norm_is (first, "it");
       if (it || saywho_token_norm_is (first, "they"))

@@ -425,6 +425,10 @@ static const QuoteCase cases[] = {
     "local:ada-lovel|Ada Lovel|told ; indirect|the bank agreed|local:ada-lovel|She|said" },
   /* "it" walks back over a news outlet, which stands for no speaker
    * (this crashed: the walk compared the outlet's name with no noun) */
+  /* "her office said" is hers, as "Lovel's office said" is Lovel's */
+  { "pronoun-office", "Minister Ada Lovel did not appear. Her office said she would speak on "
+                      "Monday.",
+    "indirect|she would speak on Monday|local:ada-lovel|office|said" },
   /* "it" opening a sentence: the organization that opened the one before,
    * over one named after it */
   { "pronoun-it-subject", "The Foobar Trade Commission fined the Barfoo Cloud Company on Monday. "
