@@ -394,6 +394,19 @@ hyphen_syllable (const SaywhoDocument *doc, guint j)
   return TRUE;
 }
 
+/* Is token i + 1 a hyphen with no space around it, joining token i to
+ * token i + 2 ("Sino-American", "Gothenburg-based", "Raman-Holt")? */
+static gboolean
+hyphen_joins (const SaywhoDocument *doc, guint i)
+{
+  if (i + 2 >= doc->tokens->len)
+    return FALSE;
+  const SaywhoToken *tok = saywho_document_token (doc, i);
+  const SaywhoToken *dash = saywho_document_token (doc, i + 1);
+  return text_is (doc, dash, "-") && !(tok->flags & SAYWHO_TOKEN_SPACE_AFTER)
+         && !(dash->flags & SAYWHO_TOKEN_SPACE_AFTER);
+}
+
 /* The end of the run of name words starting at i (i itself a name word). */
 static guint
 run_end (const NamesWorker *w, const SaywhoDocument *doc, const guint8 *in_title, guint i)
@@ -441,9 +454,7 @@ run_end (const NamesWorker *w, const SaywhoDocument *doc, const guint8 *in_title
           continue;
         }
       /* Raman-Holt: a hyphen with no space around it. */
-      if (joins_next && text_is (doc, tok, "-")
-          && !(saywho_document_token (doc, j - 1)->flags & SAYWHO_TOKEN_SPACE_AFTER)
-          && !(tok->flags & SAYWHO_TOKEN_SPACE_AFTER))
+      if (joins_next && hyphen_joins (doc, j - 1))
         {
           j += 2;
           continue;
@@ -761,11 +772,8 @@ find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
     {
       guint i = cand[c];
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      const SaywhoToken *dash = saywho_document_token (doc, i + 1);
       if (!(class_of (w, doc, tok) & CLASS_PREFIX) || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || !text_is (doc, dash, "-") || (tok->flags & SAYWHO_TOKEN_SPACE_AFTER)
-          || (dash->flags & SAYWHO_TOKEN_SPACE_AFTER)
-          || !is_name_word (saywho_document_token (doc, i + 2)))
+          || !hyphen_joins (doc, i) || !is_name_word (saywho_document_token (doc, i + 2)))
         continue;
       guint end = i + 3;
       gint e = entity_at (w, i + 2);
@@ -1049,10 +1057,8 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
       if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      const SaywhoToken *dash = saywho_document_token (doc, i + 1);
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || (tok->flags & SAYWHO_TOKEN_SPACE_AFTER) || !text_is (doc, dash, "-")
-          || (dash->flags & SAYWHO_TOKEN_SPACE_AFTER)
+          || !hyphen_joins (doc, i)
           || !saywho_token_norm_is (saywho_document_token (doc, i + 2), "based")
           || (i > 0 && is_name_word (saywho_document_token (doc, i - 1))
               && !(saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_SENTENCE_START))

@@ -81,6 +81,11 @@ enum {
   /* a noun for a person in lexicons/speaker-nouns.tsv, but the
    * spokesperson's, who speaks for a body ("player", "official") */
   ON_PERSON_NOUNS = 1u << 28,
+  /* a verb in the past that puts words in its subject's mouth: called,
+   * branded, accused … */
+  IS_EVALUATIVE = 1u << 29,
+  /* a conjunction that opens a subordinate clause: though, while … */
+  IS_SUBORDINATOR = 1u << 30,
 };
 
 #define CUE_FORM (CUE_VERB_FORM | CUE_VERB_THAT_FORM)
@@ -92,7 +97,8 @@ enum {
  * the patterns ask about a few tokens around each cue only. */
 #define LAZY_BITS (ON_PRONOUNS | ON_DETERMINERS | ON_AUXILIARIES | ON_NOT_SUBJECTS | IS_THAT \
                    | IS_AND | IS_TO | IS_AS | IS_SAYING | IS_DESCRIBED | IS_HOW | IS_TELL \
-                   | IS_LISTENER | IS_I_WE_YOU | IS_BACKSHIFTED | ON_PERSON_NOUNS)
+                   | IS_LISTENER | IS_I_WE_YOU | IS_BACKSHIFTED | ON_PERSON_NOUNS | IS_EVALUATIVE \
+                   | IS_SUBORDINATOR)
 
 /* Norm → bits for the words of the lists and patterns and every verbal
  * form of the verb cues (pipeline/wordmap.h, looked up by the tokens' own
@@ -250,6 +256,13 @@ static const struct {
   { "was", IS_BACKSHIFTED }, { "were", IS_BACKSHIFTED }, { "had", IS_BACKSHIFTED },
   { "would", IS_BACKSHIFTED }, { "could", IS_BACKSHIFTED }, { "might", IS_BACKSHIFTED },
   { "should", IS_BACKSHIFTED }, { "must", IS_BACKSHIFTED },
+  { "called", IS_EVALUATIVE }, { "branded", IS_EVALUATIVE }, { "labelled", IS_EVALUATIVE },
+  { "labeled", IS_EVALUATIVE }, { "termed", IS_EVALUATIVE }, { "dubbed", IS_EVALUATIVE },
+  { "accused", IS_EVALUATIVE }, { "dismissed", IS_EVALUATIVE }, { "described", IS_EVALUATIVE },
+  { "decried", IS_EVALUATIVE }, { "hailed", IS_EVALUATIVE }, { "denounced", IS_EVALUATIVE },
+  { "condemned", IS_EVALUATIVE }, { "praised", IS_EVALUATIVE },
+  { "though", IS_SUBORDINATOR }, { "although", IS_SUBORDINATOR }, { "while", IS_SUBORDINATOR },
+  { "even", IS_SUBORDINATOR }, { "whereas", IS_SUBORDINATOR }, { "because", IS_SUBORDINATOR },
 };
 
 static void
@@ -1041,22 +1054,14 @@ inverted_pair (const Scan *s, guint start, guint last, SaywhoSpan *mention, guin
 static gboolean
 evaluative_verb_before (const Scan *s, guint open)
 {
-  static const char *const verbs[] = {
-    "called", "branded", "labelled", "labeled", "termed", "dubbed", "accused", "dismissed",
-    "described", "decried", "hailed", "denounced", "condemned", "praised",
-  };
   guint start = sentence_start_of (s, open);
   for (guint k = open; k-- > start && open - k <= 8;)
     {
-      const SaywhoToken *tok = tok_at (s, k);
-      if (tok->kind == SAYWHO_TOKEN_QUOTE)
+      if (tok_at (s, k)->kind == SAYWHO_TOKEN_QUOTE)
         return FALSE;
       /* (not "so-called") */
-      if (k > start && NORM_IS (tok_at (s, k - 1), "-"))
-        continue;
-      for (guint v = 0; v < G_N_ELEMENTS (verbs); v++)
-        if (NORM_IS (tok, verbs[v]))
-          return TRUE;
+      if (has (s, k, IS_EVALUATIVE) && !(k > start && NORM_IS (tok_at (s, k - 1), "-")))
+        return TRUE;
     }
   return FALSE;
 }
@@ -1820,13 +1825,10 @@ find_reported (const Scan *s)
            * adding that …") */
           const SaywhoToken *tail = c + 2 < sent.end ? tok_at (s, c + 2) : NULL;
           gboolean own_tail = tail != NULL
-                              && (is_participle (tail) || has (s, c + 2, IS_AND)
-                                  || NORM_IS (tail, "although") || NORM_IS (tail, "though")
-                                  || NORM_IS (tail, "while") || NORM_IS (tail, "but")
-                                  || NORM_IS (tail, "because") || NORM_IS (tail, "as")
-                                  || NORM_IS (tail, "whereas") || NORM_IS (tail, "even")
+                              && (is_participle (tail)
+                                  || has (s, c + 2, IS_AND | IS_AS | IS_SUBORDINATOR)
                                   || NORM_IS (tail, "which") || NORM_IS (tail, "who")
-                                  || NORM_IS (tail, "citing") || NORM_IS (tail, "after"));
+                                  || NORM_IS (tail, "after"));
           if (has (s, c + 1, IS_COMMA) && c + 3 < sent.end && !has (s, c + 2, IS_THAT)
               && !own_tail && (b & CUE_VERB_FORM) && !has (s, sent.start, IN_RAW))
             {
@@ -1862,12 +1864,7 @@ find_reported (const Scan *s)
           /* "…, his lawyer said, though Khan will stay in jail": a
            * subordinate clause after the cue's comma */
           if (!at_end && c + 2 < sent.end && has (s, c + 1, IS_COMMA))
-            {
-              const SaywhoToken *conj = tok_at (s, c + 2);
-              at_end = NORM_IS (conj, "though") || NORM_IS (conj, "although")
-                       || NORM_IS (conj, "while") || NORM_IS (conj, "even")
-                       || NORM_IS (conj, "whereas") || NORM_IS (conj, "because");
-            }
+            at_end = has (s, c + 2, IS_SUBORDINATOR);
           if (!at_end || !(b & CUE_VERB_FORM) || has (s, sent.start, IN_RAW))
             continue;
           /* the comma before the cue, no more than 6 steps back, a name
