@@ -208,6 +208,40 @@ start_span (GArray *spans, guint start)
   g_array_append_val (spans, span);
 }
 
+/* Where assign_spans() is: the sentence and paragraph of the last token
+ * it labelled. */
+typedef struct {
+  guint sentence, paragraph;
+} SpanCursor;
+
+/* Tells tokens [from, to) their sentence and paragraph, and flags the
+ * first token of each sentence; *from becomes to.  The sentence loop calls
+ * it for a paragraph's tokens once the next paragraph has opened its first
+ * sentence: every span that covers them is closed then (start_span() only
+ * ever changes the last one), and they are still in the core's cache, where
+ * a pass of its own over the whole document would read them all again. */
+static void
+assign_spans (SaywhoDocument *doc, guint *from, guint to, SpanCursor *at)
+{
+  SaywhoToken *tokens = (SaywhoToken *) (void *) doc->tokens->data;
+  const SaywhoSpan *sentences = (const SaywhoSpan *) (const void *) doc->sentences->data;
+  const SaywhoSpan *paragraphs = (const SaywhoSpan *) (const void *) doc->paragraphs->data;
+  guint s = at->sentence, p = at->paragraph;
+  for (guint i = *from; i < to; i++)
+    {
+      while (i >= sentences[s].end)
+        s++;
+      while (i >= paragraphs[p].end)
+        p++;
+      tokens[i].sentence = s;
+      tokens[i].paragraph = p;
+      if (i == sentences[s].start)
+        tokens[i].flags |= SAYWHO_TOKEN_SENTENCE_START;
+    }
+  *at = (SpanCursor) { s, p };
+  *from = to;
+}
+
 static gboolean
 segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **error)
 {
@@ -276,11 +310,15 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
           saywho_document_token (doc, i)->flags |= SAYWHO_TOKEN_HEADLINE;
     }
 
-  /* Sentences, paragraph by paragraph. */
+  /* Sentences, paragraph by paragraph; each token learns its sentence and
+   * paragraph a paragraph later (assign_spans). */
+  guint assigned = 0;
+  SpanCursor at = { 0, 0 };
   for (guint p = 0; p < doc->paragraphs->len; p++)
     {
       SaywhoSpan para = g_array_index (doc->paragraphs, SaywhoSpan, p);
       start_span (doc->sentences, para.start);
+      assign_spans (doc, &assigned, para.start, &at);
 
       guint dateline = dateline_end (doc, para.start, para.end);
       for (guint i = para.start; i < dateline; i++)
@@ -332,24 +370,8 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
     }
   g_array_index (doc->sentences, SaywhoSpan, doc->sentences->len - 1).end = n;
 
-  /* Each token knows its sentence and paragraph: one pass over both. */
-  {
-    SaywhoToken *tokens = (SaywhoToken *) (void *) doc->tokens->data;
-    const SaywhoSpan *sentences = (const SaywhoSpan *) (const void *) doc->sentences->data;
-    const SaywhoSpan *paragraphs = (const SaywhoSpan *) (const void *) doc->paragraphs->data;
-    guint s = 0, p = 0;
-    for (guint i = 0; i < n; i++)
-      {
-        while (i >= sentences[s].end)
-          s++;
-        while (i >= paragraphs[p].end)
-          p++;
-        tokens[i].sentence = s;
-        tokens[i].paragraph = p;
-        if (i == sentences[s].start)
-          tokens[i].flags |= SAYWHO_TOKEN_SENTENCE_START;
-      }
-  }
+  /* The last paragraph's tokens. */
+  assign_spans (doc, &assigned, n, &at);
   return TRUE;
 }
 
