@@ -78,13 +78,51 @@ static const struct {
   { "org-role", CLASS_ORG_ROLE }, { "org-own", CLASS_ORG_OWN },
 };
 
+/* A word list of the stage's lexicons: a filter in front of a word map.
+ * Looking a word up is inline: a bit test for most words, and for the
+ * rest a probe that compares hash, length and bytes where they sit, with
+ * no call and no strcmp() (what a SaywhoStrMap costs for each word it
+ * holds, and every "the", "of" and "in" is a class word). */
 typedef struct {
-  SaywhoStrMap *classes;    /* norm → WordClass bits */
-  SaywhoStrMap *first_names; /* exact form */
-  SaywhoStrMap *starters;   /* norm */
+  SaywhoStrMapFilter filter;
+  SaywhoWordMap map;        /* keys in Names.keys */
+} WordList;
+
+typedef struct {
+  WordList classes;         /* norm → WordClass bits */
+  WordList first_names;     /* exact form → 1 */
+  WordList starters;        /* norm → 1 */
+  GStringChunk *keys;       /* the words of the three lists */
   SaywhoTrie *titles;       /* norms of title words → title index */
   SaywhoAnalyzer *analyzer; /* only while loading */
 } Names;
+
+/* The value of a word in list, 0 when it is not there. */
+static inline guint32
+word_list_get (const WordList *list, const char *key, gsize len, guint32 hash)
+{
+  if (!saywho_strmap_filter_test (&list->filter, hash))
+    return 0;
+  const SaywhoWordSlot *slot = saywho_word_map_find (&list->map, key, len, hash);
+  return slot != NULL ? slot->value : 0;
+}
+
+/* Ors value into the word's value, adding the word (a copy) if new. */
+static void
+word_list_add (Names *names, WordList *list, const char *key, guint32 value)
+{
+  gsize len = strlen (key);
+  guint32 hash = saywho_str_hash (key, (gssize) len);
+  SaywhoWordSlot *slot = saywho_word_map_find (&list->map, key, len, hash);
+  if (slot != NULL)
+    {
+      slot->value |= value;
+      return;
+    }
+  saywho_word_map_add (&list->map, g_string_chunk_insert_len (names->keys, key, (gssize) len), len,
+                       hash, value);
+  saywho_strmap_filter_add (&list->filter, hash);
+}
 
 typedef struct {
   GArray *pending;          /* SaywhoEntity claimed in the current pass */
@@ -151,9 +189,7 @@ seen_in_lower_case (const NamesWorker *w, const SaywhoToken *tok)
 static guint
 lookup_class (const Names *names, const SaywhoToken *tok)
 {
-  guint32 bits = 0;
-  saywho_strmap_lookup (names->classes, tok->norm, tok->norm_hash, &bits);
-  return bits;
+  return word_list_get (&names->classes, tok->norm, tok->norm_len, tok->norm_hash);
 }
 
 /* The classes of a token of the document being processed, looked up once
@@ -488,7 +524,7 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
       /* (a word of a headed name the document also writes in lower
        * case stays: "Foreign Ministry spokesperson Fang Yu said") */
       if (first && entity_at (w, start) < 0
-          && (saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
+          && (word_list_get (&names->starters, tok->norm, tok->norm_len, tok->norm_hash)
               || (!headed && seen_in_lower_case (w, tok))))
         {
           start++;
@@ -518,12 +554,11 @@ is_given_name (const Names *names, const SaywhoDocument *doc, const SaywhoToken 
 {
   gsize len;
   const char *text = saywho_token_text (doc, tok, &len);
-  char form[64];  /* the map compares NUL-terminated keys */
-  if (len >= sizeof form)
+  /* (no longer form is looked up, as when the list was a SaywhoStrMap
+   * that compared a NUL-terminated copy of 64 bytes at most) */
+  if (len >= 64)
     return FALSE;
-  memcpy (form, text, len);
-  form[len] = '\0';
-  return saywho_strmap_contains (names->first_names, form, saywho_str_hash (form, (gssize) len));
+  return word_list_get (&names->first_names, text, len, saywho_str_hash (text, (gssize) len)) != 0;
 }
 
 static void
@@ -822,7 +857,7 @@ unknown_word (const Names *names, const NamesWorker *w, const SaywhoDocument *do
          && !(class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
                                         | CLASS_MISC_HEAD | CLASS_GENERIC | also))
          && !seen_in_lower_case (w, tok)
-         && !saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash);
+         && !word_list_get (&names->starters, tok->norm, tok->norm_len, tok->norm_hash);
 }
 
 /* Is token i a lone unknown capitalized word mid-sentence right after a
@@ -1542,9 +1577,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 static void
 add_class_bits (Names *names, const char *norm, guint32 value)
 {
-  guint32 hash = saywho_str_hash (norm, -1), bits = 0;
-  saywho_strmap_lookup (names->classes, norm, hash, &bits);
-  saywho_strmap_insert (names->classes, norm, hash, bits | value);
+  word_list_add (names, &names->classes, norm, value);
 }
 
 static gboolean
@@ -1587,7 +1620,8 @@ add_first_name (char **c, guint ncolumns, guint line, gpointer user_data, GError
   (void) ncolumns;
   (void) line;
   (void) error;
-  saywho_strmap_insert (user_data, c[0], saywho_str_hash (c[0], -1), 1);
+  Names *names = user_data;
+  word_list_add (names, &names->first_names, c[0], 1);
   return TRUE;
 }
 
@@ -1597,8 +1631,9 @@ add_starter (char **c, guint ncolumns, guint line, gpointer user_data, GError **
   (void) ncolumns;
   (void) line;
   (void) error;
+  Names *names = user_data;
   g_autofree char *key = g_utf8_casefold (c[0], -1);
-  saywho_strmap_insert (user_data, key, saywho_str_hash (key, -1), 1);
+  word_list_add (names, &names->starters, key, 1);
   return TRUE;
 }
 
@@ -1627,9 +1662,10 @@ static void
 names_destroy (gpointer shared)
 {
   Names *names = shared;
-  saywho_strmap_free (names->classes);
-  saywho_strmap_free (names->first_names);
-  saywho_strmap_free (names->starters);
+  saywho_word_map_clear (&names->classes.map);
+  saywho_word_map_clear (&names->first_names.map);
+  saywho_word_map_clear (&names->starters.map);
+  g_string_chunk_free (names->keys);
   saywho_trie_free (names->titles);
   g_free (names);
 }
@@ -1638,17 +1674,18 @@ static gpointer
 names_create (const SaywhoConfig *config, GError **error)
 {
   Names *names = g_new0 (Names, 1);
-  names->classes = saywho_strmap_new ();
-  names->first_names = saywho_strmap_new ();
-  names->starters = saywho_strmap_new ();
+  saywho_word_map_init (&names->classes.map, 64);
+  saywho_word_map_init (&names->first_names.map, 64);
+  saywho_word_map_init (&names->starters.map, 64);
+  names->keys = g_string_chunk_new (4096);
   names->titles = saywho_trie_new ();
   names->analyzer = saywho_analyzer_new (config, error);
   gboolean ok = names->analyzer != NULL
     && saywho_lexicon_read (config->lexicon_dir, "name-patterns.tsv", 2, 2, add_class, names, error)
     && saywho_lexicon_read (config->lexicon_dir, "first-names.txt", 1, 1, add_first_name,
-                            names->first_names, error)
+                            names, error)
     && saywho_lexicon_read (config->lexicon_dir, "sentence-starters.txt", 1, 1, add_starter,
-                            names->starters, error)
+                            names, error)
     && saywho_lexicon_read (config->lexicon_dir, "titles.tsv", 3, 3, add_title, names, error)
     && saywho_lexicon_read (config->lexicon_dir, "speaker-nouns.tsv", 2, 2, add_person_noun,
                             names, error);
