@@ -1297,6 +1297,24 @@ defines_acronym (const SaywhoDocument *doc, guint i)
          && text_is (doc, saywho_document_token (doc, i + 2), ")");
 }
 
+/* Does the document also use a word of [start, end) in lower case
+ * ("Membership Action Plan"), or does one head another kind of name?
+ * Such words are not a person's.  Particles and what is no word aside. */
+static gboolean
+common_words (const NamesWorker *w, const SaywhoDocument *doc, guint start, guint end)
+{
+  for (guint k = start; k < end; k++)
+    {
+      const SaywhoToken *t = saywho_document_token (doc, k);
+      if (t->kind != SAYWHO_TOKEN_WORD || (class_of (w, doc, t) & CLASS_PARTICLE))
+        continue;
+      if (seen_in_lower_case (w, t)
+          || (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* 2-4. People. */
 static void
 find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title,
@@ -1344,13 +1362,14 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         }
       /* Organizations and places the head-word pass or the lexicons found
        * stay as they are. */
-      gboolean known = FALSE, only_acronyms = TRUE;
+      gboolean known = FALSE, only_acronyms = TRUE, any_entity = FALSE;
       for (guint k = start; k < end; k++)
         {
           gint e = entity_at (w, k);
           if (e >= 0)
             {
               const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+              any_entity = TRUE;
               if (ent->type == SAYWHO_ENTITY_ORG || ent->span.start < start || ent->span.end > end
                   || (ent->type == SAYWHO_ENTITY_LOC && ent->span.end - ent->span.start > 1))
                 known = TRUE;
@@ -1387,23 +1406,6 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
           resume = end;
           continue;
         }
-      gboolean given = is_given_name (names, doc, saywho_document_token (doc, start));
-      gboolean any_entity = FALSE;
-      for (guint k = start; k < end; k++)
-        any_entity |= entity_at (w, k) >= 0;
-
-      /* Words the document also uses in lower case ("Membership Action
-       * Plan") or that head other kinds of names are not a person's. */
-      gboolean common = FALSE;
-      for (guint k = start; k < end; k++)
-        {
-          const SaywhoToken *t = saywho_document_token (doc, k);
-          if (t->kind != SAYWHO_TOKEN_WORD || (class_of (w, doc, t) & CLASS_PARTICLE))
-            continue;
-          if (seen_in_lower_case (w, t)
-              || (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
-            common = TRUE;
-        }
       /* "La Laguna", "Las Lajas", "El Teniente": an article starts a
        * place's or a firm's name, not a person's; a place after "in" */
       const SaywhoToken *first_word = saywho_document_token (doc, start);
@@ -1418,9 +1420,14 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         }
       else if (titled)
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
-      else if (end - start >= 2 && given && !defines_acronym (doc, end))
+      /* (whether the first word is a given name and whether the words are
+       * common ones are asked only here, where they decide: most runs
+       * are one word, which neither question concerns) */
+      else if (end - start >= 2 && is_given_name (names, doc, first_word)
+               && !defines_acronym (doc, end))
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
-      else if (end - start >= 2 && end - start <= 4 && !any_entity && !common
+      else if (end - start >= 2 && end - start <= 4 && !any_entity
+               && !common_words (w, doc, start, end)
                && !(tok->flags & SAYWHO_TOKEN_HEADLINE) && !defines_acronym (doc, end))
         {
           /* With no given name and no title, what comes before decides
