@@ -131,6 +131,11 @@ typedef struct {
   guint64 capitalized_filter[64]; /* a bit per their hash mod 4096: most
                                    * lower-case words are no capitalized
                                    * word, and a bit says so */
+  guint8 unmarked[4096];    /* how many capitalized words of a set filter
+                             * bit are not yet seen in lower case (255:
+                             * that many or more, never counted down) */
+  GArray *lower;            /* guint32 pairs: norm_hash and index of each
+                             * lower-case word */
   GArray *classes;          /* guint: WordClass bits of each token */
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
@@ -169,7 +174,31 @@ add_capitalized (NamesWorker *w, const SaywhoToken *tok)
     return;
   saywho_word_map_add (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash, 0);
   guint32 h = tok->norm_hash;
-  w->capitalized_filter[(h >> 6) & 63] |= G_GUINT64_CONSTANT (1) << (h & 63);
+  guint64 *word = &w->capitalized_filter[(h >> 6) & 63], bit = G_GUINT64_CONSTANT (1) << (h & 63);
+  /* (a bit set in this document: its count is the words added since;
+   * the counts need no clearing between documents) */
+  if (!(*word & bit))
+    w->unmarked[h & 4095] = 1;
+  else if (w->unmarked[h & 4095] < 255)
+    w->unmarked[h & 4095]++;
+  *word |= bit;
+}
+
+/* Notes that the document writes the word of tok in lower case
+ * ("membership").  Once every capitalized word under a filter
+ * bit is so noted, the bit is cleared: the words written most often in
+ * lower case ("the", "a", "in", which sentences also start with) then
+ * cost a bit test, not a probe of the map, from their second time on. */
+static void
+mark_lower_case (NamesWorker *w, const SaywhoToken *tok)
+{
+  guint32 h = tok->norm_hash;
+  SaywhoWordSlot *slot = saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len, h);
+  if (slot == NULL || slot->value)
+    return;
+  slot->value = 1;
+  if (w->unmarked[h & 4095] < 255 && --w->unmarked[h & 4095] == 0)
+    w->capitalized_filter[(h >> 6) & 63] &= ~(G_GUINT64_CONSTANT (1) << (h & 63));
 }
 
 /* Whether a capitalized word of the document is also written in lower
@@ -1481,64 +1510,67 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   saywho_word_map_reset (&w->capitalized);
   memset (w->capitalized_filter, 0, sizeof w->capitalized_filter);
-  g_array_set_size (w->classes, n);
   /* Filled in place: GArray appends cost a call each. */
+  g_array_set_size (w->classes, n);
   g_array_set_size (w->candidates, n);
   g_array_set_size (w->title_starts, n);
+  g_array_set_size (w->lower, 2 * n);
+  const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
+  guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
-  guint ncandidates = 0, ntitle_starts = 0;
+  guint32 *lower = (guint32 *) (void *) w->lower->data;
+  guint ncandidates = 0, ntitle_starts = 0, nlower = 0;
   guint sentence_start = 0, words = 0, upper = 0;
   guint sentence_last = last_of_sentence (doc, 0);
   for (guint i = 0; i < n; i++)
     {
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      guint *cls = &g_array_index (w->classes, guint, i);
-      *cls = 0;
+      const SaywhoToken *tok = &tokens[i];
+      gboolean word = tok->kind == SAYWHO_TOKEN_WORD;
+      /* Headlines in capitals: the gazetteer's word only. */
+      words += word;
+      upper += word && (tok->flags & SAYWHO_TOKEN_ALL_CAPS);
       if (i == sentence_last)
         {
           sentence_last = last_of_sentence (doc, i + 1);
-          /* Headlines in capitals: the gazetteer's word only. */
-          words += tok->kind == SAYWHO_TOKEN_WORD;
-          upper += tok->kind == SAYWHO_TOKEN_WORD && (tok->flags & SAYWHO_TOKEN_ALL_CAPS);
           if (words >= 2 && upper * 10 >= words * 7)
             memset (in_title + sentence_start, 1, i + 1 - sentence_start);
           sentence_start = i + 1;
           words = upper = 0;
         }
-      else if (tok->kind == SAYWHO_TOKEN_WORD)
+      guint cls = 0;
+      if (word || tok->kind == SAYWHO_TOKEN_ABBREVIATION || tok->kind == SAYWHO_TOKEN_PUNCT)
         {
-          words++;
-          upper += (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+          /* One lookup, through the map's filter, for every word: the
+           * passes below then read the classes from w->classes. */
+          cls = lookup_class (names, tok);
+          if (is_name_word (tok))
+            candidates[ncandidates++] = i;
+          if (cls & CLASS_TITLE_START)
+            title_starts[ntitle_starts++] = i;
+          if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+            add_capitalized (w, tok);
+          else if (word)
+            {
+              /* (the hash beside the index: the pass below reads no
+               * token whose hash misses the filter) */
+              lower[2 * nlower] = tok->norm_hash;
+              lower[2 * nlower + 1] = i;
+              nlower++;
+            }
         }
-      if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_ABBREVIATION
-          && tok->kind != SAYWHO_TOKEN_PUNCT)
-        continue;
-      /* One lookup, through the map's filter, for every word: the
-       * passes below then read the classes from w->classes. */
-      *cls = lookup_class (names, tok);
-      if (is_name_word (tok))
-        candidates[ncandidates++] = i;
-      if (*cls & CLASS_TITLE_START)
-        title_starts[ntitle_starts++] = i;
-      if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-        add_capitalized (w, tok);
+      classes[i] = cls;
     }
   g_array_set_size (w->candidates, ncandidates);
   g_array_set_size (w->title_starts, ntitle_starts);
-  /* Which capitalized words the document also writes in lower case: one
-   * lookup per lower-case word, in a map as small as the names. */
-  for (guint i = 0; i < n; i++)
+  /* Which capitalized words the document also writes in lower case: a
+   * bit test per lower-case word, and a lookup, in a map as small as the
+   * names, for the few that pass it. */
+  for (guint k = 0; k < nlower; k++)
     {
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && ((w->capitalized_filter[(tok->norm_hash >> 6) & 63] >> (tok->norm_hash & 63)) & 1))
-        {
-          SaywhoWordSlot *slot = saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len,
-                                                       tok->norm_hash);
-          if (slot != NULL)
-            slot->value = 1;
-        }
+      guint32 h = lower[2 * k];
+      if ((w->capitalized_filter[(h >> 6) & 63] >> (h & 63)) & 1)
+        mark_lower_case (w, &tokens[lower[2 * k + 1]]);
     }
 
   index_entities (w, doc);
@@ -1721,6 +1753,7 @@ names_worker_new (gpointer shared, GError **error)
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
+  w->lower = g_array_new (FALSE, FALSE, sizeof (guint32));
   saywho_word_map_init (&w->capitalized, 1024);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
   return w;
@@ -1736,6 +1769,7 @@ names_worker_free (gpointer data)
   g_array_unref (w->candidates);
   g_array_unref (w->title_starts);
   g_array_unref (w->entity_of);
+  g_array_unref (w->lower);
   g_array_unref (w->classes);
   g_free (w);
 }
