@@ -152,19 +152,28 @@ entity_at (const NamesWorker *w, guint i)
   return i < w->entity_of->len ? g_array_index (w->entity_of, gint32, i) : -1;
 }
 
+/* Sets w->entity_of over the tokens of the entities from index `from`
+ * on: to their index, or to -1 when clear. */
+static void
+mark_entities (NamesWorker *w, const SaywhoDocument *doc, guint from, gboolean clear)
+{
+  guint n = doc->tokens->len;
+  gint32 *of = (gint32 *) (void *) w->entity_of->data;
+  for (guint k = from; k < doc->entities->len; k++)
+    {
+      SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, k).span;
+      for (guint i = span.start; i < span.end && i < n; i++)
+        of[i] = clear ? -1 : (gint32) k;
+    }
+}
+
 static void
 index_entities (NamesWorker *w, const SaywhoDocument *doc)
 {
   guint n = doc->tokens->len;
   g_array_set_size (w->entity_of, n);
-  gint32 *of = (gint32 *) (void *) w->entity_of->data;
-  memset (of, 0xff, n * sizeof *of);
-  for (guint k = 0; k < doc->entities->len; k++)
-    {
-      SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, k).span;
-      for (guint i = span.start; i < span.end && i < n; i++)
-        of[i] = (gint32) k;
-    }
+  memset (w->entity_of->data, 0xff, n * sizeof (gint32));
+  mark_entities (w, doc, 0, FALSE);
 }
 
 static void
@@ -340,16 +349,24 @@ compare_spans (gconstpointer a, gconstpointer b)
   return (x->span.start > y->span.start) - (x->span.start < y->span.start);
 }
 
-/* Applies a pass's claims in one merge. */
+/* Applies a pass's claims in one merge, and indexes the entities again. */
 static void
 flush_claims (NamesWorker *w, SaywhoDocument *doc)
 {
   if (w->pending->len == 0)
     return;
   g_array_sort (w->pending, compare_spans);
+  /* The merge keeps the entities that end before the first claim where
+   * they are, at the same index: only the tokens of the entities from
+   * there on are indexed again, cleared before the merge and set after
+   * it (tokens no entity covers stay -1), rather than every token of
+   * the document. */
+  guint first = g_array_index (w->pending, SaywhoEntity, 0).span.start;
+  guint from = saywho_document_entity_from (doc, first);
+  mark_entities (w, doc, from, TRUE);
   saywho_document_merge_entities (doc, w->pending);
   g_array_set_size (w->pending, 0);
-  index_entities (w, doc);
+  mark_entities (w, doc, from, FALSE);
 }
 
 /* ---- titles --------------------------------------------------------------- */
