@@ -94,6 +94,7 @@ typedef struct {
   WordList starters;        /* norm → 1 */
   GStringChunk *keys;       /* the words of the three lists */
   SaywhoTrie *titles;       /* norms of title words → title index */
+  const SaywhoTrieNodes *title_nodes; /* the titles' nodes, once sealed */
   SaywhoAnalyzer *analyzer; /* only while loading */
 } Names;
 
@@ -385,19 +386,22 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
       guint i = starts[c];
       if (i < resume)
         continue;
+      /* (a step a token, by the norm's bytes and hash: no key number to
+       * look up first; and a leaf ends the walk without one more step) */
       guint32 node = SAYWHO_TRIE_ROOT;
       guint best = 0;
       for (guint j = i; j < n; j++)
         {
           const SaywhoToken *t = saywho_document_token (doc, j);
-          gint32 key = saywho_trie_key (names->titles, t->norm, t->norm_hash);
-          node = saywho_trie_child (names->titles, node, key);
+          node = saywho_trie_step (names->titles, node, t->norm, t->norm_len, t->norm_hash);
           if (node == SAYWHO_TRIE_NONE)
             break;
           guint count;
-          saywho_trie_values (names->titles, node, &count);
+          saywho_trie_nodes_values (names->title_nodes, node, &count);
           if (count > 0)
             best = j + 1;
+          if (saywho_trie_nodes_leaf (names->title_nodes, node))
+            break;
         }
       if (best == 0)
         continue;
@@ -1756,6 +1760,7 @@ names_create (const SaywhoConfig *config, GError **error)
       return NULL;
     }
   saywho_trie_seal (names->titles);
+  names->title_nodes = saywho_trie_nodes (names->titles);
   return names;
 }
 
