@@ -65,6 +65,33 @@ typedef enum {
   CLASS_PERSON_NOUN = 1 << 14, /* a person noun of speaker-nouns.tsv */
 } WordClass;
 
+#define CLASS_HEADS (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD | CLASS_MISC_HEAD)
+
+/* What a candidate (a name word) has around it, noted once for all the
+ * passes by note_cues().  Each pass over the candidates first skips those
+ * whose cues show that its rule cannot apply, without reading their
+ * tokens again (each a cache line of its own, a miss in L1 for most);
+ * its full test follows for the rest.  A cue is only ever a necessary
+ * condition: before and after mean the tokens right there, whatever the
+ * sentence. */
+typedef enum {
+  CUE_AFTER_THE = 1 << 0,         /* "the" before it */
+  CUE_AFTER_LOCATIVE = 1 << 1,    /* a locative before it */
+  CUE_AFTER_ORG_NOUN = 1 << 2,    /* an org-noun before it */
+  CUE_AFTER_PLACE_OF = 1 << 3,    /* a place noun and "of" before it */
+  CUE_BEFORE_JOINER = 1 << 4,     /* a name word, a particle or "-" after it:
+                                   * its run of name words may go on */
+  CUE_BEFORE_COMMA = 1 << 5,      /* "," after it (its text or its norm) */
+  CUE_BEFORE_POSSESSIVE = 1 << 6, /* a possessive after it */
+  CUE_BEFORE_HYPHEN = 1 << 7,     /* "-" after it */
+  CUE_BEFORE_ORG_NOUN = 1 << 8,   /* an org-noun after it */
+  CUE_BEFORE_PLACE_NOUN = 1 << 9, /* a place noun after it */
+  CUE_ACRONYM = 1 << 10,          /* it is in capitals */
+  CUE_BYLINE = 1 << 11,           /* it is the "By" that opens a headline's sentence */
+  CUE_HEAD_FOLLOWS = 1 << 12,     /* a head word (CLASS_HEADS), it or one after it
+                                   * in its sentence */
+} Cue;
+
 static const struct {
   const char *name;
   WordClass value;
@@ -140,6 +167,8 @@ typedef struct {
   GArray *classes;          /* guint: WordClass bits of each token */
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
+  GArray *cues;             /* guint16: Cue bits of each candidate */
+  GArray *heads;            /* guint32: the tokens of a CLASS_HEADS class, in order */
   GArray *title_starts;     /* guint32: the tokens that may start a title */
   GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
@@ -264,6 +293,68 @@ static gboolean
 is_acronym (const SaywhoToken *tok)
 {
   return (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+}
+
+/* Notes the cues of every candidate (see Cue): one pass over them, that
+ * reads each candidate's token and the two around it. */
+static void
+note_cues (NamesWorker *w, const SaywhoDocument *doc)
+{
+  guint n = doc->tokens->len;
+  const guint *classes = (const guint *) (void *) w->classes->data;
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint32 *heads = (const guint32 *) (void *) w->heads->data;
+  g_array_set_size (w->cues, w->candidates->len);
+  guint16 *cues = (guint16 *) (void *) w->cues->data;
+  guint h = 0;  /* the first head word at or after the candidate */
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      guint cue = 0;
+      if (is_acronym (tok))
+        cue |= CUE_ACRONYM;
+      if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
+          && text_is (doc, tok, "By"))
+        cue |= CUE_BYLINE;
+      /* (a head word in the sentence from i on is the first one at or
+       * after i, in i's sentence) */
+      while (h < w->heads->len && heads[h] < i)
+        h++;
+      if (h < w->heads->len && saywho_document_token (doc, heads[h])->sentence == tok->sentence)
+        cue |= CUE_HEAD_FOLLOWS;
+      if (i > 0)
+        {
+          const SaywhoToken *prev = saywho_document_token (doc, i - 1);
+          if (classes[i - 1] & CLASS_LOCATIVE)
+            cue |= CUE_AFTER_LOCATIVE;
+          if (classes[i - 1] & CLASS_ORG_NOUN)
+            cue |= CUE_AFTER_ORG_NOUN;
+          if (saywho_token_norm_is (prev, "the"))
+            cue |= CUE_AFTER_THE;
+          if (i >= 2 && (classes[i - 2] & CLASS_PLACE_NOUN) && saywho_token_norm_is (prev, "of"))
+            cue |= CUE_AFTER_PLACE_OF;
+        }
+      if (i + 1 < n)
+        {
+          const SaywhoToken *next = saywho_document_token (doc, i + 1);
+          guint cls = classes[i + 1];
+          gboolean hyphen = text_is (doc, next, "-");
+          if (is_name_word (next) || (cls & CLASS_PARTICLE) || hyphen)
+            cue |= CUE_BEFORE_JOINER;
+          if (hyphen)
+            cue |= CUE_BEFORE_HYPHEN;
+          if (text_is (doc, next, ",") || saywho_token_norm_is (next, ","))
+            cue |= CUE_BEFORE_COMMA;
+          if (next->kind == SAYWHO_TOKEN_POSSESSIVE)
+            cue |= CUE_BEFORE_POSSESSIVE;
+          if (cls & CLASS_ORG_NOUN)
+            cue |= CUE_BEFORE_ORG_NOUN;
+          if (cls & CLASS_PLACE_NOUN)
+            cue |= CUE_BEFORE_PLACE_NOUN;
+        }
+      cues[c] = (guint16) cue;
+    }
 }
 
 /* ---- replacing entities ---------------------------------------------------- */
@@ -417,9 +508,12 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
     }
   /* A byline: "By Jane Doe" on a line of its own. */
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len && cand[c] + 1 < n; c++)
     {
       guint i = cand[c];
+      if (!(cues[c] & CUE_BYLINE))
+        continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (!(tok->flags & SAYWHO_TOKEN_HEADLINE) || !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)
           || !text_is (doc, tok, "By"))
@@ -617,11 +711,16 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;  /* the first token this pass has not gone past */
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i < resume)
+      /* (a name claimed here holds a head word: with none from i to the
+       * sentence's end, no run from i or after it in the sentence is
+       * claimed, and where such a run ends, resume, matters to no later
+       * sentence) */
+      if (i < resume || !(cues[c] & CUE_HEAD_FOLLOWS))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (in_title[i])
@@ -985,10 +1084,12 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (!lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
+      if (!(cues[c] & CUE_AFTER_ORG_NOUN)
+          || !lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if ((saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1002,7 +1103,8 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i == 0 || i + 2 >= n)
+      if ((cues[c] & (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)) != (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)
+          || i == 0 || i + 2 >= n)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *prev = saywho_document_token (doc, i - 1);
@@ -1028,12 +1130,13 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      /* (most name words are none of these: a possessive or a comma
+       * after, an acronym, "the" before) */
+      if (!(cues[c] & (CUE_BEFORE_POSSESSIVE | CUE_ACRONYM | CUE_BEFORE_COMMA | CUE_AFTER_THE))
+          || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *next = saywho_document_token (doc, i + 1);
-      /* (most name words are none of these: a possessive or a comma
-       * after, an acronym, "the" before) */
       if (next->kind != SAYWHO_TOKEN_POSSESSIVE && !is_acronym (tok) && !text_is (doc, next, ",")
           && !(i > 0 && saywho_token_norm_is (saywho_document_token (doc, i - 1), "the")))
         continue;
@@ -1125,10 +1228,12 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (!lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
+      if (!(cues[c] & CUE_AFTER_LOCATIVE)
+          || !lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
           || (saywho_document_token (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
           || appositive_org (w, doc, i)
           || (i + 1 < n && saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE))
@@ -1139,7 +1244,7 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      if (!(cues[c] & CUE_BEFORE_HYPHEN) || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1227,11 +1332,12 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i < 2 || i < resume || in_title[i])
+      if (!(cues[c] & CUE_AFTER_PLACE_OF) || i < 2 || i < resume || in_title[i])
         continue;
       const SaywhoToken *of = saywho_document_token (doc, i - 1);
       const SaywhoToken *noun = saywho_document_token (doc, i - 2);
@@ -1268,7 +1374,7 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 1 >= n || in_title[i])
+      if (!(cues[c] & CUE_BEFORE_PLACE_NOUN) || i + 1 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *noun = saywho_document_token (doc, i + 1);
@@ -1292,10 +1398,11 @@ find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 4 >= n || in_title[i])
+      if (!(cues[c] & CUE_BEFORE_COMMA) || i + 4 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *comma = saywho_document_token (doc, i + 1);
@@ -1371,11 +1478,15 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
              const guint8 *after_title)
 {
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;  /* the first token this pass has not gone past */
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i < resume)
+      /* (a lone word with no title before it is no claim here: its run
+       * is itself, as no joiner follows, and every claim below is of a
+       * titled name or of two words or more) */
+      if (i < resume || (!(cues[c] & CUE_BEFORE_JOINER) && !after_title[i]))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (in_title[i] || (class_of (w, doc, tok) & CLASS_NOT_NAME))
@@ -1535,13 +1646,15 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   g_array_set_size (w->classes, n);
   g_array_set_size (w->candidates, n);
   g_array_set_size (w->title_starts, n);
+  g_array_set_size (w->heads, n);
   g_array_set_size (w->lower, 2 * n);
   const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
   guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
+  guint32 *heads = (guint32 *) (void *) w->heads->data;
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
   guint32 *lower = (guint32 *) (void *) w->lower->data;
-  guint ncandidates = 0, ntitle_starts = 0, nlower = 0;
+  guint ncandidates = 0, ntitle_starts = 0, nlower = 0, nheads = 0;
   guint sentence_start = 0, words = 0, upper = 0;
   guint sentence_last = last_of_sentence (doc, 0);
   for (guint i = 0; i < n; i++)
@@ -1567,6 +1680,8 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
           cls = lookup_class (names, tok);
           if (is_name_word (tok))
             candidates[ncandidates++] = i;
+          if (cls & CLASS_HEADS)
+            heads[nheads++] = i;
           if (cls & CLASS_TITLE_START)
             title_starts[ntitle_starts++] = i;
           if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1583,6 +1698,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
       classes[i] = cls;
     }
   g_array_set_size (w->candidates, ncandidates);
+  g_array_set_size (w->heads, nheads);
   g_array_set_size (w->title_starts, ntitle_starts);
   /* Which capitalized words the document also writes in lower case: a
    * bit test per lower-case word, and a lookup, in a map as small as the
@@ -1594,6 +1710,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
         mark_lower_case (w, &tokens[lower[2 * k + 1]]);
     }
 
+  note_cues (w, doc);
   index_entities (w, doc);
   find_titles (names, w, doc, in_title, after_title);
 
@@ -1773,6 +1890,8 @@ names_worker_new (gpointer shared, GError **error)
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   w->flags = g_byte_array_new ();
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->cues = g_array_new (FALSE, FALSE, sizeof (guint16));
+  w->heads = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
   w->lower = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -1789,6 +1908,8 @@ names_worker_free (gpointer data)
   saywho_word_map_clear (&w->capitalized);
   g_byte_array_unref (w->flags);
   g_array_unref (w->candidates);
+  g_array_unref (w->cues);
+  g_array_unref (w->heads);
   g_array_unref (w->title_starts);
   g_array_unref (w->entity_of);
   g_array_unref (w->lower);
