@@ -81,7 +81,7 @@ typedef enum {
   CUE_AFTER_PLACE_OF = 1 << 3,    /* a place noun and "of" before it */
   CUE_BEFORE_JOINER = 1 << 4,     /* a name word, a particle or "-" after it:
                                    * its run of name words may go on */
-  CUE_BEFORE_COMMA = 1 << 5,      /* "," after it (its text or its norm) */
+  CUE_BEFORE_COMMA = 1 << 5,      /* "," after it */
   CUE_BEFORE_POSSESSIVE = 1 << 6, /* a possessive after it */
   CUE_BEFORE_HYPHEN = 1 << 7,     /* "-" after it */
   CUE_BEFORE_ORG_NOUN = 1 << 8,   /* an org-noun after it */
@@ -295,11 +295,24 @@ is_acronym (const SaywhoToken *tok)
   return (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
 }
 
+/* Is the norm of tok possibly the word of len bytes and hash?  What
+ * saywho_token_norm_is() asks, but by the token's own fields only: no
+ * read of the norm's bytes, elsewhere in memory.  Enough for a cue, which
+ * is only a necessary condition.  (A token's norm is its text, NFC and
+ * case-folded: the norm of the text "," or "-" is that text.) */
+static inline gboolean
+norm_may_be (const SaywhoToken *tok, gsize len, guint32 hash)
+{
+  return tok->norm_len == len && tok->norm_hash == hash;
+}
+
 /* Notes the cues of every candidate (see Cue): one pass over them, that
  * reads each candidate's token and the two around it. */
 static void
 note_cues (NamesWorker *w, const SaywhoDocument *doc)
 {
+  const guint32 the = saywho_str_hash ("the", 3), of = saywho_str_hash ("of", 2);
+  const guint32 comma = saywho_str_hash (",", 1), hyphen = saywho_str_hash ("-", 1);
   guint n = doc->tokens->len;
   const guint *classes = (const guint *) (void *) w->classes->data;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
@@ -330,21 +343,21 @@ note_cues (NamesWorker *w, const SaywhoDocument *doc)
             cue |= CUE_AFTER_LOCATIVE;
           if (classes[i - 1] & CLASS_ORG_NOUN)
             cue |= CUE_AFTER_ORG_NOUN;
-          if (saywho_token_norm_is (prev, "the"))
+          if (norm_may_be (prev, 3, the))
             cue |= CUE_AFTER_THE;
-          if (i >= 2 && (classes[i - 2] & CLASS_PLACE_NOUN) && saywho_token_norm_is (prev, "of"))
+          if (i >= 2 && (classes[i - 2] & CLASS_PLACE_NOUN) && norm_may_be (prev, 2, of))
             cue |= CUE_AFTER_PLACE_OF;
         }
       if (i + 1 < n)
         {
           const SaywhoToken *next = saywho_document_token (doc, i + 1);
           guint cls = classes[i + 1];
-          gboolean hyphen = text_is (doc, next, "-");
-          if (is_name_word (next) || (cls & CLASS_PARTICLE) || hyphen)
+          gboolean dash = norm_may_be (next, 1, hyphen);
+          if (is_name_word (next) || (cls & CLASS_PARTICLE) || dash)
             cue |= CUE_BEFORE_JOINER;
-          if (hyphen)
+          if (dash)
             cue |= CUE_BEFORE_HYPHEN;
-          if (text_is (doc, next, ",") || saywho_token_norm_is (next, ","))
+          if (norm_may_be (next, 1, comma))
             cue |= CUE_BEFORE_COMMA;
           if (next->kind == SAYWHO_TOKEN_POSSESSIVE)
             cue |= CUE_BEFORE_POSSESSIVE;
