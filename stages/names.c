@@ -88,8 +88,9 @@ typedef enum {
   CUE_BEFORE_PLACE_NOUN = 1 << 9, /* a place noun after it */
   CUE_ACRONYM = 1 << 10,          /* it is in capitals */
   CUE_BYLINE = 1 << 11,           /* it is the "By" that opens a headline's sentence */
-  CUE_HEAD_FOLLOWS = 1 << 12,     /* a head word (CLASS_HEADS), it or one after it
-                                   * in its sentence */
+  CUE_HEAD_FOLLOWS = 1 << 12,     /* a head word (CLASS_HEADS) that the walk of
+                                   * find_headed_names() can go over, it or one
+                                   * after it in its sentence */
 } Cue;
 
 static const struct {
@@ -168,7 +169,8 @@ typedef struct {
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
   GArray *cues;             /* guint16: Cue bits of each candidate */
-  GArray *heads;            /* guint32: the tokens of a CLASS_HEADS class, in order */
+  GArray *heads;            /* guint32: the tokens of a CLASS_HEADS class that
+                             * in_headed_walk(), in order */
   GArray *title_starts;     /* guint32: the tokens that may start a title */
   GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
@@ -293,6 +295,17 @@ static gboolean
 is_acronym (const SaywhoToken *tok)
 {
   return (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+}
+
+/* Can find_headed_names() walk over tok, of classes cls?  Only over a
+ * name word, a connector, a possessive or a hyphen: a head word that is
+ * none of these ("the party", "the ministry said", in lower case) heads
+ * no name there. */
+static gboolean
+in_headed_walk (const SaywhoToken *tok, guint cls)
+{
+  return is_name_word (tok) || (cls & CLASS_CONNECTOR) || tok->kind == SAYWHO_TOKEN_POSSESSIVE
+         || (tok->norm_len == 1 && tok->norm[0] == '-');
 }
 
 /* Is the norm of tok possibly the word of len bytes and hash?  What
@@ -1693,7 +1706,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
           cls = lookup_class (names, tok);
           if (is_name_word (tok))
             candidates[ncandidates++] = i;
-          if (cls & CLASS_HEADS)
+          if ((cls & CLASS_HEADS) && in_headed_walk (tok, cls))
             heads[nheads++] = i;
           if (cls & CLASS_TITLE_START)
             title_starts[ntitle_starts++] = i;
