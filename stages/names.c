@@ -185,9 +185,9 @@ entity_at (const NamesWorker *w, guint i)
 }
 
 /* Sets w->entity_of over the tokens of the entities from index `from`
- * on: to their index, or to -1 when clear. */
+ * on to their index. */
 static void
-mark_entities (NamesWorker *w, const SaywhoDocument *doc, guint from, gboolean clear)
+mark_entities (NamesWorker *w, const SaywhoDocument *doc, guint from)
 {
   guint n = doc->tokens->len;
   gint32 *of = (gint32 *) (void *) w->entity_of->data;
@@ -195,7 +195,7 @@ mark_entities (NamesWorker *w, const SaywhoDocument *doc, guint from, gboolean c
     {
       SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, k).span;
       for (guint i = span.start; i < span.end && i < n; i++)
-        of[i] = clear ? -1 : (gint32) k;
+        of[i] = (gint32) k;
     }
 }
 
@@ -205,7 +205,7 @@ index_entities (NamesWorker *w, const SaywhoDocument *doc)
   guint n = doc->tokens->len;
   g_array_set_size (w->entity_of, n);
   memset (w->entity_of->data, 0xff, n * sizeof (gint32));
-  mark_entities (w, doc, 0, FALSE);
+  mark_entities (w, doc, 0);
 }
 
 static void
@@ -474,17 +474,30 @@ flush_claims (NamesWorker *w, SaywhoDocument *doc)
   if (w->pending->len == 0)
     return;
   g_array_sort (w->pending, compare_spans);
-  /* The merge keeps the entities that end before the first claim where
-   * they are, at the same index: only the tokens of the entities from
-   * there on are indexed again, cleared before the merge and set after
-   * it (tokens no entity covers stay -1), rather than every token of
-   * the document. */
+  /* Rather than every token of the document, only these are indexed
+   * again: the merge removes the entities that a claim overlaps (each
+   * covers a token of the claim), whose tokens are cleared before it; and
+   * it keeps the entities that end before the first claim where they
+   * are, at the same index, so that only the tokens of the entities from
+   * there on are set after it.  Tokens no entity covers stay -1. */
+  guint n = doc->tokens->len;
+  gint32 *of = (gint32 *) (void *) w->entity_of->data;
+  for (guint p = 0; p < w->pending->len; p++)
+    {
+      SaywhoSpan claimed = g_array_index (w->pending, SaywhoEntity, p).span;
+      for (guint i = claimed.start; i < claimed.end && i < n; i++)
+        if (of[i] >= 0)
+          {
+            SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, of[i]).span;
+            for (guint k = span.start; k < span.end && k < n; k++)
+              of[k] = -1;
+          }
+    }
   guint first = g_array_index (w->pending, SaywhoEntity, 0).span.start;
   guint from = saywho_document_entity_from (doc, first);
-  mark_entities (w, doc, from, TRUE);
   saywho_document_merge_entities (doc, w->pending);
   g_array_set_size (w->pending, 0);
-  mark_entities (w, doc, from, FALSE);
+  mark_entities (w, doc, from);
 }
 
 /* ---- titles --------------------------------------------------------------- */
