@@ -163,6 +163,7 @@ typedef struct {
   guint8 unmarked[4096];    /* how many capitalized words of a set filter
                              * bit are not yet seen in lower case (255:
                              * that many or more, never counted down) */
+  GArray *class_hits;       /* guint32: the words that pass the class filter */
   GArray *lower;            /* guint32 pairs: norm_hash and index of each
                              * lower-case word */
   GArray *classes;          /* guint: WordClass bits of each token */
@@ -255,12 +256,6 @@ seen_in_lower_case (const NamesWorker *w, const SaywhoToken *tok)
 
 
 /* ---- what a token is ------------------------------------------------------ */
-
-static guint
-lookup_class (const Names *names, const SaywhoToken *tok)
-{
-  return word_list_get (&names->classes, tok->norm, tok->norm_len, tok->norm_hash);
-}
 
 /* The classes of a token of the document being processed, looked up once
  * per token by names_process(). */
@@ -1687,13 +1682,15 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   g_array_set_size (w->title_starts, n);
   g_array_set_size (w->heads, n);
   g_array_set_size (w->lower, 2 * n);
+  g_array_set_size (w->class_hits, n);
   const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
   guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
   guint32 *heads = (guint32 *) (void *) w->heads->data;
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
   guint32 *lower = (guint32 *) (void *) w->lower->data;
-  guint ncandidates = 0, ntitle_starts = 0, nlower = 0, nheads = 0;
+  guint32 *class_hits = (guint32 *) (void *) w->class_hits->data;
+  guint ncandidates = 0, ntitle_starts = 0, nlower = 0, nheads = 0, nclass_hits = 0;
   guint sentence_start = 0, words = 0, upper = 0;
   guint sentence_last = last_of_sentence (doc, 0);
   for (guint i = 0; i < n; i++)
@@ -1711,18 +1708,16 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
           sentence_start = i + 1;
           words = upper = 0;
         }
-      guint cls = 0;
+      classes[i] = 0;
       if (word || tok->kind == SAYWHO_TOKEN_ABBREVIATION || tok->kind == SAYWHO_TOKEN_PUNCT)
         {
-          /* One lookup, through the map's filter, for every word: the
-           * passes below then read the classes from w->classes. */
-          cls = lookup_class (names, tok);
+          /* The words that pass the class filter (a third) are listed
+           * for the lookup below, the list growing by the test's result
+           * rather than by a branch on it, which would be mispredicted. */
+          class_hits[nclass_hits] = i;
+          nclass_hits += saywho_strmap_filter_test (&names->classes.filter, tok->norm_hash);
           if (is_name_word (tok))
             candidates[ncandidates++] = i;
-          if ((cls & CLASS_HEADS) && in_headed_walk (tok, cls))
-            heads[nheads++] = i;
-          if (cls & CLASS_TITLE_START)
-            title_starts[ntitle_starts++] = i;
           if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
             add_capitalized (w, tok);
           else if (word)
@@ -1734,7 +1729,21 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
               nlower++;
             }
         }
+    }
+  /* The classes of the words that passed the filter: the passes below
+   * read them from w->classes. */
+  for (guint k = 0; k < nclass_hits; k++)
+    {
+      guint i = class_hits[k];
+      const SaywhoToken *tok = &tokens[i];
+      const SaywhoWordSlot *slot = saywho_word_map_find (&names->classes.map, tok->norm,
+                                                         tok->norm_len, tok->norm_hash);
+      guint cls = slot != NULL ? slot->value : 0;
       classes[i] = cls;
+      if ((cls & CLASS_HEADS) && in_headed_walk (tok, cls))
+        heads[nheads++] = i;
+      if (cls & CLASS_TITLE_START)
+        title_starts[ntitle_starts++] = i;
     }
   g_array_set_size (w->candidates, ncandidates);
   g_array_set_size (w->heads, nheads);
@@ -1934,6 +1943,7 @@ names_worker_new (gpointer shared, GError **error)
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
   w->lower = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->class_hits = g_array_new (FALSE, FALSE, sizeof (guint32));
   saywho_word_map_init (&w->capitalized, 1024);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
   return w;
@@ -1952,6 +1962,7 @@ names_worker_free (gpointer data)
   g_array_unref (w->title_starts);
   g_array_unref (w->entity_of);
   g_array_unref (w->lower);
+  g_array_unref (w->class_hits);
   g_array_unref (w->classes);
   g_free (w);
 }
