@@ -34,6 +34,11 @@
  * run that starts a sentence loses its first word when that word is a
  * sentence starter, or is seen in lower case elsewhere in the document.
  * Lines in capitals (headlines) are left to the gazetteer.
+ *
+ * One pass over the tokens lists the candidates (the name words) and
+ * looks up every word's classes; note_cues() then notes what is around
+ * each candidate, so that each rule's pass over the candidates skips,
+ * without reading a token, those it cannot apply to.
  */
 #include "stages.h"
 #include "../pipeline/analyzer.h"
