@@ -34,6 +34,11 @@
  * run that starts a sentence loses its first word when that word is a
  * sentence starter, or is seen in lower case elsewhere in the document.
  * Lines in capitals (headlines) are left to the gazetteer.
+ *
+ * One pass over the tokens lists the candidates (the name words) and
+ * looks up every word's classes; note_cues() then notes what is around
+ * each candidate, so that each rule's pass over the candidates skips,
+ * without reading a token, those it cannot apply to.
  */
 #include "stages.h"
 #include "../pipeline/analyzer.h"
@@ -65,6 +70,34 @@ typedef enum {
   CLASS_PERSON_NOUN = 1 << 14, /* a person noun of speaker-nouns.tsv */
 } WordClass;
 
+#define CLASS_HEADS (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD | CLASS_MISC_HEAD)
+
+/* What a candidate (a name word) has around it, noted once for all the
+ * passes by note_cues().  Each pass over the candidates first skips those
+ * whose cues show that its rule cannot apply, without reading their
+ * tokens again (each a cache line of its own, a miss in L1 for most);
+ * its full test follows for the rest.  A cue is only ever a necessary
+ * condition: before and after mean the tokens right there, whatever the
+ * sentence. */
+typedef enum {
+  CUE_AFTER_THE = 1 << 0,         /* "the" before it */
+  CUE_AFTER_LOCATIVE = 1 << 1,    /* a locative before it */
+  CUE_AFTER_ORG_NOUN = 1 << 2,    /* an org-noun before it */
+  CUE_AFTER_PLACE_OF = 1 << 3,    /* a place noun and "of" before it */
+  CUE_BEFORE_JOINER = 1 << 4,     /* a name word, a particle or "-" after it:
+                                   * its run of name words may go on */
+  CUE_BEFORE_COMMA = 1 << 5,      /* "," after it */
+  CUE_BEFORE_POSSESSIVE = 1 << 6, /* a possessive after it */
+  CUE_BEFORE_HYPHEN = 1 << 7,     /* "-" after it */
+  CUE_BEFORE_ORG_NOUN = 1 << 8,   /* an org-noun after it */
+  CUE_BEFORE_PLACE_NOUN = 1 << 9, /* a place noun after it */
+  CUE_ACRONYM = 1 << 10,          /* it is in capitals */
+  CUE_BYLINE = 1 << 11,           /* it is the "By" that opens a headline's sentence */
+  CUE_HEAD_FOLLOWS = 1 << 12,     /* a head word (CLASS_HEADS) that the walk of
+                                   * find_headed_names() can go over, it or one
+                                   * after it in its sentence */
+} Cue;
+
 static const struct {
   const char *name;
   WordClass value;
@@ -78,13 +111,52 @@ static const struct {
   { "org-role", CLASS_ORG_ROLE }, { "org-own", CLASS_ORG_OWN },
 };
 
+/* A word list of the stage's lexicons: a filter in front of a word map.
+ * Looking a word up is inline: a bit test for most words, and for the
+ * rest a probe that compares hash, length and bytes where they sit, with
+ * no call and no strcmp() (what a SaywhoStrMap costs for each word it
+ * holds, and every "the", "of" and "in" is a class word). */
 typedef struct {
-  SaywhoStrMap *classes;    /* norm → WordClass bits */
-  SaywhoStrMap *first_names; /* exact form */
-  SaywhoStrMap *starters;   /* norm */
+  SaywhoStrMapFilter filter;
+  SaywhoWordMap map;        /* keys in Names.keys */
+} WordList;
+
+typedef struct {
+  WordList classes;         /* norm → WordClass bits */
+  WordList first_names;     /* exact form → 1 */
+  WordList starters;        /* norm → 1 */
+  GStringChunk *keys;       /* the words of the three lists */
   SaywhoTrie *titles;       /* norms of title words → title index */
+  const SaywhoTrieNodes *title_nodes; /* the titles' nodes, once sealed */
   SaywhoAnalyzer *analyzer; /* only while loading */
 } Names;
+
+/* The value of a word in list, 0 when it is not there. */
+static inline guint32
+word_list_get (const WordList *list, const char *key, gsize len, guint32 hash)
+{
+  if (!saywho_strmap_filter_test (&list->filter, hash))
+    return 0;
+  const SaywhoWordSlot *slot = saywho_word_map_find (&list->map, key, len, hash);
+  return slot != NULL ? slot->value : 0;
+}
+
+/* Ors value into the word's value, adding the word (a copy) if new. */
+static void
+word_list_add (Names *names, WordList *list, const char *key, guint32 value)
+{
+  gsize len = strlen (key);
+  guint32 hash = saywho_str_hash (key, (gssize) len);
+  SaywhoWordSlot *slot = saywho_word_map_find (&list->map, key, len, hash);
+  if (slot != NULL)
+    {
+      slot->value |= value;
+      return;
+    }
+  saywho_word_map_add (&list->map, g_string_chunk_insert_len (names->keys, key, (gssize) len), len,
+                       hash, value);
+  saywho_strmap_filter_add (&list->filter, hash);
+}
 
 typedef struct {
   GArray *pending;          /* SaywhoEntity claimed in the current pass */
@@ -93,9 +165,18 @@ typedef struct {
   guint64 capitalized_filter[64]; /* a bit per their hash mod 4096: most
                                    * lower-case words are no capitalized
                                    * word, and a bit says so */
+  guint8 unmarked[4096];    /* how many capitalized words of a set filter
+                             * bit are not yet seen in lower case (255:
+                             * that many or more, never counted down) */
+  GArray *class_hits;       /* guint32: the words that pass the class filter */
+  GArray *lower;            /* guint32 pairs: norm_hash and index of each
+                             * lower-case word */
   GArray *classes;          /* guint: WordClass bits of each token */
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
+  GArray *cues;             /* guint16: Cue bits of each candidate */
+  GArray *heads;            /* guint32: the tokens of a CLASS_HEADS class that
+                             * in_headed_walk(), in order */
   GArray *title_starts;     /* guint32: the tokens that may start a title */
   GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
@@ -109,19 +190,28 @@ entity_at (const NamesWorker *w, guint i)
   return i < w->entity_of->len ? g_array_index (w->entity_of, gint32, i) : -1;
 }
 
+/* Sets w->entity_of over the tokens of the entities from index `from`
+ * on to their index. */
 static void
-index_entities (NamesWorker *w, const SaywhoDocument *doc)
+mark_entities (NamesWorker *w, const SaywhoDocument *doc, guint from)
 {
   guint n = doc->tokens->len;
-  g_array_set_size (w->entity_of, n);
   gint32 *of = (gint32 *) (void *) w->entity_of->data;
-  memset (of, 0xff, n * sizeof *of);
-  for (guint k = 0; k < doc->entities->len; k++)
+  for (guint k = from; k < doc->entities->len; k++)
     {
       SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, k).span;
       for (guint i = span.start; i < span.end && i < n; i++)
         of[i] = (gint32) k;
     }
+}
+
+static void
+index_entities (NamesWorker *w, const SaywhoDocument *doc)
+{
+  guint n = doc->tokens->len;
+  g_array_set_size (w->entity_of, n);
+  memset (w->entity_of->data, 0xff, n * sizeof (gint32));
+  mark_entities (w, doc, 0);
 }
 
 static void
@@ -131,7 +221,31 @@ add_capitalized (NamesWorker *w, const SaywhoToken *tok)
     return;
   saywho_word_map_add (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash, 0);
   guint32 h = tok->norm_hash;
-  w->capitalized_filter[(h >> 6) & 63] |= G_GUINT64_CONSTANT (1) << (h & 63);
+  guint64 *word = &w->capitalized_filter[(h >> 6) & 63], bit = G_GUINT64_CONSTANT (1) << (h & 63);
+  /* (a bit set in this document: its count is the words added since;
+   * the counts need no clearing between documents) */
+  if (!(*word & bit))
+    w->unmarked[h & 4095] = 1;
+  else if (w->unmarked[h & 4095] < 255)
+    w->unmarked[h & 4095]++;
+  *word |= bit;
+}
+
+/* Notes that the document writes the word of tok in lower case
+ * ("membership").  Once every capitalized word under a filter
+ * bit is so noted, the bit is cleared: the words written most often in
+ * lower case ("the", "a", "in", which sentences also start with) then
+ * cost a bit test, not a probe of the map, from their second time on. */
+static void
+mark_lower_case (NamesWorker *w, const SaywhoToken *tok)
+{
+  guint32 h = tok->norm_hash;
+  SaywhoWordSlot *slot = saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len, h);
+  if (slot == NULL || slot->value)
+    return;
+  slot->value = 1;
+  if (w->unmarked[h & 4095] < 255 && --w->unmarked[h & 4095] == 0)
+    w->capitalized_filter[(h >> 6) & 63] &= ~(G_GUINT64_CONSTANT (1) << (h & 63));
 }
 
 /* Whether a capitalized word of the document is also written in lower
@@ -147,14 +261,6 @@ seen_in_lower_case (const NamesWorker *w, const SaywhoToken *tok)
 
 
 /* ---- what a token is ------------------------------------------------------ */
-
-static guint
-lookup_class (const Names *names, const SaywhoToken *tok)
-{
-  guint32 bits = 0;
-  saywho_strmap_lookup (names->classes, tok->norm, tok->norm_hash, &bits);
-  return bits;
-}
 
 /* The classes of a token of the document being processed, looked up once
  * per token by names_process(). */
@@ -189,6 +295,92 @@ static gboolean
 is_acronym (const SaywhoToken *tok)
 {
   return (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+}
+
+/* Can find_headed_names() walk over tok, of classes cls?  Only over a
+ * name word, a connector, a possessive or a hyphen: a head word that is
+ * none of these ("the party", "the ministry said", in lower case) heads
+ * no name there. */
+static gboolean
+in_headed_walk (const SaywhoToken *tok, guint cls)
+{
+  return is_name_word (tok) || (cls & CLASS_CONNECTOR) || tok->kind == SAYWHO_TOKEN_POSSESSIVE
+         || (tok->norm_len == 1 && tok->norm[0] == '-');
+}
+
+/* Is the norm of tok possibly the word of len bytes and hash?  What
+ * saywho_token_norm_is() asks, but by the token's own fields only: no
+ * read of the norm's bytes, elsewhere in memory.  Enough for a cue, which
+ * is only a necessary condition.  (A token's norm is its text, NFC and
+ * case-folded: the norm of the text "," or "-" is that text.) */
+static inline gboolean
+norm_may_be (const SaywhoToken *tok, gsize len, guint32 hash)
+{
+  return tok->norm_len == len && tok->norm_hash == hash;
+}
+
+/* Notes the cues of every candidate (see Cue): one pass over them, that
+ * reads each candidate's token and the two around it. */
+static void
+note_cues (NamesWorker *w, const SaywhoDocument *doc)
+{
+  const guint32 the = saywho_str_hash ("the", 3), of = saywho_str_hash ("of", 2);
+  const guint32 comma = saywho_str_hash (",", 1), hyphen = saywho_str_hash ("-", 1);
+  guint n = doc->tokens->len;
+  const guint *classes = (const guint *) (void *) w->classes->data;
+  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint32 *heads = (const guint32 *) (void *) w->heads->data;
+  g_array_set_size (w->cues, w->candidates->len);
+  guint16 *cues = (guint16 *) (void *) w->cues->data;
+  guint h = 0;  /* the first head word at or after the candidate */
+  for (guint c = 0; c < w->candidates->len; c++)
+    {
+      guint i = cand[c];
+      const SaywhoToken *tok = saywho_document_token (doc, i);
+      guint cue = 0;
+      if (is_acronym (tok))
+        cue |= CUE_ACRONYM;
+      if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
+          && text_is (doc, tok, "By"))
+        cue |= CUE_BYLINE;
+      /* (a head word in the sentence from i on is the first one at or
+       * after i, in i's sentence) */
+      while (h < w->heads->len && heads[h] < i)
+        h++;
+      if (h < w->heads->len && saywho_document_token (doc, heads[h])->sentence == tok->sentence)
+        cue |= CUE_HEAD_FOLLOWS;
+      if (i > 0)
+        {
+          const SaywhoToken *prev = saywho_document_token (doc, i - 1);
+          if (classes[i - 1] & CLASS_LOCATIVE)
+            cue |= CUE_AFTER_LOCATIVE;
+          if (classes[i - 1] & CLASS_ORG_NOUN)
+            cue |= CUE_AFTER_ORG_NOUN;
+          if (norm_may_be (prev, 3, the))
+            cue |= CUE_AFTER_THE;
+          if (i >= 2 && (classes[i - 2] & CLASS_PLACE_NOUN) && norm_may_be (prev, 2, of))
+            cue |= CUE_AFTER_PLACE_OF;
+        }
+      if (i + 1 < n)
+        {
+          const SaywhoToken *next = saywho_document_token (doc, i + 1);
+          guint cls = classes[i + 1];
+          gboolean dash = norm_may_be (next, 1, hyphen);
+          if (is_name_word (next) || (cls & CLASS_PARTICLE) || dash)
+            cue |= CUE_BEFORE_JOINER;
+          if (dash)
+            cue |= CUE_BEFORE_HYPHEN;
+          if (norm_may_be (next, 1, comma))
+            cue |= CUE_BEFORE_COMMA;
+          if (next->kind == SAYWHO_TOKEN_POSSESSIVE)
+            cue |= CUE_BEFORE_POSSESSIVE;
+          if (cls & CLASS_ORG_NOUN)
+            cue |= CUE_BEFORE_ORG_NOUN;
+          if (cls & CLASS_PLACE_NOUN)
+            cue |= CUE_BEFORE_PLACE_NOUN;
+        }
+      cues[c] = (guint16) cue;
+    }
 }
 
 /* ---- replacing entities ---------------------------------------------------- */
@@ -275,16 +467,45 @@ compare_spans (gconstpointer a, gconstpointer b)
   return (x->span.start > y->span.start) - (x->span.start < y->span.start);
 }
 
-/* Applies a pass's claims in one merge. */
+/* Applies a pass's claims in one merge, and indexes the entities again. */
 static void
 flush_claims (NamesWorker *w, SaywhoDocument *doc)
 {
   if (w->pending->len == 0)
     return;
-  g_array_sort (w->pending, compare_spans);
+  /* (the passes claim in text order, mostly: a stable sort, which
+   * g_array_sort() is, leaves claims already in order as they are) */
+  const SaywhoEntity *claims = (const SaywhoEntity *) (const void *) w->pending->data;
+  for (guint p = 1; p < w->pending->len; p++)
+    if (claims[p].span.start < claims[p - 1].span.start)
+      {
+        g_array_sort (w->pending, compare_spans);
+        break;
+      }
+  /* Rather than every token of the document, only these are indexed
+   * again: the merge removes the entities that a claim overlaps (each
+   * covers a token of the claim), whose tokens are cleared before it; and
+   * it keeps the entities that end before the first claim where they
+   * are, at the same index, so that only the tokens of the entities from
+   * there on are set after it.  Tokens no entity covers stay -1. */
+  guint n = doc->tokens->len;
+  gint32 *of = (gint32 *) (void *) w->entity_of->data;
+  for (guint p = 0; p < w->pending->len; p++)
+    {
+      SaywhoSpan claimed = g_array_index (w->pending, SaywhoEntity, p).span;
+      for (guint i = claimed.start; i < claimed.end && i < n; i++)
+        if (of[i] >= 0)
+          {
+            SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, of[i]).span;
+            for (guint k = span.start; k < span.end && k < n; k++)
+              of[k] = -1;
+          }
+    }
+  guint first = g_array_index (w->pending, SaywhoEntity, 0).span.start;
+  guint from = saywho_document_entity_from (doc, first);
   saywho_document_merge_entities (doc, w->pending);
   g_array_set_size (w->pending, 0);
-  index_entities (w, doc);
+  mark_entities (w, doc, from);
 }
 
 /* ---- titles --------------------------------------------------------------- */
@@ -303,19 +524,22 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
       guint i = starts[c];
       if (i < resume)
         continue;
+      /* (a step a token, by the norm's bytes and hash: no key number to
+       * look up first; and a leaf ends the walk without one more step) */
       guint32 node = SAYWHO_TRIE_ROOT;
       guint best = 0;
       for (guint j = i; j < n; j++)
         {
           const SaywhoToken *t = saywho_document_token (doc, j);
-          gint32 key = saywho_trie_key (names->titles, t->norm, t->norm_hash);
-          node = saywho_trie_child (names->titles, node, key);
+          node = saywho_trie_step (names->titles, node, t->norm, t->norm_len, t->norm_hash);
           if (node == SAYWHO_TRIE_NONE)
             break;
           guint count;
-          saywho_trie_values (names->titles, node, &count);
+          saywho_trie_nodes_values (names->title_nodes, node, &count);
           if (count > 0)
             best = j + 1;
+          if (saywho_trie_nodes_leaf (names->title_nodes, node))
+            break;
         }
       if (best == 0)
         continue;
@@ -331,9 +555,12 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
     }
   /* A byline: "By Jane Doe" on a line of its own. */
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len && cand[c] + 1 < n; c++)
     {
       guint i = cand[c];
+      if (!(cues[c] & CUE_BYLINE))
+        continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (!(tok->flags & SAYWHO_TOKEN_HEADLINE) || !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)
           || !text_is (doc, tok, "By"))
@@ -488,7 +715,7 @@ trim_sentence_start (const Names *names, NamesWorker *w, const SaywhoDocument *d
       /* (a word of a headed name the document also writes in lower
        * case stays: "Foreign Ministry spokesperson Fang Yu said") */
       if (first && entity_at (w, start) < 0
-          && (saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash)
+          && (word_list_get (&names->starters, tok->norm, tok->norm_len, tok->norm_hash)
               || (!headed && seen_in_lower_case (w, tok))))
         {
           start++;
@@ -518,12 +745,11 @@ is_given_name (const Names *names, const SaywhoDocument *doc, const SaywhoToken 
 {
   gsize len;
   const char *text = saywho_token_text (doc, tok, &len);
-  char form[64];  /* the map compares NUL-terminated keys */
-  if (len >= sizeof form)
+  /* (no longer form is looked up, as when the list was a SaywhoStrMap
+   * that compared a NUL-terminated copy of 64 bytes at most) */
+  if (len >= 64)
     return FALSE;
-  memcpy (form, text, len);
-  form[len] = '\0';
-  return saywho_strmap_contains (names->first_names, form, saywho_str_hash (form, (gssize) len));
+  return word_list_get (&names->first_names, text, len, saywho_str_hash (text, (gssize) len)) != 0;
 }
 
 static void
@@ -532,11 +758,16 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;  /* the first token this pass has not gone past */
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i < resume)
+      /* (a name claimed here holds a head word: with none from i to the
+       * sentence's end, no run from i or after it in the sentence is
+       * claimed, and where such a run ends, resume, matters to no later
+       * sentence) */
+      if (i < resume || !(cues[c] & CUE_HEAD_FOLLOWS))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (in_title[i])
@@ -822,7 +1053,7 @@ unknown_word (const Names *names, const NamesWorker *w, const SaywhoDocument *do
          && !(class_of (w, doc, tok) & (CLASS_NOT_NAME | CLASS_ORG_HEAD | CLASS_LOC_HEAD
                                         | CLASS_MISC_HEAD | CLASS_GENERIC | also))
          && !seen_in_lower_case (w, tok)
-         && !saywho_strmap_contains (names->starters, tok->norm, tok->norm_hash);
+         && !word_list_get (&names->starters, tok->norm, tok->norm_len, tok->norm_hash);
 }
 
 /* Is token i a lone unknown capitalized word mid-sentence right after a
@@ -900,10 +1131,12 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (!lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
+      if (!(cues[c] & CUE_AFTER_ORG_NOUN)
+          || !lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if ((saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -917,7 +1150,8 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i == 0 || i + 2 >= n)
+      if ((cues[c] & (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)) != (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)
+          || i == 0 || i + 2 >= n)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *prev = saywho_document_token (doc, i - 1);
@@ -943,12 +1177,13 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      /* (most name words are none of these: a possessive or a comma
+       * after, an acronym, "the" before) */
+      if (!(cues[c] & (CUE_BEFORE_POSSESSIVE | CUE_ACRONYM | CUE_BEFORE_COMMA | CUE_AFTER_THE))
+          || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *next = saywho_document_token (doc, i + 1);
-      /* (most name words are none of these: a possessive or a comma
-       * after, an acronym, "the" before) */
       if (next->kind != SAYWHO_TOKEN_POSSESSIVE && !is_acronym (tok) && !text_is (doc, next, ",")
           && !(i > 0 && saywho_token_norm_is (saywho_document_token (doc, i - 1), "the")))
         continue;
@@ -1040,10 +1275,12 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (!lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
+      if (!(cues[c] & CUE_AFTER_LOCATIVE)
+          || !lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
           || (saywho_document_token (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
           || appositive_org (w, doc, i)
           || (i + 1 < n && saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE))
@@ -1054,7 +1291,7 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      if (!(cues[c] & CUE_BEFORE_HYPHEN) || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1142,11 +1379,12 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i < 2 || i < resume || in_title[i])
+      if (!(cues[c] & CUE_AFTER_PLACE_OF) || i < 2 || i < resume || in_title[i])
         continue;
       const SaywhoToken *of = saywho_document_token (doc, i - 1);
       const SaywhoToken *noun = saywho_document_token (doc, i - 2);
@@ -1183,7 +1421,7 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 1 >= n || in_title[i])
+      if (!(cues[c] & CUE_BEFORE_PLACE_NOUN) || i + 1 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *noun = saywho_document_token (doc, i + 1);
@@ -1207,10 +1445,11 @@ find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
 {
   guint n = doc->tokens->len;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i + 4 >= n || in_title[i])
+      if (!(cues[c] & CUE_BEFORE_COMMA) || i + 4 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *comma = saywho_document_token (doc, i + 1);
@@ -1262,17 +1501,39 @@ defines_acronym (const SaywhoDocument *doc, guint i)
          && text_is (doc, saywho_document_token (doc, i + 2), ")");
 }
 
+/* Does the document also use a word of [start, end) in lower case
+ * ("Membership Action Plan"), or does one head another kind of name?
+ * Such words are not a person's.  Particles and what is no word aside. */
+static gboolean
+common_words (const NamesWorker *w, const SaywhoDocument *doc, guint start, guint end)
+{
+  for (guint k = start; k < end; k++)
+    {
+      const SaywhoToken *t = saywho_document_token (doc, k);
+      if (t->kind != SAYWHO_TOKEN_WORD || (class_of (w, doc, t) & CLASS_PARTICLE))
+        continue;
+      if (seen_in_lower_case (w, t)
+          || (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* 2-4. People. */
 static void
 find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title,
              const guint8 *after_title)
 {
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;  /* the first token this pass has not gone past */
   for (guint c = 0; c < w->candidates->len; c++)
     {
       guint i = cand[c];
-      if (i < resume)
+      /* (a lone word with no title before it is no claim here: its run
+       * is itself, as no joiner follows, and every claim below is of a
+       * titled name or of two words or more) */
+      if (i < resume || (!(cues[c] & CUE_BEFORE_JOINER) && !after_title[i]))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (in_title[i] || (class_of (w, doc, tok) & CLASS_NOT_NAME))
@@ -1309,13 +1570,14 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         }
       /* Organizations and places the head-word pass or the lexicons found
        * stay as they are. */
-      gboolean known = FALSE, only_acronyms = TRUE;
+      gboolean known = FALSE, only_acronyms = TRUE, any_entity = FALSE;
       for (guint k = start; k < end; k++)
         {
           gint e = entity_at (w, k);
           if (e >= 0)
             {
               const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
+              any_entity = TRUE;
               if (ent->type == SAYWHO_ENTITY_ORG || ent->span.start < start || ent->span.end > end
                   || (ent->type == SAYWHO_ENTITY_LOC && ent->span.end - ent->span.start > 1))
                 known = TRUE;
@@ -1352,23 +1614,6 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
           resume = end;
           continue;
         }
-      gboolean given = is_given_name (names, doc, saywho_document_token (doc, start));
-      gboolean any_entity = FALSE;
-      for (guint k = start; k < end; k++)
-        any_entity |= entity_at (w, k) >= 0;
-
-      /* Words the document also uses in lower case ("Membership Action
-       * Plan") or that head other kinds of names are not a person's. */
-      gboolean common = FALSE;
-      for (guint k = start; k < end; k++)
-        {
-          const SaywhoToken *t = saywho_document_token (doc, k);
-          if (t->kind != SAYWHO_TOKEN_WORD || (class_of (w, doc, t) & CLASS_PARTICLE))
-            continue;
-          if (seen_in_lower_case (w, t)
-              || (class_of (w, doc, t) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
-            common = TRUE;
-        }
       /* "La Laguna", "Las Lajas", "El Teniente": an article starts a
        * place's or a firm's name, not a person's; a place after "in" */
       const SaywhoToken *first_word = saywho_document_token (doc, start);
@@ -1383,9 +1628,14 @@ find_people (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
         }
       else if (titled)
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
-      else if (end - start >= 2 && given && !defines_acronym (doc, end))
+      /* (whether the first word is a given name and whether the words are
+       * common ones are asked only here, where they decide: most runs
+       * are one word, which neither question concerns) */
+      else if (end - start >= 2 && is_given_name (names, doc, first_word)
+               && !defines_acronym (doc, end))
         claim (w, doc, start, end, SAYWHO_ENTITY_PER, 1u << SAYWHO_ENTITY_ORG);
-      else if (end - start >= 2 && end - start <= 4 && !any_entity && !common
+      else if (end - start >= 2 && end - start <= 4 && !any_entity
+               && !common_words (w, doc, start, end)
                && !(tok->flags & SAYWHO_TOKEN_HEADLINE) && !defines_acronym (doc, end))
         {
           /* With no given name and no title, what comes before decides
@@ -1439,66 +1689,89 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   saywho_word_map_reset (&w->capitalized);
   memset (w->capitalized_filter, 0, sizeof w->capitalized_filter);
-  g_array_set_size (w->classes, n);
   /* Filled in place: GArray appends cost a call each. */
+  g_array_set_size (w->classes, n);
   g_array_set_size (w->candidates, n);
   g_array_set_size (w->title_starts, n);
+  g_array_set_size (w->heads, n);
+  g_array_set_size (w->lower, 2 * n);
+  g_array_set_size (w->class_hits, n);
+  const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
+  guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
+  guint32 *heads = (guint32 *) (void *) w->heads->data;
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
-  guint ncandidates = 0, ntitle_starts = 0;
+  guint32 *lower = (guint32 *) (void *) w->lower->data;
+  guint32 *class_hits = (guint32 *) (void *) w->class_hits->data;
+  guint ncandidates = 0, ntitle_starts = 0, nlower = 0, nheads = 0, nclass_hits = 0;
   guint sentence_start = 0, words = 0, upper = 0;
   guint sentence_last = last_of_sentence (doc, 0);
   for (guint i = 0; i < n; i++)
     {
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      guint *cls = &g_array_index (w->classes, guint, i);
-      *cls = 0;
+      const SaywhoToken *tok = &tokens[i];
+      gboolean word = tok->kind == SAYWHO_TOKEN_WORD;
+      /* Headlines in capitals: the gazetteer's word only. */
+      words += word;
+      upper += word && (tok->flags & SAYWHO_TOKEN_ALL_CAPS);
       if (i == sentence_last)
         {
           sentence_last = last_of_sentence (doc, i + 1);
-          /* Headlines in capitals: the gazetteer's word only. */
-          words += tok->kind == SAYWHO_TOKEN_WORD;
-          upper += tok->kind == SAYWHO_TOKEN_WORD && (tok->flags & SAYWHO_TOKEN_ALL_CAPS);
           if (words >= 2 && upper * 10 >= words * 7)
             memset (in_title + sentence_start, 1, i + 1 - sentence_start);
           sentence_start = i + 1;
           words = upper = 0;
         }
-      else if (tok->kind == SAYWHO_TOKEN_WORD)
+      classes[i] = 0;
+      if (word || tok->kind == SAYWHO_TOKEN_ABBREVIATION || tok->kind == SAYWHO_TOKEN_PUNCT)
         {
-          words++;
-          upper += (tok->flags & SAYWHO_TOKEN_ALL_CAPS) != 0;
+          /* The words that pass the class filter (a third) are listed
+           * for the lookup below, the list growing by the test's result
+           * rather than by a branch on it, which would be mispredicted. */
+          class_hits[nclass_hits] = i;
+          nclass_hits += saywho_strmap_filter_test (&names->classes.filter, tok->norm_hash);
+          if (is_name_word (tok))
+            candidates[ncandidates++] = i;
+          if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+            add_capitalized (w, tok);
+          else if (word)
+            {
+              /* (the hash beside the index: the pass below reads no
+               * token whose hash misses the filter) */
+              lower[2 * nlower] = tok->norm_hash;
+              lower[2 * nlower + 1] = i;
+              nlower++;
+            }
         }
-      if (tok->kind != SAYWHO_TOKEN_WORD && tok->kind != SAYWHO_TOKEN_ABBREVIATION
-          && tok->kind != SAYWHO_TOKEN_PUNCT)
-        continue;
-      /* One lookup, through the map's filter, for every word: the
-       * passes below then read the classes from w->classes. */
-      *cls = lookup_class (names, tok);
-      if (is_name_word (tok))
-        candidates[ncandidates++] = i;
-      if (*cls & CLASS_TITLE_START)
+    }
+  /* The classes of the words that passed the filter: the passes below
+   * read them from w->classes. */
+  for (guint k = 0; k < nclass_hits; k++)
+    {
+      guint i = class_hits[k];
+      const SaywhoToken *tok = &tokens[i];
+      const SaywhoWordSlot *slot = saywho_word_map_find (&names->classes.map, tok->norm,
+                                                         tok->norm_len, tok->norm_hash);
+      guint cls = slot != NULL ? slot->value : 0;
+      classes[i] = cls;
+      if ((cls & CLASS_HEADS) && in_headed_walk (tok, cls))
+        heads[nheads++] = i;
+      if (cls & CLASS_TITLE_START)
         title_starts[ntitle_starts++] = i;
-      if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-        add_capitalized (w, tok);
     }
   g_array_set_size (w->candidates, ncandidates);
+  g_array_set_size (w->heads, nheads);
   g_array_set_size (w->title_starts, ntitle_starts);
-  /* Which capitalized words the document also writes in lower case: one
-   * lookup per lower-case word, in a map as small as the names. */
-  for (guint i = 0; i < n; i++)
+  /* Which capitalized words the document also writes in lower case: a
+   * bit test per lower-case word, and a lookup, in a map as small as the
+   * names, for the few that pass it. */
+  for (guint k = 0; k < nlower; k++)
     {
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (tok->kind == SAYWHO_TOKEN_WORD && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && ((w->capitalized_filter[(tok->norm_hash >> 6) & 63] >> (tok->norm_hash & 63)) & 1))
-        {
-          SaywhoWordSlot *slot = saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len,
-                                                       tok->norm_hash);
-          if (slot != NULL)
-            slot->value = 1;
-        }
+      guint32 h = lower[2 * k];
+      if ((w->capitalized_filter[(h >> 6) & 63] >> (h & 63)) & 1)
+        mark_lower_case (w, &tokens[lower[2 * k + 1]]);
     }
 
+  note_cues (w, doc);
   index_entities (w, doc);
   find_titles (names, w, doc, in_title, after_title);
 
@@ -1542,9 +1815,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 static void
 add_class_bits (Names *names, const char *norm, guint32 value)
 {
-  guint32 hash = saywho_str_hash (norm, -1), bits = 0;
-  saywho_strmap_lookup (names->classes, norm, hash, &bits);
-  saywho_strmap_insert (names->classes, norm, hash, bits | value);
+  word_list_add (names, &names->classes, norm, value);
 }
 
 static gboolean
@@ -1587,7 +1858,8 @@ add_first_name (char **c, guint ncolumns, guint line, gpointer user_data, GError
   (void) ncolumns;
   (void) line;
   (void) error;
-  saywho_strmap_insert (user_data, c[0], saywho_str_hash (c[0], -1), 1);
+  Names *names = user_data;
+  word_list_add (names, &names->first_names, c[0], 1);
   return TRUE;
 }
 
@@ -1597,8 +1869,9 @@ add_starter (char **c, guint ncolumns, guint line, gpointer user_data, GError **
   (void) ncolumns;
   (void) line;
   (void) error;
+  Names *names = user_data;
   g_autofree char *key = g_utf8_casefold (c[0], -1);
-  saywho_strmap_insert (user_data, key, saywho_str_hash (key, -1), 1);
+  word_list_add (names, &names->starters, key, 1);
   return TRUE;
 }
 
@@ -1627,9 +1900,10 @@ static void
 names_destroy (gpointer shared)
 {
   Names *names = shared;
-  saywho_strmap_free (names->classes);
-  saywho_strmap_free (names->first_names);
-  saywho_strmap_free (names->starters);
+  saywho_word_map_clear (&names->classes.map);
+  saywho_word_map_clear (&names->first_names.map);
+  saywho_word_map_clear (&names->starters.map);
+  g_string_chunk_free (names->keys);
   saywho_trie_free (names->titles);
   g_free (names);
 }
@@ -1638,17 +1912,18 @@ static gpointer
 names_create (const SaywhoConfig *config, GError **error)
 {
   Names *names = g_new0 (Names, 1);
-  names->classes = saywho_strmap_new ();
-  names->first_names = saywho_strmap_new ();
-  names->starters = saywho_strmap_new ();
+  saywho_word_map_init (&names->classes.map, 64);
+  saywho_word_map_init (&names->first_names.map, 64);
+  saywho_word_map_init (&names->starters.map, 64);
+  names->keys = g_string_chunk_new (4096);
   names->titles = saywho_trie_new ();
   names->analyzer = saywho_analyzer_new (config, error);
   gboolean ok = names->analyzer != NULL
     && saywho_lexicon_read (config->lexicon_dir, "name-patterns.tsv", 2, 2, add_class, names, error)
     && saywho_lexicon_read (config->lexicon_dir, "first-names.txt", 1, 1, add_first_name,
-                            names->first_names, error)
+                            names, error)
     && saywho_lexicon_read (config->lexicon_dir, "sentence-starters.txt", 1, 1, add_starter,
-                            names->starters, error)
+                            names, error)
     && saywho_lexicon_read (config->lexicon_dir, "titles.tsv", 3, 3, add_title, names, error)
     && saywho_lexicon_read (config->lexicon_dir, "speaker-nouns.tsv", 2, 2, add_person_noun,
                             names, error);
@@ -1663,6 +1938,7 @@ names_create (const SaywhoConfig *config, GError **error)
       return NULL;
     }
   saywho_trie_seal (names->titles);
+  names->title_nodes = saywho_trie_nodes (names->titles);
   return names;
 }
 
@@ -1675,8 +1951,12 @@ names_worker_new (gpointer shared, GError **error)
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   w->flags = g_byte_array_new ();
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->cues = g_array_new (FALSE, FALSE, sizeof (guint16));
+  w->heads = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
+  w->lower = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->class_hits = g_array_new (FALSE, FALSE, sizeof (guint32));
   saywho_word_map_init (&w->capitalized, 1024);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
   return w;
@@ -1690,8 +1970,12 @@ names_worker_free (gpointer data)
   saywho_word_map_clear (&w->capitalized);
   g_byte_array_unref (w->flags);
   g_array_unref (w->candidates);
+  g_array_unref (w->cues);
+  g_array_unref (w->heads);
   g_array_unref (w->title_starts);
   g_array_unref (w->entity_of);
+  g_array_unref (w->lower);
+  g_array_unref (w->class_hits);
   g_array_unref (w->classes);
   g_free (w);
 }
