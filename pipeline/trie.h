@@ -57,31 +57,60 @@ guint32     saywho_trie_step (const SaywhoTrie *trie, guint32 node, const char *
 /* The values attached at node (after seal); *n is set, possibly to 0. */
 const guint32 *saywho_trie_values (const SaywhoTrie *trie, guint32 node, guint *n);
 
-/* What a walk reads of the nodes of a sealed trie at every step, for the
- * inline functions below. */
+/* What a walk reads of a node of a sealed trie at every step, in one
+ * place: its values and whether a walk ends there.  Most nodes have one
+ * value (an alias that ends there), which is kept here instead of an index
+ * to it, so that reading it costs no other load. */
 typedef struct {
-  const guint32 *first;    /* per node and one more: where its values start */
+  guint32 values;          /* index of its first value in the values; its value itself when
+                            * it has exactly one */
+  guint32 count;           /* values << 1 | TRUE when it has no child */
+} SaywhoTrieNodeInfo;
+
+typedef struct {
+  const SaywhoTrieNodeInfo *info;  /* per node */
   const guint32 *values;   /* the values, grouped by node */
-  const guint8 *leaf;      /* per node: TRUE when it has no child */
 } SaywhoTrieNodes;
 
 const SaywhoTrieNodes *saywho_trie_nodes (const SaywhoTrie *trie);
+
+/* The values of the node of info, *n of them. */
+static inline const guint32 *
+saywho_trie_info_values (const SaywhoTrieNodes *nodes, const SaywhoTrieNodeInfo *info, guint *n)
+{
+  /* (Both addresses first: a select, not a branch that a mix of nodes
+   * with one value and nodes with several would mispredict.) */
+  const guint32 *one = &info->values, *several = &nodes->values[info->values];
+  *n = info->count >> 1;
+  return *n == 1 ? one : several;
+}
+
+/* TRUE when a walk ends at the node of info: every step from it finds no
+ * child. */
+static inline gboolean
+saywho_trie_info_leaf (const SaywhoTrieNodeInfo *info)
+{
+  return info->count & 1;
+}
 
 /* saywho_trie_values() inline: the values at node, *n of them. */
 static inline const guint32 *
 saywho_trie_nodes_values (const SaywhoTrieNodes *nodes, guint32 node, guint *n)
 {
-  guint32 a = nodes->first[node];
-  *n = nodes->first[node + 1] - a;
-  return &nodes->values[a];
+  return saywho_trie_info_values (nodes, &nodes->info[node], n);
 }
 
-/* TRUE when a walk ends at node: every step from it finds no child. */
 static inline gboolean
 saywho_trie_nodes_leaf (const SaywhoTrieNodes *nodes, guint32 node)
 {
-  return nodes->leaf[node];
+  return saywho_trie_info_leaf (&nodes->info[node]);
 }
+
+/* saywho_trie_step() from the root of a sealed trie, which also points
+ * *info at the child's info: a copy read with the step, in the same
+ * cache line. */
+guint32     saywho_trie_root_step (const SaywhoTrie *trie, const char *key, gsize len,
+                                   guint32 hash, const SaywhoTrieNodeInfo **info);
 
 /* The filter of the keys that start a sequence (after seal). */
 const SaywhoTrieFilter *saywho_trie_start_filter (const SaywhoTrie *trie);

@@ -59,6 +59,16 @@ step (const SaywhoTrie *trie, guint32 node, const SaywhoToken *tok)
                            : saywho_trie_step (trie, node, tok->norm, tok->norm_len, tok->norm_hash);
 }
 
+/* The step from the root, which brings the node's values along: the walks
+ * that go no further (most) read nothing else of the trie. */
+static inline guint32
+first_step (const SaywhoTrie *trie, const SaywhoToken *tok, const SaywhoTrieNodeInfo **info)
+{
+  return tok->stem != NULL
+           ? saywho_trie_root_step (trie, tok->stem, tok->stem_len, tok->stem_hash, info)
+           : saywho_trie_root_step (trie, tok->norm, tok->norm_len, tok->norm_hash, info);
+}
+
 typedef struct {
   guint32 start, end;
   guint32 first_alias, count;  /* into the per-document alias list */
@@ -243,15 +253,14 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
   const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
   for (guint i = next_start (starts, tokens, 0, n); i < n; i = next_start (starts, tokens, i, n))
     {
-      guint32 node = SAYWHO_TRIE_ROOT;
+      const SaywhoTrieNodeInfo *info = NULL;
+      guint32 node = first_step (trie, &tokens[i], &info);
       guint best_end = 0, best_first = w->naliases, best_count = 0;
-      for (guint j = i; j < n; j++)
+      for (guint j = i; node != SAYWHO_TRIE_NONE; node = step (trie, node, &tokens[j]),
+                info = &nodes->info[node])
         {
-          node = step (trie, node, &tokens[j]);
-          if (node == SAYWHO_TRIE_NONE)
-            break;
           guint nvalues;
-          const guint32 *values = saywho_trie_nodes_values (nodes, node, &nvalues);
+          const guint32 *values = saywho_trie_info_values (nodes, info, &nvalues);
           guint first = w->naliases, count = 0;
           for (guint v = 0; v < nvalues; v++)
             if (alias_matches (lex, doc, w, values[v], i))
@@ -265,7 +274,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
               best_first = first;
               best_count = count;
             }
-          if (saywho_trie_nodes_leaf (nodes, node))
+          if (saywho_trie_info_leaf (info) || ++j == n)
             break;
         }
       if (best_end == 0)
@@ -281,10 +290,10 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
                             lex, w->aliases[best_first + a])));
       if (lead > 0 && best_end - i > lead)
         {
-          guint32 place = step (trie, SAYWHO_TRIE_ROOT, &tokens[i]);
+          guint32 place = first_step (trie, &tokens[i], &info);
           guint nvalues = 0;
           const guint32 *values = place != SAYWHO_TRIE_NONE
-                                    ? saywho_trie_nodes_values (nodes, place, &nvalues)
+                                    ? saywho_trie_info_values (nodes, info, &nvalues)
                                     : NULL;
           guint first = w->naliases, count = 0;
           for (guint v = 0; v < nvalues; v++)
