@@ -86,26 +86,12 @@ edge_slot (guint32 node, guint32 hash, gsize mask)
   return (hash ^ (node * 0x9e3779b1u)) & mask;
 }
 
-/* The inner filter's bit of the edge from node along a key of hash: mixed
- * otherwise than the slot, so that edges that share a slot's neighbourhood
- * do not share a bit. */
-static inline guint32
-inner_bit (guint32 node, guint32 hash)
-{
-  return saywho_trie_filter_bit (hash ^ (node * 0x85ebca6bu));
-}
-
 static inline void
 filter_set (SaywhoTrieFilter *filter, guint32 bit)
 {
   filter->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
 }
 
-static inline gboolean
-filter_has (const SaywhoTrieFilter *filter, guint32 bit)
-{
-  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
-}
 
 SaywhoTrie *
 saywho_trie_new (void)
@@ -271,7 +257,7 @@ add_edge (SaywhoTrie *trie, guint32 node, gint32 key, guint32 hash, gsize s)
   if (node == SAYWHO_TRIE_ROOT)
     filter_set (trie->starts, saywho_trie_filter_bit (hash));
   else
-    filter_set (trie->inner, inner_bit (node, hash));
+    filter_set (trie->inner, saywho_trie_inner_bit (node, hash));
   return added;
 }
 
@@ -457,7 +443,7 @@ saywho_trie_step (const SaywhoTrie *trie, guint32 node, const char *key, gsize l
       const RootSlot *slot = root_slot (trie, key, len, hash);
       return slot != NULL ? slot->child : SAYWHO_TRIE_NONE;
     }
-  if (node != SAYWHO_TRIE_ROOT && !filter_has (trie->inner, inner_bit (node, hash)))
+  if (node != SAYWHO_TRIE_ROOT && !saywho_trie_inner_test (trie->inner, node, hash))
     return SAYWHO_TRIE_NONE;
   gsize mask = trie->capacity - 1;
   for (gsize s = edge_slot (node, hash, mask); trie->edges[s].key != 0; s = (s + 1) & mask)
@@ -490,6 +476,13 @@ saywho_trie_start_filter (const SaywhoTrie *trie)
 {
   g_return_val_if_fail (trie->sealed, NULL);
   return trie->starts;
+}
+
+const SaywhoTrieFilter *
+saywho_trie_inner_filter (const SaywhoTrie *trie)
+{
+  g_return_val_if_fail (trie->sealed, NULL);
+  return trie->inner;
 }
 
 guint

@@ -52,11 +52,16 @@ next_start (const SaywhoTrieFilter *starts, const SaywhoToken *tokens, guint i, 
 
 /* The trie is keyed by stems; a token without one (no stem stage) walks by
  * its norm. */
-static inline guint32
-step (const SaywhoTrie *trie, guint32 node, const SaywhoToken *tok)
+typedef struct {
+  const char *s;
+  guint32 len, hash;
+} Key;
+
+static inline Key
+token_key (const SaywhoToken *tok)
 {
-  return tok->stem != NULL ? saywho_trie_step (trie, node, tok->stem, tok->stem_len, tok->stem_hash)
-                           : saywho_trie_step (trie, node, tok->norm, tok->norm_len, tok->norm_hash);
+  return tok->stem != NULL ? (Key) { tok->stem, tok->stem_len, tok->stem_hash }
+                           : (Key) { tok->norm, tok->norm_len, tok->norm_hash };
 }
 
 /* The step from the root, which brings the node's values along: the walks
@@ -64,9 +69,19 @@ step (const SaywhoTrie *trie, guint32 node, const SaywhoToken *tok)
 static inline guint32
 first_step (const SaywhoTrie *trie, const SaywhoToken *tok, const SaywhoTrieNodeInfo **info)
 {
-  return tok->stem != NULL
-           ? saywho_trie_root_step (trie, tok->stem, tok->stem_len, tok->stem_hash, info)
-           : saywho_trie_root_step (trie, tok->norm, tok->norm_len, tok->norm_hash, info);
+  Key key = token_key (tok);
+  return saywho_trie_root_step (trie, key.s, key.len, key.hash, info);
+}
+
+/* A step past the root.  Most find no child, and the inner filter tells
+ * them without a call. */
+static inline guint32
+step (const SaywhoTrie *trie, const SaywhoTrieFilter *inner, guint32 node, const SaywhoToken *tok)
+{
+  Key key = token_key (tok);
+  if (!saywho_trie_inner_test (inner, node, key.hash))
+    return SAYWHO_TRIE_NONE;
+  return saywho_trie_step (trie, node, key.s, key.len, key.hash);
 }
 
 typedef struct {
@@ -249,6 +264,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
   /* Leftmost-longest walk, from the tokens that may start an alias. */
   const SaywhoTrie *trie = lex->trie;
   const SaywhoTrieFilter *starts = saywho_trie_start_filter (trie);
+  const SaywhoTrieFilter *inner = saywho_trie_inner_filter (trie);
   const SaywhoTrieNodes *nodes = saywho_trie_nodes (trie);
   const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
   for (guint i = next_start (starts, tokens, 0, n); i < n; i = next_start (starts, tokens, i, n))
@@ -256,7 +272,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
       const SaywhoTrieNodeInfo *info = NULL;
       guint32 node = first_step (trie, &tokens[i], &info);
       guint best_end = 0, best_first = w->naliases, best_count = 0;
-      for (guint j = i; node != SAYWHO_TRIE_NONE; node = step (trie, node, &tokens[j]),
+      for (guint j = i; node != SAYWHO_TRIE_NONE; node = step (trie, inner, node, &tokens[j]),
                 info = &nodes->info[node])
         {
           guint nvalues;
