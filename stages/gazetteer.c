@@ -144,15 +144,25 @@ in_caps (const SaywhoDocument *doc, GazetteerWorker *w, guint i)
   return w->caps[s] != 0;
 }
 
+/* One document as the walks see it, with the arrays they read at every
+ * alias found once. */
+typedef struct {
+  const SaywhoDocument *doc;
+  GazetteerWorker *w;
+  const SaywhoToken *tokens;
+  const SaywhoLexiconAlias *aliases;   /* the lexicon's, by alias index */
+  const SaywhoLexiconWord *words;      /* and their words */
+} Walk;
+
 /* Does token i, the k-th of an alias of ntokens, pass the case policy for
  * the alias's word? */
-static gboolean
-word_matches (const SaywhoDocument *doc, GazetteerWorker *w, guint i,
-              const SaywhoLexiconWord *word, gboolean acronym, guint k, guint ntokens)
+static inline gboolean
+word_matches (const Walk *x, guint i, const SaywhoLexiconWord *word, gboolean acronym, guint k,
+              guint ntokens)
 {
-  const SaywhoToken *tok = saywho_document_token (doc, i);
+  const SaywhoToken *tok = &x->tokens[i];
   gsize len = tok->byte_end - tok->byte_start;
-  if (word->form_len == len && saywho_bytes_equal (doc->text + tok->byte_start, word->form, len))
+  if (word->form_len == len && saywho_bytes_equal (x->doc->text + tok->byte_start, word->form, len))
     return TRUE;
   SaywhoCaseClass want = word->case_class, have = token_case (tok);
   if (tok->norm_len == word->norm_len && saywho_bytes_equal (tok->norm, word->norm, word->norm_len))
@@ -163,21 +173,21 @@ word_matches (const SaywhoDocument *doc, GazetteerWorker *w, guint i,
         return FALSE;
       if (want == SAYWHO_CASE_LOWER && k > 0)
         return TRUE;
-      return have == SAYWHO_CASE_UPPER && in_caps (doc, w, i);
+      return have == SAYWHO_CASE_UPPER && in_caps (x->doc, x->w, i);
     }
   /* Same stem (the trie's key), another inflection. */
   return ntokens >= 2 && k > 0 && !acronym && have == want && want != SAYWHO_CASE_UPPER;
 }
 
 static gboolean
-alias_matches (const SaywhoEntityLexicon *lex, const SaywhoDocument *doc, GazetteerWorker *w,
-               guint32 alias_index, guint start)
+alias_matches (const Walk *x, guint32 alias_index, guint start)
 {
-  const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (lex, alias_index);
-  const SaywhoLexiconWord *words = saywho_entity_lexicon_words (lex, alias);
+  const SaywhoLexiconAlias *alias = &x->aliases[alias_index];
+  const SaywhoLexiconWord *words = &x->words[alias->forms];
   gboolean acronym = (alias->flags & SAYWHO_ALIAS_ACRONYM) != 0;
-  for (guint k = 0; k < alias->ntokens; k++)
-    if (!word_matches (doc, w, start + k, &words[k], acronym, k, alias->ntokens))
+  guint ntokens = alias->ntokens;
+  for (guint k = 0; k < ntokens; k++)
+    if (!word_matches (x, start + k, &words[k], acronym, k, ntokens))
       return FALSE;
   return TRUE;
 }
@@ -225,18 +235,19 @@ add_alias (GazetteerWorker *w, guint32 alias)
 /* Adds the match of tokens [start, end) by count aliases from first in
  * the worker's list; it is for a single entry when they all name one. */
 static inline void
-add_match (GazetteerWorker *w, const SaywhoEntityLexicon *lex, guint start, guint end,
-           guint first, guint count)
+add_match (const Walk *x, const SaywhoEntityLexicon *lex, guint start, guint end, guint first,
+           guint count)
 {
+  GazetteerWorker *w = x->w;
   if (G_UNLIKELY (w->nmatches == w->matches_size))
     {
       w->matches_size = MAX (64, 2 * w->matches_size);
       w->matches = g_renew (Match, w->matches, w->matches_size);
     }
   Match m = { start, end, first, count, NULL };
-  guint32 entry = saywho_entity_lexicon_alias (lex, w->aliases[first])->entry;
+  guint32 entry = x->aliases[w->aliases[first]].entry;
   guint a = 1;
-  while (a < count && saywho_entity_lexicon_alias (lex, w->aliases[first + a])->entry == entry)
+  while (a < count && x->aliases[w->aliases[first + a]].entry == entry)
     a++;
   if (a == count)
     m.single = saywho_entity_lexicon_entry (lex, entry);
@@ -267,6 +278,11 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
   const SaywhoTrieFilter *inner = saywho_trie_inner_filter (trie);
   const SaywhoTrieNodes *nodes = saywho_trie_nodes (trie);
   const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
+  const Walk x = {
+    doc, w, tokens,
+    (const SaywhoLexiconAlias *) (const void *) lex->aliases->data,
+    (const SaywhoLexiconWord *) (const void *) lex->words->data,
+  };
   for (guint i = next_start (starts, tokens, 0, n); i < n; i = next_start (starts, tokens, i, n))
     {
       const SaywhoTrieNodeInfo *info = NULL;
@@ -279,7 +295,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
           const guint32 *values = saywho_trie_info_values (nodes, info, &nvalues);
           guint first = w->naliases, count = 0;
           for (guint v = 0; v < nvalues; v++)
-            if (alias_matches (lex, doc, w, values[v], i))
+            if (alias_matches (&x, values[v], i))
               {
                 add_alias (w, values[v]);
                 count++;
@@ -302,8 +318,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
        * place that leads the alias is a mention of its own. */
       guint lead = G_MAXUINT;
       for (guint a = 0; a < best_count; a++)
-        lead = MIN (lead, saywho_lexicon_alias_lead (saywho_entity_lexicon_alias (
-                            lex, w->aliases[best_first + a])));
+        lead = MIN (lead, saywho_lexicon_alias_lead (&x.aliases[w->aliases[best_first + a]]));
       if (lead > 0 && best_end - i > lead)
         {
           guint32 place = first_step (trie, &tokens[i], &info);
@@ -313,18 +328,17 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
                                     : NULL;
           guint first = w->naliases, count = 0;
           for (guint v = 0; v < nvalues; v++)
-            if (saywho_entity_lexicon_alias (lex, values[v])->ntokens == 1
-                && alias_matches (lex, doc, w, values[v], i))
+            if (x.aliases[values[v]].ntokens == 1 && alias_matches (&x, values[v], i))
               {
                 add_alias (w, values[v]);
                 count++;
               }
           if (count > 0)
-            add_match (w, lex, i, i + 1, first, count);
-          add_match (w, lex, i + lead, best_end, best_first, best_count);
+            add_match (&x, lex, i, i + 1, first, count);
+          add_match (&x, lex, i + lead, best_end, best_first, best_count);
         }
       else
-        add_match (w, lex, i, best_end, best_first, best_count);
+        add_match (&x, lex, i, best_end, best_first, best_count);
       i = best_end;
     }
 
