@@ -108,11 +108,26 @@ typedef struct {
   GStringChunk *keys;
 } WordTable;
 
+/* One bit per word of the LAZY_BITS table, by the high bits of its hash:
+ * most words the patterns ask about are on no list, and a bit test in a
+ * table that stays in the cache tells them without a probe of the map. */
+#define WORDS_FILTER_SHIFT 13
+typedef struct {
+  guint64 bits[(1u << WORDS_FILTER_SHIFT) / 64];
+} WordsFilter;
+
+static inline guint32
+words_filter_bit (guint32 hash)
+{
+  return hash >> (32 - WORDS_FILTER_SHIFT);
+}
+
 typedef struct {
   SaywhoStrMap *cues;     /* stem → CueKind */
   WordTable cue_words;    /* norm → the bits of every token: cue verbs' forms, according, quoted */
   SaywhoStrMapFilter cue_filter;  /* one bit per hash of cue_words' */
   WordTable words;        /* norm → the LAZY_BITS */
+  WordsFilter words_filter;  /* words' */
 } Quotes;
 
 typedef struct {
@@ -303,8 +318,9 @@ static guint32
 learn (const Scan *s, guint i)
 {
   const SaywhoToken *tok = tok_at (s, i);
-  guint32 b = s->bits[i] | KNOWN
-              | word_table_bits (&s->q->words, tok->norm, tok->norm_len, tok->norm_hash);
+  guint32 b = s->bits[i] | KNOWN, bit = words_filter_bit (tok->norm_hash);
+  if ((s->q->words_filter.bits[bit >> 6] >> (bit & 63)) & 1)
+    b |= word_table_bits (&s->q->words, tok->norm, tok->norm_len, tok->norm_hash);
   s->bits[i] = b;
   return b;
 }
@@ -2364,6 +2380,13 @@ quotes_create (const SaywhoConfig *config, GError **error)
   for (guint32 i = 0; i <= cue_words->mask; i++)
     if (cue_words->slots[i].generation == cue_words->generation)
       saywho_strmap_filter_add (&q->cue_filter, cue_words->slots[i].hash);
+  const SaywhoWordMap *words = &q->words.map;
+  for (guint32 i = 0; i <= words->mask; i++)
+    if (words->slots[i].generation == words->generation)
+      {
+        guint32 bit = words_filter_bit (words->slots[i].hash);
+        q->words_filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+      }
   return q;
 }
 
