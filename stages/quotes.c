@@ -174,6 +174,8 @@ typedef struct {
   guint nmarks;
   const guint *cands;
   guint ncands;
+  const SaywhoEntity *entities;  /* the document's */
+  guint nentities;
 } Scan;
 
 /* ---- the word table --------------------------------------------------------- */
@@ -306,6 +308,27 @@ tok_at (const Scan *s, guint i)
   return &s->toks[i];
 }
 
+/* The entity token i is in, or -1: saywho_document_entity_at() inline,
+ * which the patterns ask tens of times per cue.  The search halves the
+ * entities by selects, not branches, which the tokens asked about would
+ * mispredict half of the time: the last entity that starts at i or
+ * before, if it holds i (entities are sorted and do not overlap). */
+static inline gint
+entity_at (const Scan *s, guint i)
+{
+  const SaywhoEntity *e = s->entities;
+  guint n = s->nentities;
+  if (n == 0)
+    return -1;
+  while (n > 1)
+    {
+      guint half = n / 2;
+      e = e[half].span.start <= i ? e + half : e;
+      n -= half;
+    }
+  return e->span.start <= i && i < e->span.end ? (gint) (e - s->entities) : -1;
+}
+
 /* The bits of token i found for every token; none past the last token
  * (nor for an index that wrapped below 0). */
 static inline guint32
@@ -384,10 +407,10 @@ mark_bits (const char *text, const SaywhoToken *tok)
 
 /* Does an entity end at token i, a possessive inside it ("Moody's")? */
 static gboolean
-name_ends_at (const SaywhoDocument *doc, guint i)
+name_ends_at (const Scan *s, guint i)
 {
-  gint e = saywho_document_entity_at (doc, i - 1);
-  return e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).span.end == i;
+  gint e = entity_at (s, i - 1);
+  return e >= 0 && g_array_index (s->doc->entities, SaywhoEntity, e).span.end == i;
 }
 
 /* The bits every token needs, and the tokens the passes start from: the
@@ -463,7 +486,7 @@ scan_tokens (Scan *s, Worker *w)
         continue;
       /* (a possessive inside a name is none: "Moody's said") */
       if ((word_bits (s, i - 1) & (ON_DETERMINERS | IS_THAT)) == ON_DETERMINERS
-          || (toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE && !name_ends_at (s->doc, i))
+          || (toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE && !name_ends_at (s, i))
           || ((tok->flags & SAYWHO_TOKEN_CAPITALIZED)
               && !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)))
         bits[i] |= CUE_NOT_INSIDE;
@@ -539,7 +562,7 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
     limit++;
   for (guint k = limit; k < before && k < limit + 8; k++)
     {
-      gint e = saywho_document_entity_at (doc, k);
+      gint e = entity_at (s, k);
       /* "In Kyiv, Volodymyr Zelensky thanked …": a place after a
        * preposition only sets the scene */
       if (e >= 0 && k > limit
@@ -563,7 +586,7 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
             }
           if (after != NULL && after->kind == SAYWHO_TOKEN_POSSESSIVE && end + 1 < before)
             {
-              gint owned = saywho_document_entity_at (doc, end + 1);
+              gint owned = entity_at (s, end + 1);
               if (owned >= 0)
                 ent = &g_array_index (doc->entities, SaywhoEntity, owned);
             }
@@ -573,7 +596,7 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
             for (guint j = end; j < before && j < end + 3; j++)
               {
                 const SaywhoToken *t = tok_at (s, j);
-                gint p = saywho_document_entity_at (doc, j);
+                gint p = entity_at (s, j);
                 if (j > end && p >= 0
                     && g_array_index (doc->entities, SaywhoEntity, p).type == SAYWHO_ENTITY_PER)
                   {
@@ -607,14 +630,14 @@ clause_opens_with_name (const Scan *s, guint limit, guint before, SaywhoSpan *me
   if (k < before && has (s, k, ON_DETERMINERS))
     k++;
   /* a title before the name: "Sen. Ada Lovel, a Maine Republican who …," */
-  for (guint t = 0; t < 4 && k < before && saywho_document_entity_at (doc, k) < 0; t++, k++)
+  for (guint t = 0; t < 4 && k < before && entity_at (s, k) < 0; t++, k++)
     {
       const SaywhoToken *tok = tok_at (s, k);
       if (!(tok->flags & (SAYWHO_TOKEN_ABBREV_TITLE | SAYWHO_TOKEN_CAPITALIZED))
           || tok->kind == SAYWHO_TOKEN_PUNCT || has (s, k, ON_NOT_SUBJECTS | ON_DETERMINERS))
         return FALSE;  /* "In Washington, Sen. X, …, said" opens with no name */
     }
-  gint e = k < before ? saywho_document_entity_at (doc, k) : -1;
+  gint e = k < before ? entity_at (s, k) : -1;
   if (e < 0)
     return FALSE;
   const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
@@ -647,7 +670,7 @@ person_of (const Scan *s, guint limit, SaywhoSpan mention)
   const SaywhoToken *t = tok_at (s, of);
   if (!NORM_IS (t, "of"))
     return mention;
-  gint person = saywho_document_entity_at (doc, of - 1);
+  gint person = entity_at (s, of - 1);
   if (person < 0 || g_array_index (doc->entities, SaywhoEntity, person).type != SAYWHO_ENTITY_PER)
     return mention;
   return g_array_index (doc->entities, SaywhoEntity, person).span;
@@ -673,19 +696,19 @@ name_fills (const Scan *s, guint from, guint to, gboolean persons_only, SaywhoSp
 {
   const SaywhoDocument *doc = s->doc;
   guint start = from;
-  while (start + 1 < to && saywho_document_entity_at (doc, start) < 0
+  while (start + 1 < to && entity_at (s, start) < 0
          && (tok_at (s, start)->flags & SAYWHO_TOKEN_CAPITALIZED) && start < from + 3)
     start++;
-  gint e = start < to ? saywho_document_entity_at (doc, start) : -1;
+  gint e = start < to ? entity_at (s, start) : -1;
   if (e < 0)
     return FALSE;
   const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
   guint after = ent->span.end;
   if (after + 1 < to && NORM_IS (tok_at (s, after), "of"))
     {
-      gint of = saywho_document_entity_at (doc, after + 1);
+      gint of = entity_at (s, after + 1);
       if (of < 0 && NORM_IS (tok_at (s, after + 1), "the"))
-        of = saywho_document_entity_at (doc, after + 2);
+        of = entity_at (s, after + 2);
       if (of >= 0)
         after = g_array_index (doc->entities, SaywhoEntity, of).span.end;
     }
@@ -707,7 +730,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
    * after a name has that name for its subject */
   if (i >= (gint) limit && is_participle (tok_at (s, cue)))
     {
-      gint e = saywho_document_entity_at (doc, (guint) i);
+      gint e = entity_at (s, (guint) i);
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC
           && g_array_index (doc->entities, SaywhoEntity, e).span.end == cue)
         {
@@ -730,7 +753,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   if (i > (gint) limit + 1 && NORM_IS (tok_at (s, (guint) i), "who")
       && has (s, (guint) i - 1, IS_COMMA))
     {
-      gint e = saywho_document_entity_at (doc, (guint) i - 2);
+      gint e = entity_at (s, (guint) i - 2);
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
         {
           *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
@@ -783,7 +806,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
                 p--;
               k = p;
             }
-          gint e = saywho_document_entity_at (doc, (guint) (k - 1));
+          gint e = entity_at (s, (guint) (k - 1));
           /* "Strimly's head of privacy for Europe, Lena Vogt, said", "The
            * committee's top Democrat, Sen. Denise Whitaker of Minnesota,
            * said": a person that fills the commas is the speaker, not a
@@ -814,7 +837,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   for (gint k = i - 1; k > (gint) limit && k >= i - 6; k--)
     {
       const SaywhoToken *tok = tok_at (s, (guint) k);
-      if (tok->kind != SAYWHO_TOKEN_WORD && saywho_document_entity_at (doc, (guint) k) < 0)
+      if (tok->kind != SAYWHO_TOKEN_WORD && entity_at (s, (guint) k) < 0)
         break;
       if ((NORM_IS (tok, "familiar") || NORM_IS (tok, "close") || NORM_IS (tok, "briefed")
            || NORM_IS (tok, "involved"))
@@ -830,7 +853,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
     {
       const SaywhoToken *tok = tok_at (s, (guint) k);
       guint32 b = word_bits (s, (guint) k);
-      gint e = saywho_document_entity_at (doc, (guint) k);
+      gint e = entity_at (s, (guint) k);
       /* "American officials": a nationality only modifies the subject; so
        * does a name before a plural head ("two EU diplomats", "U.S.
        * officials"): a group of unnamed people. */
@@ -915,7 +938,7 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   for (guint k = cue + 1; k < limit && k < cue + 8; k++)
     {
       const SaywhoToken *tok = tok_at (s, k);
-      gint e = saywho_document_entity_at (doc, k);
+      gint e = entity_at (s, k);
       /* "said one London-based economist", "said a Chinese official": a
        * place or nationality inside a noun phrase only modifies it. */
       if (e >= 0 && phrase
@@ -933,12 +956,12 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
           if (ent->type != SAYWHO_ENTITY_PER)
             {
               guint j = ent->span.end;
-              while (j < limit && j < ent->span.end + 4 && saywho_document_entity_at (doc, j) < 0
+              while (j < limit && j < ent->span.end + 4 && entity_at (s, j) < 0
                      && (tok_at (s, j)->flags & SAYWHO_TOKEN_CAPITALIZED)
                      && (tok_at (s, j)->kind == SAYWHO_TOKEN_WORD
                          || tok_at (s, j)->kind == SAYWHO_TOKEN_ABBREVIATION))
                 j++;
-              gint p = j < limit ? saywho_document_entity_at (doc, j) : -1;
+              gint p = j < limit ? entity_at (s, j) : -1;
               if (p >= 0 && g_array_index (doc->entities, SaywhoEntity, p).type == SAYWHO_ENTITY_PER
                   && g_array_index (doc->entities, SaywhoEntity, p).span.start == j)
                 {
@@ -1000,7 +1023,7 @@ inverted_subject (const Scan *s, guint cue, guint s_end)
     return FALSE;
   /* a name that ends the phrase, after titles if any ("said Minister Ada
    * Lovel", "said Philippine Foreign Secretary Ramon Estrella") */
-  gint e = saywho_document_entity_at (s->doc, end - 1);
+  gint e = entity_at (s, end - 1);
   if (e >= 0 && g_array_index (s->doc->entities, SaywhoEntity, e).span.end == end)
     {
       for (guint j = k; j < g_array_index (s->doc->entities, SaywhoEntity, e).span.start; j++)
@@ -1303,10 +1326,10 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
           return TRUE;
         }
       gboolean filler = has (s, k, IS_COLON | IS_COMMA | IS_THAT | IS_LISTENER)
-                        || saywho_document_entity_at (doc, k) >= 0
+                        || entity_at (s, k) >= 0
                         || (open - k > 1 && k + 1 < open && has (s, k, ON_NOT_SUBJECTS)
                             && tok_at (s, k)->kind == SAYWHO_TOKEN_WORD
-                            && saywho_document_entity_at (doc, k + 1) >= 0);
+                            && entity_at (s, k + 1) >= 0);
       if (!filler)
         break;
     }
@@ -1344,7 +1367,7 @@ skip_time (const Scan *s, guint k, guint s_end)
       if (tok->kind != SAYWHO_TOKEN_WORD)
         break;
       if (NORM_IS (tok, "on") && (next->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && saywho_document_entity_at (s->doc, k + 1) < 0)
+          && entity_at (s, k + 1) < 0)
         {
           /* on Tuesday, on March 3, on Tuesday night */
           k += 2;
@@ -1363,7 +1386,7 @@ skip_time (const Scan *s, guint k, guint s_end)
               || NORM_IS (next, "this") || NORM_IS (next, "last") || NORM_IS (next, "morning")
               || NORM_IS (next, "evening") || NORM_IS (next, "afternoon")
               || ((next->flags & SAYWHO_TOKEN_CAPITALIZED)
-                  && saywho_document_entity_at (s->doc, k + 1) < 0)))
+                  && entity_at (s, k + 1) < 0)))
         {
           /* "late on Monday", "earlier this year": the word, then the rest */
           k += NORM_IS (next, "on") || NORM_IS (next, "this") || NORM_IS (next, "last") ? 1 : 2;
@@ -1381,7 +1404,7 @@ skip_time (const Scan *s, guint k, guint s_end)
             {
               k = j + 1;
               /* "with Reuters", "on X", "to parliament" */
-              gint e = k + 1 < s_end ? saywho_document_entity_at (s->doc, k + 1) : -1;
+              gint e = k + 1 < s_end ? entity_at (s, k + 1) : -1;
               if (e >= 0 && (NORM_IS (tok_at (s, k), "with") || NORM_IS (tok_at (s, k), "on")
                              || NORM_IS (tok_at (s, k), "to")))
                 k = g_array_index (s->doc->entities, SaywhoEntity, e).span.end;
@@ -1445,7 +1468,7 @@ clause_after (const Scan *s, guint cue, guint s_end)
   /* told + object: skip the object (a name, pronoun or short phrase). */
   if (cue_bits & IS_TELL)
     {
-      gint e = saywho_document_entity_at (doc, k);
+      gint e = entity_at (s, k);
       if (e >= 0)
         k = g_array_index (doc->entities, SaywhoEntity, e).span.end;
       else if (has (s, k, ON_DETERMINERS))
@@ -1500,7 +1523,7 @@ and_name_participle (const Scan *s, guint k, guint start)
 {
   if (k < start + 3 || !is_participle (tok_at (s, k)) || !verb_cue_at (s, k, start))
     return 0;
-  gint e = saywho_document_entity_at (s->doc, k - 1);
+  gint e = entity_at (s, k - 1);
   if (e < 0)
     return 0;
   SaywhoSpan span = g_array_index (s->doc->entities, SaywhoEntity, e).span;
@@ -1676,7 +1699,7 @@ find_reported (const Scan *s)
                 {
                   if (tok_at (s, k)->kind == SAYWHO_TOKEN_PUNCT)
                     break;
-                  e = saywho_document_entity_at (doc, k);
+                  e = entity_at (s, k);
                 }
               guint x_end = after;
               if (e >= 0)
@@ -1686,7 +1709,7 @@ find_reported (const Scan *s)
                   if (ent->span.end + 1 < sent.end
                       && tok_at (s, ent->span.end)->kind == SAYWHO_TOKEN_POSSESSIVE)
                     {
-                      gint owned = saywho_document_entity_at (doc, ent->span.end + 1);
+                      gint owned = entity_at (s, ent->span.end + 1);
                       if (owned >= 0
                           && g_array_index (doc->entities, SaywhoEntity, owned).span.start
                                == ent->span.end + 1
@@ -1776,7 +1799,7 @@ find_reported (const Scan *s)
                 {
                   gint e = -1;
                   for (guint k = c + 1; k < as && e < 0; k++)
-                    e = saywho_document_entity_at (doc, k);
+                    e = entity_at (s, k);
                   if (e >= 0)
                     mention = g_array_index (doc->entities, SaywhoEntity, e).span;
                   else
@@ -1872,7 +1895,7 @@ find_reported (const Scan *s)
                  && tok_at (s, rest)->kind != SAYWHO_TOKEN_QUOTE)
             rest++;
           gboolean at_end = rest + 1 >= sent.end
-                            && (rest == c + 1 || saywho_document_entity_at (doc, c + 1) >= 0
+                            && (rest == c + 1 || entity_at (s, c + 1) >= 0
                                 || has (s, c + 1, ON_PRONOUNS | ON_DETERMINERS | IS_LISTENER)
                                 || (tok_at (s, c + 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
                                 || (has (s, c + 1, ON_NOT_SUBJECTS)
@@ -1891,7 +1914,7 @@ find_reported (const Scan *s)
             {
               comma--;
               steps++;
-              gint e = saywho_document_entity_at (doc, comma);
+              gint e = entity_at (s, comma);
               if (e >= 0)
                 comma = MAX (g_array_index (doc->entities, SaywhoEntity, e).span.start,
                              sent.start);
@@ -2033,6 +2056,8 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
     .w = w,
     .toks = (const SaywhoToken *) (const void *) doc->tokens->data,
     .n = doc->tokens->len,
+    .entities = (const SaywhoEntity *) (const void *) doc->entities->data,
+    .nentities = doc->entities->len,
   };
   const Scan *s = &scan;
   scan_tokens (&scan, w);
@@ -2200,7 +2225,7 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
             v--;
           if (v > s_start + 1 && r->open - v < 12 && subject_before (s, v - 1, s_start, &mention)
               && mention.end > mention.start
-              && saywho_document_entity_at (s->doc, mention.end - 1) >= 0)
+              && entity_at (s, mention.end - 1) >= 0)
             {
               cue = (SaywhoSpan) { v - 1, v };
               attributed = TRUE;
