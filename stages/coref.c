@@ -444,13 +444,15 @@ get_target (const CorefWorker *w, const SaywhoWordMap *map, Key key)
 }
 
 /* The first capitalized word from i on, or n: a tight loop past the
- * others, which are most tokens. */
+ * others, which are most tokens.  Both questions are asked at once (&,
+ * not &&): a branch on each would mispredict as often as words and
+ * capitals come and go. */
 static inline guint
 next_capitalized (const SaywhoToken *tokens, guint i, guint n)
 {
   const SaywhoToken *tok = tokens + i, *end = tokens + n;
   while (tok < end
-         && (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)))
+         && !((tok->kind == SAYWHO_TOKEN_WORD) & ((tok->flags & SAYWHO_TOKEN_CAPITALIZED) != 0)))
     tok++;
   return (guint) (tok - tokens);
 }
