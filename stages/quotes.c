@@ -101,11 +101,25 @@ enum {
                    | IS_SUBORDINATOR)
 
 /* Norm → bits for the words of the lists and patterns and every verbal
- * form of the verb cues (pipeline/wordmap.h, looked up by the tokens' own
- * norm hashes), with the words it holds. */
+ * form of the verb cues, looked up by the tokens' own norm hashes.  Open
+ * addressing, a quarter full at most; a slot is a hash and its bits (8
+ * bytes, eight to a cache line), so that a probe reads hashes only, and a
+ * word's bytes are compared only where its hash is.  A word in the table
+ * has bits: 0 marks an empty slot. */
 typedef struct {
-  SaywhoWordMap map;
-  GStringChunk *keys;
+  guint32 hash, bits;
+} WordSlot;
+
+typedef struct {
+  const char *key;
+  guint32 len;
+} WordKey;
+
+typedef struct {
+  WordSlot *slots;
+  WordKey *keys;          /* per slot */
+  guint32 mask, used;     /* slots - 1 (a power of two), words */
+  GStringChunk *strings;  /* the words */
 } WordTable;
 
 /* One bit per word of the LAZY_BITS table, by the high bits of its hash:
@@ -180,26 +194,62 @@ typedef struct {
 
 /* ---- the word table --------------------------------------------------------- */
 
+/* The slot of word, or of the empty slot where it would go. */
+static inline guint32
+word_table_slot (const WordTable *t, const char *word, guint32 len, guint32 hash)
+{
+  guint32 s = hash & t->mask;
+  for (; t->slots[s].bits != 0; s = (s + 1) & t->mask)
+    if (t->slots[s].hash == hash && t->keys[s].len == len
+        && saywho_bytes_equal (t->keys[s].key, word, len))
+      break;
+  return s;
+}
+
 /* The bits of word, 0 when the table lacks it. */
 static inline guint32
 word_table_bits (const WordTable *t, const char *word, guint32 len, guint32 hash)
 {
-  const SaywhoWordSlot *slot = saywho_word_map_find (&t->map, word, len, hash);
-  return slot != NULL ? slot->value : 0;
+  return t->slots[word_table_slot (t, word, len, hash)].bits;
 }
 
 static void
-word_table_init (WordTable *t)
+word_table_init (WordTable *t, guint32 slots)
 {
-  saywho_word_map_init (&t->map, 256);
-  t->keys = g_string_chunk_new (1024);
+  t->mask = slots - 1;
+  t->used = 0;
+  t->slots = g_new0 (WordSlot, slots);
+  t->keys = g_new0 (WordKey, slots);
+  t->strings = g_string_chunk_new (1024);
 }
 
 static void
 word_table_clear (WordTable *t)
 {
-  saywho_word_map_clear (&t->map);
-  g_clear_pointer (&t->keys, g_string_chunk_free);
+  g_clear_pointer (&t->slots, g_free);
+  g_clear_pointer (&t->keys, g_free);
+  g_clear_pointer (&t->strings, g_string_chunk_free);
+}
+
+/* Twice the room. */
+static void
+word_table_grow (WordTable *t)
+{
+  WordSlot *slots = t->slots;
+  WordKey *keys = t->keys;
+  guint32 size = t->mask + 1;
+  t->mask = 2 * size - 1;
+  t->slots = g_new0 (WordSlot, 2 * size);
+  t->keys = g_new0 (WordKey, 2 * size);
+  for (guint32 i = 0; i < size; i++)
+    if (slots[i].bits != 0)
+      {
+        guint32 s = word_table_slot (t, keys[i].key, keys[i].len, slots[i].hash);
+        t->slots[s] = slots[i];
+        t->keys[s] = keys[i];
+      }
+  g_free (slots);
+  g_free (keys);
 }
 
 /* Adds bit (not 0) to word's bits, unless it has one of `unless`. */
@@ -207,12 +257,20 @@ static void
 word_table_add (WordTable *t, const char *word, guint32 bit, guint32 unless)
 {
   guint32 len = (guint32) strlen (word), hash = saywho_str_hash (word, len);
-  SaywhoWordSlot *slot = saywho_word_map_find (&t->map, word, len, hash);
-  if (slot == NULL)
-    slot = saywho_word_map_add (&t->map, g_string_chunk_insert_len (t->keys, word, len), len,
-                                hash, 0);
-  if (!(slot->value & unless))
-    slot->value |= bit;
+  guint32 s = word_table_slot (t, word, len, hash);
+  if (t->slots[s].bits == 0)
+    {
+      if ((t->used + 1) * 4 > t->mask + 1)
+        {
+          word_table_grow (t);
+          s = word_table_slot (t, word, len, hash);
+        }
+      t->slots[s].hash = hash;
+      t->keys[s] = (WordKey) { g_string_chunk_insert_len (t->strings, word, len), len };
+      t->used++;
+    }
+  if (!(t->slots[s].bits & unless))
+    t->slots[s].bits |= bit;
 }
 
 /* ---- small predicates ------------------------------------------------------- */
@@ -337,13 +395,21 @@ bits_at (const Scan *s, guint i)
   return i < s->n ? s->bits[i] : 0;
 }
 
-static guint32
+/* The LAZY_BITS of a word that passed the filter: out of line, where the
+ * probe's registers are saved only for the words that need it. */
+static G_GNUC_NO_INLINE guint32
+lookup_words (const Quotes *q, const SaywhoToken *tok)
+{
+  return word_table_bits (&q->words, tok->norm, tok->norm_len, tok->norm_hash);
+}
+
+static inline guint32
 learn (const Scan *s, guint i)
 {
   const SaywhoToken *tok = tok_at (s, i);
   guint32 b = s->bits[i] | KNOWN, bit = words_filter_bit (tok->norm_hash);
   if ((s->q->words_filter.bits[bit >> 6] >> (bit & 63)) & 1)
-    b |= word_table_bits (&s->q->words, tok->norm, tok->norm_len, tok->norm_hash);
+    b |= lookup_words (s->q, tok);
   s->bits[i] = b;
   return b;
 }
@@ -2388,8 +2454,8 @@ quotes_create (const SaywhoConfig *config, GError **error)
 {
   Quotes *q = g_new0 (Quotes, 1);
   q->cues = saywho_strmap_new ();
-  word_table_init (&q->cue_words);
-  word_table_init (&q->words);
+  word_table_init (&q->cue_words, 1024);
+  word_table_init (&q->words, 1024);
   add_pattern_words (q);
   g_autoptr (SaywhoAnalyzer) analyzer = saywho_analyzer_new (config, error);
   Loader l = { q, analyzer };
@@ -2401,15 +2467,13 @@ quotes_create (const SaywhoConfig *config, GError **error)
       quotes_destroy (q);
       return NULL;
     }
-  const SaywhoWordMap *cue_words = &q->cue_words.map;
-  for (guint32 i = 0; i <= cue_words->mask; i++)
-    if (cue_words->slots[i].generation == cue_words->generation)
-      saywho_strmap_filter_add (&q->cue_filter, cue_words->slots[i].hash);
-  const SaywhoWordMap *words = &q->words.map;
-  for (guint32 i = 0; i <= words->mask; i++)
-    if (words->slots[i].generation == words->generation)
+  for (guint32 i = 0; i <= q->cue_words.mask; i++)
+    if (q->cue_words.slots[i].bits != 0)
+      saywho_strmap_filter_add (&q->cue_filter, q->cue_words.slots[i].hash);
+  for (guint32 i = 0; i <= q->words.mask; i++)
+    if (q->words.slots[i].bits != 0)
       {
-        guint32 bit = words_filter_bit (words->slots[i].hash);
+        guint32 bit = words_filter_bit (q->words.slots[i].hash);
         q->words_filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
       }
   return q;
