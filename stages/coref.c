@@ -45,30 +45,68 @@ typedef struct {
   guint32 hash;
 } Key;
 
-/* The per-document maps from a word to a target (pipeline/wordmap.h), by
- * Key. */
-static inline SaywhoWordSlot *
-word_map_find (const SaywhoWordMap *map, Key key)
+/* A per-document map from a word to a target (pipeline/wordmap.h), by
+ * Key, with a filter of its words' hashes in front: most capitalized words
+ * of a document are in none of the maps, which hold a few names each, and
+ * a bit test tells them without a probe. */
+typedef struct {
+  SaywhoWordMap map;
+  guint64 filter[4];        /* 256 bits, by the top bits of a word's hash */
+} WordIndex;
+
+static inline guint32
+word_index_bit (guint32 hash)
 {
-  return saywho_word_map_find (map, key.s, key.len, key.hash);
+  return hash >> 24;
+}
+
+static void
+word_index_init (WordIndex *index)
+{
+  saywho_word_map_init (&index->map, 64);
+  memset (index->filter, 0, sizeof index->filter);
+}
+
+/* Forgets every word, for the next document. */
+static void
+word_index_reset (WordIndex *index)
+{
+  saywho_word_map_reset (&index->map);
+  memset (index->filter, 0, sizeof index->filter);
+}
+
+/* FALSE: the map has no word of this hash. */
+static inline gboolean
+word_index_may_have (const WordIndex *index, guint32 hash)
+{
+  guint32 bit = word_index_bit (hash);
+  return (index->filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static inline SaywhoWordSlot *
+word_map_find (const WordIndex *index, Key key)
+{
+  return saywho_word_map_find (&index->map, key.s, key.len, key.hash);
 }
 
 /* Adds key, which must not be in the map; the key's bytes must live as
  * long as the document. */
 static inline void
-word_map_add (SaywhoWordMap *map, Key key, guint32 target)
+word_map_add (WordIndex *index, Key key, guint32 target)
 {
-  saywho_word_map_add (map, key.s, key.len, key.hash, target);
+  guint32 bit = word_index_bit (key.hash);
+  index->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+  saywho_word_map_add (&index->map, key.s, key.len, key.hash, target);
 }
 
 /* Per-worker maps from a word to a target entity. */
 typedef struct {
   Target *targets;
   guint ntargets, targets_size;
-  SaywhoWordMap acronyms;         /* acronym norm → target */
-  SaywhoWordMap initials;         /* an organization's initials, lower case → target */
-  SaywhoWordMap words;            /* first or last word of a person → target */
-  SaywhoWordMap the_words;        /* last word of an organization, after "the" → target */
+  WordIndex acronyms;       /* acronym norm → target */
+  WordIndex initials;       /* an organization's initials, lower case → target */
+  WordIndex words;          /* first or last word of a person → target */
+  WordIndex the_words;      /* last word of an organization, after "the" → target */
   GString *scratch;         /* the key of a hyphenated group */
   GArray *pending;          /* SaywhoEntity: partial mentions found, merged at the end */
 } CorefWorker;
@@ -419,7 +457,7 @@ define_acronyms (CorefWorker *w, SaywhoDocument *doc)
 /* Maps key to entity e's target, unless it is there: then the word is
  * ambiguous if it stands for another entity too. */
 static void
-set_target (CorefWorker *w, SaywhoDocument *doc, SaywhoWordMap *map, Key key, gboolean owned,
+set_target (CorefWorker *w, SaywhoDocument *doc, WordIndex *map, Key key, gboolean owned,
             const SaywhoEntity *e)
 {
   SaywhoWordSlot *slot = word_map_find (map, key);
@@ -436,9 +474,13 @@ set_target (CorefWorker *w, SaywhoDocument *doc, SaywhoWordMap *map, Key key, gb
   word_map_add (map, key, add_target (w, e));
 }
 
-static const Target *
-get_target (const CorefWorker *w, const SaywhoWordMap *map, Key key)
+/* (Inline: the filter's answer, mostly no, is then a test and a branch
+ * in the loop over the capitalized words.) */
+G_ALWAYS_INLINE static inline const Target *
+get_target (const CorefWorker *w, const WordIndex *map, Key key)
 {
+  if (!word_index_may_have (map, key.hash))
+    return NULL;
   const SaywhoWordSlot *slot = word_map_find (map, key);
   return slot != NULL ? &w->targets[slot->value] : NULL;
 }
@@ -523,10 +565,10 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
   (void) error;
 
   w->ntargets = 0;
-  saywho_word_map_reset (&w->acronyms);
-  saywho_word_map_reset (&w->initials);
-  saywho_word_map_reset (&w->words);
-  saywho_word_map_reset (&w->the_words);
+  word_index_reset (&w->acronyms);
+  word_index_reset (&w->initials);
+  word_index_reset (&w->words);
+  word_index_reset (&w->the_words);
 
   /* Local ids and names for what the lexicons did not know. */
   for (guint k = 0; k < doc->entities->len; k++)
@@ -676,10 +718,10 @@ coref_worker_new (gpointer shared, GError **error)
   (void) shared;
   (void) error;
   CorefWorker *w = g_new0 (CorefWorker, 1);
-  saywho_word_map_init (&w->acronyms, 64);
-  saywho_word_map_init (&w->initials, 64);
-  saywho_word_map_init (&w->words, 64);
-  saywho_word_map_init (&w->the_words, 64);
+  word_index_init (&w->acronyms);
+  word_index_init (&w->initials);
+  word_index_init (&w->words);
+  word_index_init (&w->the_words);
   w->scratch = g_string_new (NULL);
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   return w;
@@ -690,10 +732,10 @@ coref_worker_free (gpointer data)
 {
   CorefWorker *w = data;
   g_free (w->targets);
-  saywho_word_map_clear (&w->acronyms);
-  saywho_word_map_clear (&w->initials);
-  saywho_word_map_clear (&w->words);
-  saywho_word_map_clear (&w->the_words);
+  saywho_word_map_clear (&w->acronyms.map);
+  saywho_word_map_clear (&w->initials.map);
+  saywho_word_map_clear (&w->words.map);
+  saywho_word_map_clear (&w->the_words.map);
   g_string_free (w->scratch, TRUE);
   g_array_unref (w->pending);
   g_free (w);
