@@ -620,8 +620,13 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
         at++;
       const SaywhoEntity *here = at < nentities && entities[at].span.start <= i ? &entities[at]
                                                                               : NULL;
+      /* (Inside a name, or at one that is not this word group: so are the
+       * name's other words, which are skipped.) */
       if (here != NULL && (here->span.start != i || here->span.end != end))
-        continue;
+        {
+          i = here->span.end - 1;
+          continue;
+        }
 
       const Target *t = NULL;
       if (end == i + 1 && (tok->flags & SAYWHO_TOKEN_ALL_CAPS))
