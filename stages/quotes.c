@@ -23,7 +23,6 @@
 #include "../pipeline/analyzer.h"
 #include "../pipeline/lexicon.h"
 #include "../pipeline/strmap.h"
-#include "../pipeline/wordmap.h"
 
 #include <string.h>
 
@@ -122,26 +121,39 @@ typedef struct {
   GStringChunk *strings;  /* the words */
 } WordTable;
 
-/* One bit per word of the LAZY_BITS table, by the high bits of its hash:
- * most words the patterns ask about are on no list, and a bit test in a
- * table that stays in the cache tells them without a probe of the map. */
-#define WORDS_FILTER_SHIFT 13
+/* One bit per word of a table, by the high bits of its hash: most words
+ * are in neither table, and a bit test in 2 KB that stay in the cache
+ * tells them without a probe. */
+#define WORD_FILTER_SHIFT 14
 typedef struct {
-  guint64 bits[(1u << WORDS_FILTER_SHIFT) / 64];
-} WordsFilter;
+  guint64 bits[(1u << WORD_FILTER_SHIFT) / 64];
+} WordFilter;
 
-static inline guint32
-words_filter_bit (guint32 hash)
+static inline gboolean
+word_filter_test (const WordFilter *filter, guint32 hash)
 {
-  return hash >> (32 - WORDS_FILTER_SHIFT);
+  guint32 bit = hash >> (32 - WORD_FILTER_SHIFT);
+  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* The filter of every word of t. */
+static void
+word_filter_fill (WordFilter *filter, const WordTable *t)
+{
+  for (guint32 i = 0; i <= t->mask; i++)
+    if (t->slots[i].bits != 0)
+      {
+        guint32 bit = t->slots[i].hash >> (32 - WORD_FILTER_SHIFT);
+        filter->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+      }
 }
 
 typedef struct {
   SaywhoStrMap *cues;     /* stem → CueKind */
   WordTable cue_words;    /* norm → the bits of every token: cue verbs' forms, according, quoted */
-  SaywhoStrMapFilter cue_filter;  /* one bit per hash of cue_words' */
+  WordFilter cue_filter;  /* cue_words' */
   WordTable words;        /* norm → the LAZY_BITS */
-  WordsFilter words_filter;  /* words' */
+  WordFilter words_filter;  /* words' */
 } Quotes;
 
 typedef struct {
@@ -407,8 +419,8 @@ static inline guint32
 learn (const Scan *s, guint i)
 {
   const SaywhoToken *tok = tok_at (s, i);
-  guint32 b = s->bits[i] | KNOWN, bit = words_filter_bit (tok->norm_hash);
-  if ((s->q->words_filter.bits[bit >> 6] >> (bit & 63)) & 1)
+  guint32 b = s->bits[i] | KNOWN;
+  if (word_filter_test (&s->q->words_filter, tok->norm_hash))
     b |= lookup_words (s->q, tok);
   s->bits[i] = b;
   return b;
@@ -507,7 +519,7 @@ scan_tokens (Scan *s, Worker *w)
       if (tok->kind == SAYWHO_TOKEN_WORD)
         {
           /* a word of one byte is a letter or a digit, none of the marks */
-          if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
+          if (word_filter_test (&q->cue_filter, tok->norm_hash))
             {
               b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash);
               if (b != 0)
@@ -525,7 +537,7 @@ scan_tokens (Scan *s, Worker *w)
         {
           /* a number or an abbreviation, say: "according" at most, as a cue
            * verb is a word */
-          if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
+          if (word_filter_test (&q->cue_filter, tok->norm_hash))
             {
               b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)
                   & ~(guint32) CUE_FORM;
@@ -2467,15 +2479,8 @@ quotes_create (const SaywhoConfig *config, GError **error)
       quotes_destroy (q);
       return NULL;
     }
-  for (guint32 i = 0; i <= q->cue_words.mask; i++)
-    if (q->cue_words.slots[i].bits != 0)
-      saywho_strmap_filter_add (&q->cue_filter, q->cue_words.slots[i].hash);
-  for (guint32 i = 0; i <= q->words.mask; i++)
-    if (q->words.slots[i].bits != 0)
-      {
-        guint32 bit = words_filter_bit (q->words.slots[i].hash);
-        q->words_filter.bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-      }
+  word_filter_fill (&q->cue_filter, &q->cue_words);
+  word_filter_fill (&q->words_filter, &q->words);
   return q;
 }
 
