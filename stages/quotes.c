@@ -460,27 +460,18 @@ verb_cue_at (const Scan *s, guint i, guint sentence_start)
 }
 
 /* The bits of a token of one byte that is one of the marks the patterns
- * name. */
+ * name.  (By a table: the switch it was mispredicted its jump two times in
+ * three.) */
 static inline guint32
 mark_bits (const char *text, const SaywhoToken *tok)
 {
+  static const guint32 of_byte[256] = {
+    [','] = IS_COMMA, ['('] = IS_OPEN_PAREN, [')'] = IS_CLOSE_PAREN, [':'] = IS_COLON,
+    ['"'] = IS_STRAIGHT_QUOTE,
+  };
   if (tok->byte_end - tok->byte_start != 1)
     return 0;
-  switch (text[tok->byte_start])
-    {
-    case ',':
-      return IS_COMMA;
-    case '(':
-      return IS_OPEN_PAREN;
-    case ')':
-      return IS_CLOSE_PAREN;
-    case ':':
-      return IS_COLON;
-    case '"':
-      return IS_STRAIGHT_QUOTE;
-    default:
-      return 0;
-    }
+  return of_byte[(guchar) text[tok->byte_start]];
 }
 
 /* Does an entity end at token i, a possessive inside it ("Moody's")? */
