@@ -482,6 +482,15 @@ name_ends_at (const Scan *s, guint i)
   return e >= 0 && g_array_index (s->doc->entities, SaywhoEntity, e).span.end == i;
 }
 
+/* The cue table's bits of a word that passed its filter (a few in a
+ * hundred): out of line, so that the loop over every token keeps its
+ * values in registers rather than making room for the probe's. */
+static G_GNUC_NO_INLINE guint32
+cue_word_bits (const Quotes *q, const SaywhoToken *tok)
+{
+  return word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash);
+}
+
 /* The bits every token needs, and the tokens the passes start from: the
  * quotation marks, and the cue verbs and words of reported speech. */
 static void
@@ -512,7 +521,7 @@ scan_tokens (Scan *s, Worker *w)
           /* a word of one byte is a letter or a digit, none of the marks */
           if (word_filter_test (&q->cue_filter, tok->norm_hash))
             {
-              b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash);
+              b = cue_word_bits (q, tok);
               if (b != 0)
                 w->cands[ncands++] = i;
             }
@@ -530,8 +539,7 @@ scan_tokens (Scan *s, Worker *w)
            * verb is a word */
           if (word_filter_test (&q->cue_filter, tok->norm_hash))
             {
-              b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)
-                  & ~(guint32) CUE_FORM;
+              b = cue_word_bits (q, tok) & ~(guint32) CUE_FORM;
               if (b != 0)
                 w->cands[ncands++] = i;
             }
