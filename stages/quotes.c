@@ -604,8 +604,8 @@ mark_raws (const Scan *s)
   for (guint k = 0; k < s->w->nraws; k++)
     {
       const Raw *r = &s->w->raws[k];
-      guint last = r->close == G_MAXUINT ? r->end : r->close + 1;
-      for (guint i = r->open; i < last && i < s->n; i++)
+      guint last = MIN (r->close == G_MAXUINT ? r->end : r->close + 1, s->n);
+      for (guint i = r->open; i < last; i++)
         s->bits[i] |= IN_RAW;
     }
 }
