@@ -111,6 +111,13 @@ typedef struct {
   GArray *pending;          /* SaywhoEntity: partial mentions found, merged at the end */
 } CorefWorker;
 
+/* g_ascii_tolower() inline: it is a call for every letter. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+}
+
 static inline Key
 token_key (const SaywhoToken *tok)
 {
@@ -190,7 +197,7 @@ group_key (CorefWorker *w, const SaywhoDocument *doc, guint a, guint b)
       /* Casefolding ASCII is lowering it. */
       g_string_set_size (w->scratch, len);
       for (gsize i = 0; i < len; i++)
-        w->scratch->str[i] = g_ascii_tolower (text[i]);
+        w->scratch->str[i] = ascii_lower (text[i]);
     }
   else
     {
@@ -546,7 +553,7 @@ add_initials (CorefWorker *w, SaywhoDocument *doc)
           char c = doc->text[tok->byte_start];
           ok = tok->kind == SAYWHO_TOKEN_WORD && g_ascii_isalpha (c) && n < sizeof letters;
           if (ok)
-            letters[n++] = g_ascii_tolower (c);
+            letters[n++] = ascii_lower (c);
         }
       if (!ok || n < 2)
         continue;
