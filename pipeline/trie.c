@@ -10,7 +10,8 @@
  * the key's string.  Most walks are one step from the root (a capitalized
  * word that starts some name, then nothing), so once sealed the root's
  * edges are also kept in a table of their own with each key's bytes
- * and the child's values inline: a step from the root reads one slot.
+ * and the child's values inline: a step from the root reads one slot
+ * (saywho_trie_root_step(), inline in trie.h).
  * Most steps from a node past the root find no child; a filter of the
  * edges (one bit per parent and key hash) turns them away before the
  * table, which is far larger than the caches. */
@@ -32,17 +33,8 @@ typedef struct {
   guint32 len, hash;
 } Key;
 
-/* A slot of the root's table: an edge from the root, with the child's
- * info and its key's bytes when they fit (32 bytes, two slots to a cache
- * line). */
-#define ROOT_INLINE 15
-typedef struct {
-  guint32 hash;            /* of the key string */
-  guint32 child;           /* 0 = empty slot: the root is nobody's child */
-  SaywhoTrieNodeInfo info; /* the child's */
-  guint8 len;              /* bytes of the key, up to ROOT_INLINE; more: look at keys */
-  char bytes[ROOT_INLINE]; /* the key's bytes; a longer key's number */
-} RootSlot;
+#define ROOT_INLINE SAYWHO_TRIE_ROOT_INLINE
+typedef SaywhoTrieRootSlot RootSlot;
 
 G_STATIC_ASSERT (sizeof (RootSlot) == 32);
 
@@ -353,7 +345,6 @@ saywho_trie_seal (SaywhoTrie *trie)
     }
   g_free (first);
   g_clear_pointer (&trie->leaf, g_free);
-  trie->view = (SaywhoTrieNodes) { trie->info, trie->values };
 
   /* The root's table, at most half full. */
   gsize nroot = 0;
@@ -384,42 +375,17 @@ saywho_trie_seal (SaywhoTrie *trie)
           memcpy (slot->bytes, &number, sizeof number);
         }
     }
+  trie->view = (SaywhoTrieNodes) { trie->info, trie->values, trie->root, trie->root_mask };
   trie->sealed = TRUE;
 }
 
-/* The root's slot of the edge along key, or NULL. */
-static inline const RootSlot *
-root_slot (const SaywhoTrie *trie, const char *key, gsize len, guint32 hash)
+gboolean
+saywho_trie_root_long_key_is (const SaywhoTrie *trie, const RootSlot *slot, const char *key,
+                              gsize len)
 {
-  gsize mask = trie->root_mask;
-  for (gsize r = hash & mask; trie->root[r].child != 0; r = (r + 1) & mask)
-    {
-      const RootSlot *slot = &trie->root[r];
-      if (slot->hash != hash)
-        continue;
-      if (len <= ROOT_INLINE)
-        {
-          if (slot->len == len && saywho_bytes_equal (slot->bytes, key, len))
-            return slot;
-          continue;
-        }
-      guint32 number;
-      memcpy (&number, slot->bytes, sizeof number);
-      if (slot->len > ROOT_INLINE && key_is (&trie->keys[number], key, len))
-        return slot;
-    }
-  return NULL;
-}
-
-guint32
-saywho_trie_root_step (const SaywhoTrie *trie, const char *key, gsize len, guint32 hash,
-                       const SaywhoTrieNodeInfo **info)
-{
-  const RootSlot *slot = root_slot (trie, key, len, hash);
-  if (slot == NULL)
-    return SAYWHO_TRIE_NONE;
-  *info = &slot->info;
-  return slot->child;
+  guint32 number;
+  memcpy (&number, slot->bytes, sizeof number);
+  return slot->len > ROOT_INLINE && key_is (&trie->keys[number], key, len);
 }
 
 gint32
@@ -440,8 +406,8 @@ saywho_trie_step (const SaywhoTrie *trie, guint32 node, const char *key, gsize l
 {
   if (node == SAYWHO_TRIE_ROOT && trie->root != NULL)
     {
-      const RootSlot *slot = root_slot (trie, key, len, hash);
-      return slot != NULL ? slot->child : SAYWHO_TRIE_NONE;
+      const SaywhoTrieNodeInfo *info;
+      return saywho_trie_root_step (trie, &trie->view, key, len, hash, &info);
     }
   if (node != SAYWHO_TRIE_ROOT && !saywho_trie_inner_test (trie->inner, node, hash))
     return SAYWHO_TRIE_NONE;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include "strmap.h"
 
 G_BEGIN_DECLS
 
@@ -67,9 +68,24 @@ typedef struct {
   guint32 count;           /* values << 1 | TRUE when it has no child */
 } SaywhoTrieNodeInfo;
 
+/* A slot of the root's table (once sealed): an edge from the root, with
+ * the child's info and its key's bytes when they fit (32 bytes, two slots
+ * to a cache line): most walks are one step from the root, and read this
+ * slot only. */
+#define SAYWHO_TRIE_ROOT_INLINE 15
+typedef struct {
+  guint32 hash;            /* of the key string */
+  guint32 child;           /* 0 = empty slot: the root is nobody's child */
+  SaywhoTrieNodeInfo info; /* the child's */
+  guint8 len;              /* bytes of the key, up to SAYWHO_TRIE_ROOT_INLINE; more: look at keys */
+  char bytes[SAYWHO_TRIE_ROOT_INLINE];  /* the key's bytes; a longer key's number */
+} SaywhoTrieRootSlot;
+
 typedef struct {
   const SaywhoTrieNodeInfo *info;  /* per node */
   const guint32 *values;   /* the values, grouped by node */
+  const SaywhoTrieRootSlot *root;  /* the root's table, open addressing */
+  gsize root_mask;         /* its slots - 1 */
 } SaywhoTrieNodes;
 
 const SaywhoTrieNodes *saywho_trie_nodes (const SaywhoTrie *trie);
@@ -106,11 +122,34 @@ saywho_trie_nodes_leaf (const SaywhoTrieNodes *nodes, guint32 node)
   return saywho_trie_info_leaf (&nodes->info[node]);
 }
 
-/* saywho_trie_step() from the root of a sealed trie, which also points
- * *info at the child's info: a copy read with the step, in the same
- * cache line. */
-guint32     saywho_trie_root_step (const SaywhoTrie *trie, const char *key, gsize len,
-                                   guint32 hash, const SaywhoTrieNodeInfo **info);
+/* Is the key of slot, longer than SAYWHO_TRIE_ROOT_INLINE bytes, key?
+ * (Out of line: long keys are rare.) */
+gboolean    saywho_trie_root_long_key_is (const SaywhoTrie *trie, const SaywhoTrieRootSlot *slot,
+                                          const char *key, gsize len);
+
+/* saywho_trie_step() from the root of a sealed trie, inline, which also
+ * points *info at the child's info: a copy read with the step, in the
+ * same cache line. */
+static inline guint32
+saywho_trie_root_step (const SaywhoTrie *trie, const SaywhoTrieNodes *nodes, const char *key,
+                       gsize len, guint32 hash, const SaywhoTrieNodeInfo **info)
+{
+  gsize mask = nodes->root_mask;
+  for (gsize r = hash & mask; nodes->root[r].child != 0; r = (r + 1) & mask)
+    {
+      const SaywhoTrieRootSlot *slot = &nodes->root[r];
+      if (slot->hash != hash)
+        continue;
+      if (len <= SAYWHO_TRIE_ROOT_INLINE
+            ? slot->len == len && saywho_bytes_equal (slot->bytes, key, len)
+            : saywho_trie_root_long_key_is (trie, slot, key, len))
+        {
+          *info = &slot->info;
+          return slot->child;
+        }
+    }
+  return SAYWHO_TRIE_NONE;
+}
 
 /* The filter of the keys that start a sequence (after seal). */
 const SaywhoTrieFilter *saywho_trie_start_filter (const SaywhoTrie *trie);

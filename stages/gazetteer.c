@@ -67,10 +67,11 @@ token_key (const SaywhoToken *tok)
 /* The step from the root, which brings the node's values along: the walks
  * that go no further (most) read nothing else of the trie. */
 static inline guint32
-first_step (const SaywhoTrie *trie, const SaywhoToken *tok, const SaywhoTrieNodeInfo **info)
+first_step (const SaywhoTrie *trie, const SaywhoTrieNodes *nodes, const SaywhoToken *tok,
+            const SaywhoTrieNodeInfo **info)
 {
   Key key = token_key (tok);
-  return saywho_trie_root_step (trie, key.s, key.len, key.hash, info);
+  return saywho_trie_root_step (trie, nodes, key.s, key.len, key.hash, info);
 }
 
 /* A step past the root.  Most find no child, and the inner filter tells
@@ -286,7 +287,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
   for (guint i = next_start (starts, tokens, 0, n); i < n; i = next_start (starts, tokens, i, n))
     {
       const SaywhoTrieNodeInfo *info = NULL;
-      guint32 node = first_step (trie, &tokens[i], &info);
+      guint32 node = first_step (trie, nodes, &tokens[i], &info);
       guint best_end = 0, best_first = w->naliases, best_count = 0;
       for (guint j = i; node != SAYWHO_TRIE_NONE; node = step (trie, inner, node, &tokens[j]),
                 info = &nodes->info[node])
@@ -321,7 +322,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
         lead = MIN (lead, saywho_lexicon_alias_lead (&x.aliases[w->aliases[best_first + a]]));
       if (lead > 0 && best_end - i > lead)
         {
-          guint32 place = first_step (trie, &tokens[i], &info);
+          guint32 place = first_step (trie, nodes, &tokens[i], &info);
           guint nvalues = 0;
           const guint32 *values = place != SAYWHO_TRIE_NONE
                                     ? saywho_trie_info_values (nodes, info, &nvalues)
