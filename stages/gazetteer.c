@@ -180,7 +180,9 @@ word_matches (const Walk *x, guint i, const SaywhoLexiconWord *word, gboolean ac
   return ntokens >= 2 && k > 0 && !acronym && have == want && want != SAYWHO_CASE_UPPER;
 }
 
-static gboolean
+/* Does the alias match the tokens from start on?  (Inline in the walk:
+ * called for most starts, its call cost as much as its checks.) */
+G_ALWAYS_INLINE static inline gboolean
 alias_matches (const Walk *x, guint32 alias_index, guint start)
 {
   const SaywhoLexiconAlias *alias = &x->aliases[alias_index];
