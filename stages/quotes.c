@@ -597,6 +597,22 @@ first_at_least (const guint *a, guint n, guint *hint, guint x)
   return k;
 }
 
+/* The index of the first of a[0..n), sorted, that is at least x. */
+static guint
+lower_bound (const guint *a, guint n, guint x)
+{
+  guint lo = 0, hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (a[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Marks the tokens of the raw quotations, marks included. */
 static void
 mark_raws (const Scan *s)
@@ -1621,28 +1637,29 @@ clause_end (const Scan *s, guint start, guint s_end)
       end--;
   /* ", according to X" closes a clause too; "according" is a candidate,
    * so the candidates in the clause are where to look */
-  guint lo = 0, hi = s->ncands;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (s->cands[mid] < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  guint lo = lower_bound (s->cands, s->ncands, start);
   /* `said the bill was "clean" and challenged the others …`: after a
    * quoted phrase, a verb in the past right after "and" or "but" goes on
    * with the reporting subject (without one, "said Baghdad was committed
-   * and expected exports to rise" goes on with the clause's) */
-  gboolean quoted = FALSE;  /* a quoted phrase of words (not a scare-quoted “mini-budget”) */
-  for (guint k = start + 1; k + 1 < end; k++)
+   * and expected exports to rise" goes on with the clause's).  The
+   * phrase (of words, not a scare-quoted “mini-budget”) ends at a closing
+   * mark, found among the marks: the tokens before it need no look. */
+  guint quoted = end;  /* the phrase's closing mark */
+  for (guint m = lower_bound (s->marks, s->nmarks, start + 1);
+       m < s->nmarks && s->marks[m] + 1 < end; m++)
+    {
+      guint k = s->marks[m];
+      if ((tok_at (s, k)->flags & SAYWHO_TOKEN_QUOTE_CLOSE) && k >= 3 && has (s, k - 1, IN_RAW)
+          && has (s, k - 2, IN_RAW) && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
+        {
+          quoted = k;
+          break;
+        }
+    }
+  for (guint k = quoted; k + 1 < end; k++)
     {
       const SaywhoToken *tok = tok_at (s, k);
-      if (tok->kind == SAYWHO_TOKEN_QUOTE && (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE)
-          && k >= 3 && has (s, k - 1, IN_RAW) && has (s, k - 2, IN_RAW)
-          && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
-        quoted = TRUE;
-      if (quoted && is_past_form (tok) && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+      if (is_past_form (tok) && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
           && has (s, k - 1, IS_AND) && !has (s, k, IN_RAW))
         {
           end = k - 1;
