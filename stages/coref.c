@@ -26,6 +26,13 @@
 
 #include <string.h>
 
+/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
 typedef struct {
   SaywhoStrMap *person_cues;  /* stems of speech verbs (lexicons/speech-cues.tsv) */
 } Coref;
@@ -483,7 +490,7 @@ set_target (CorefWorker *w, SaywhoDocument *doc, WordIndex *map, Key key, gboole
 
 /* (Inline: the filter's answer, mostly no, is then a test and a branch
  * in the loop over the capitalized words.) */
-G_ALWAYS_INLINE static inline const Target *
+ALWAYS_INLINE static inline const Target *
 get_target (const CorefWorker *w, const WordIndex *map, Key key)
 {
   if (!word_index_may_have (map, key.hash))
