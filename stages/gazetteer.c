@@ -243,7 +243,8 @@ add_alias (GazetteerWorker *w, guint32 alias)
 }
 
 /* Adds the match of tokens [start, end) by count aliases from first in
- * the worker's list; it is for a single entry when they all name one. */
+ * the worker's list; it is for a single entry when they all name one, and
+ * that entry's country gets a vote. */
 static inline void
 add_match (const Walk *x, const SaywhoEntityLexicon *lex, guint start, guint end, guint first,
            guint count)
@@ -260,7 +261,11 @@ add_match (const Walk *x, const SaywhoEntityLexicon *lex, guint start, guint end
   while (a < count && x->aliases[w->aliases[first + a]].entry == entry)
     a++;
   if (a == count)
-    m.single = saywho_entity_lexicon_entry (lex, entry);
+    {
+      m.single = saywho_entity_lexicon_entry (lex, entry);
+      /* the country it points to gets its vote */
+      w->votes[m.single->country_number]++;
+    }
   w->matches[w->nmatches++] = m;
 }
 
@@ -352,10 +357,8 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
       i = best_end;
     }
 
-  /* Countries the unambiguous mentions point to, then the ambiguous ones. */
-  for (guint k = 0; k < w->nmatches; k++)
-    if (w->matches[k].single != NULL)
-      w->votes[w->matches[k].single->country_number]++;
+  /* Countries the unambiguous mentions point to (their votes were counted
+   * as they were added), then the ambiguous ones. */
   w->votes[0] = 0;
   g_array_set_size (doc->entities, w->nmatches);
   SaywhoEntity *entities = (SaywhoEntity *) (void *) doc->entities->data;
