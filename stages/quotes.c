@@ -1534,8 +1534,9 @@ clause_after (const Scan *s, guint cue, guint s_end)
   gboolean past = FALSE;  /* a verb in the past seen: the clause may have begun */
   for (guint j = k; j < s_end && j < cue + (past ? 9 : 14); j++)
     {
+      guint32 b = word_bits (s, j);  /* (asked twice below) */
       /* "that" after a preposition is a determiner ("at that meeting") */
-      if (has (s, j, IS_THAT) && !has (s, j - 1, ON_NOT_SUBJECTS))
+      if ((b & IS_THAT) && !has (s, j - 1, ON_NOT_SUBJECTS))
         return j + 1 < s_end ? j + 1 : 0;
       /* (past nine words only a phrase with no verb in it leads to
        * "that": "told reporters after a two-day meeting of the committee
@@ -1546,7 +1547,7 @@ clause_after (const Scan *s, guint cue, guint s_end)
       /* "said exports fell and added that …": that "that" is the next
        * cue's; "saying NATO had offered no proof that …": the clause has
        * begun */
-      if (has (s, j, IS_AND | IS_BACKSHIFTED))
+      if (b & (IS_AND | IS_BACKSHIFTED))
         break;
       /* (a hyphen inside a word is none of the breaks: "a two-day
        * meeting") */
