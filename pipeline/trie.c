@@ -10,7 +10,11 @@
  * the key's string.  Most walks are one step from the root (a capitalized
  * word that starts some name, then nothing), so once sealed the root's
  * edges are also kept in a table of their own with each key's bytes
- * inline: a step from the root reads one slot. */
+ * and the child's values inline: a step from the root reads one slot
+ * (saywho_trie_root_step(), inline in trie.h).
+ * Most steps from a node past the root find no child; a filter of the
+ * edges (one bit per parent and key hash) turns them away before the
+ * table, which is far larger than the caches. */
 #include "trie.h"
 #include "strmap.h"
 
@@ -29,16 +33,8 @@ typedef struct {
   guint32 len, hash;
 } Key;
 
-/* A slot of the root's table: an edge from the root, with its key's bytes
- * when they fit (32 bytes, two slots to a cache line). */
-#define ROOT_INLINE 19
-typedef struct {
-  guint32 hash;            /* of the key string */
-  guint32 child;           /* 0 = empty slot: the root is nobody's child */
-  guint32 key;             /* key number */
-  guint8 len;              /* bytes of the key, up to ROOT_INLINE; more: look at keys */
-  char bytes[ROOT_INLINE];
-} RootSlot;
+#define ROOT_INLINE SAYWHO_TRIE_ROOT_INLINE
+typedef SaywhoTrieRootSlot RootSlot;
 
 G_STATIC_ASSERT (sizeof (RootSlot) == 32);
 
@@ -61,14 +57,15 @@ struct _SaywhoTrie {
   guint32 *attached_values;
   guint nattached, attached_size;
   gboolean unordered;      /* a value was attached after a larger one */
-  guint32 *first;          /* per node: index of its first value (nodes + 1 entries) */
+  SaywhoTrieNodeInfo *info;  /* per node, once sealed */
   guint32 *values;         /* values grouped by node, once sealed */
   /* Kept as edges are added, which seal() would otherwise find by a pass
    * over the whole table: */
-  guint8 *leaf;            /* per node: no child */
+  guint8 *leaf;            /* per node: no child; until sealed */
   guint32 leaf_size;
   SaywhoTrieFilter *starts;  /* the keys the root has children along */
-  SaywhoTrieNodes view;    /* first, values and leaf, for walks */
+  SaywhoTrieFilter *inner;   /* the other edges, by parent and key */
+  SaywhoTrieNodes view;    /* info and values, for walks */
   RootSlot *root;          /* the root's edges, once sealed */
   gsize root_mask;         /* slots - 1 */
   gboolean sealed;
@@ -80,6 +77,13 @@ edge_slot (guint32 node, guint32 hash, gsize mask)
   /* Node numbers are small and dense: spread them before the hash. */
   return (hash ^ (node * 0x9e3779b1u)) & mask;
 }
+
+static inline void
+filter_set (SaywhoTrieFilter *filter, guint32 bit)
+{
+  filter->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+}
+
 
 SaywhoTrie *
 saywho_trie_new (void)
@@ -97,6 +101,7 @@ saywho_trie_new (void)
   trie->leaf = g_new (guint8, trie->leaf_size);
   trie->leaf[SAYWHO_TRIE_ROOT] = TRUE;
   trie->starts = g_new0 (SaywhoTrieFilter, 1);
+  trie->inner = g_new0 (SaywhoTrieFilter, 1);
   return trie;
 }
 
@@ -111,10 +116,11 @@ saywho_trie_free (SaywhoTrie *trie)
   g_free (trie->edges);
   g_free (trie->attached);
   g_free (trie->attached_values);
-  g_free (trie->first);
+  g_free (trie->info);
   g_free (trie->values);
   g_free (trie->leaf);
   g_free (trie->starts);
+  g_free (trie->inner);
   g_free (trie->root);
   g_free (trie);
 }
@@ -241,10 +247,9 @@ add_edge (SaywhoTrie *trie, guint32 node, gint32 key, guint32 hash, gsize s)
   trie->leaf[added] = TRUE;
   trie->leaf[node] = FALSE;
   if (node == SAYWHO_TRIE_ROOT)
-    {
-      guint32 bit = saywho_trie_filter_bit (hash);
-      trie->starts->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-    }
+    filter_set (trie->starts, saywho_trie_filter_bit (hash));
+  else
+    filter_set (trie->inner, saywho_trie_inner_bit (node, hash));
   return added;
 }
 
@@ -307,30 +312,39 @@ saywho_trie_seal (SaywhoTrie *trie)
   /* Values grouped by node, each node's in increasing order: counted into
    * place, then each group (a few values) sorted by insertion, unless they
    * were attached in order, as loaders do. */
-  trie->first = g_new0 (guint32, trie->nodes + 1);
+  guint32 *first = g_new0 (guint32, trie->nodes + 1);
   trie->values = g_new (guint32, MAX (trie->nattached, 1));
   for (guint i = 0; i < trie->nattached; i++)
-    trie->first[trie->attached[i] + 1]++;
+    first[trie->attached[i] + 1]++;
   for (guint32 node = 0; node < trie->nodes; node++)
-    trie->first[node + 1] += trie->first[node];
+    first[node + 1] += first[node];
   guint32 *fill = g_new (guint32, trie->nodes);
-  memcpy (fill, trie->first, trie->nodes * sizeof *fill);
+  memcpy (fill, first, trie->nodes * sizeof *fill);
   for (guint i = 0; i < trie->nattached; i++)
     trie->values[fill[trie->attached[i]]++] = trie->attached_values[i];
   g_free (fill);
   if (trie->unordered)
     for (guint32 node = 0; node < trie->nodes; node++)
-      for (guint32 i = trie->first[node] + 1; i < trie->first[node + 1]; i++)
+      for (guint32 i = first[node] + 1; i < first[node + 1]; i++)
         {
           guint32 value = trie->values[i], k = i;
-          for (; k > trie->first[node] && trie->values[k - 1] > value; k--)
+          for (; k > first[node] && trie->values[k - 1] > value; k--)
             trie->values[k] = trie->values[k - 1];
           trie->values[k] = value;
         }
   g_clear_pointer (&trie->attached, g_free);
   g_clear_pointer (&trie->attached_values, g_free);
   trie->nattached = trie->attached_size = 0;
-  trie->view = (SaywhoTrieNodes) { trie->first, trie->values, trie->leaf };
+  trie->info = g_new (SaywhoTrieNodeInfo, trie->nodes);
+  for (guint32 node = 0; node < trie->nodes; node++)
+    {
+      guint32 n = first[node + 1] - first[node];
+      trie->info[node] = (SaywhoTrieNodeInfo) {
+        n == 1 ? trie->values[first[node]] : first[node], n << 1 | trie->leaf[node]
+      };
+    }
+  g_free (first);
+  g_clear_pointer (&trie->leaf, g_free);
 
   /* The root's table, at most half full. */
   gsize nroot = 0;
@@ -351,29 +365,27 @@ saywho_trie_seal (SaywhoTrie *trie)
       while (trie->root[r].child != 0)
         r = (r + 1) & trie->root_mask;
       RootSlot *slot = &trie->root[r];
-      *slot = (RootSlot) { edge->hash, edge->child, edge->key - 1, 0, { 0 } };
+      *slot = (RootSlot) { edge->hash, edge->child, trie->info[edge->child], 0, { 0 } };
       slot->len = (guint8) MIN (k->len, (guint32) ROOT_INLINE + 1);
       if (k->len <= ROOT_INLINE)
         memcpy (slot->bytes, k->key, k->len);
+      else
+        {
+          guint32 number = edge->key - 1;
+          memcpy (slot->bytes, &number, sizeof number);
+        }
     }
+  trie->view = (SaywhoTrieNodes) { trie->info, trie->values, trie->root, trie->root_mask };
   trie->sealed = TRUE;
 }
 
-/* saywho_trie_step() from the root of a sealed trie. */
-static inline guint32
-root_step (const SaywhoTrie *trie, const char *key, gsize len, guint32 hash)
+gboolean
+saywho_trie_root_long_key_is (const SaywhoTrie *trie, const RootSlot *slot, const char *key,
+                              gsize len)
 {
-  gsize mask = trie->root_mask;
-  for (gsize r = hash & mask; trie->root[r].child != 0; r = (r + 1) & mask)
-    {
-      const RootSlot *slot = &trie->root[r];
-      if (slot->hash != hash)
-        continue;
-      if (len <= ROOT_INLINE ? slot->len == len && saywho_bytes_equal (slot->bytes, key, len)
-                             : key_is (&trie->keys[slot->key], key, len))
-        return slot->child;
-    }
-  return SAYWHO_TRIE_NONE;
+  guint32 number;
+  memcpy (&number, slot->bytes, sizeof number);
+  return slot->len > ROOT_INLINE && key_is (&trie->keys[number], key, len);
 }
 
 gint32
@@ -393,7 +405,12 @@ saywho_trie_step (const SaywhoTrie *trie, guint32 node, const char *key, gsize l
                   guint32 hash)
 {
   if (node == SAYWHO_TRIE_ROOT && trie->root != NULL)
-    return root_step (trie, key, len, hash);
+    {
+      const SaywhoTrieNodeInfo *info;
+      return saywho_trie_root_step (trie, &trie->view, key, len, hash, &info);
+    }
+  if (node != SAYWHO_TRIE_ROOT && !saywho_trie_inner_test (trie->inner, node, hash))
+    return SAYWHO_TRIE_NONE;
   gsize mask = trie->capacity - 1;
   for (gsize s = edge_slot (node, hash, mask); trie->edges[s].key != 0; s = (s + 1) & mask)
     {
@@ -409,9 +426,8 @@ const guint32 *
 saywho_trie_values (const SaywhoTrie *trie, guint32 node, guint *n)
 {
   g_return_val_if_fail (trie->sealed && node < trie->nodes, (*n = 0, NULL));
-  guint32 a = trie->first[node], b = trie->first[node + 1];
-  *n = b - a;
-  return b > a ? &trie->values[a] : NULL;
+  const guint32 *values = saywho_trie_nodes_values (&trie->view, node, n);
+  return *n > 0 ? values : NULL;
 }
 
 const SaywhoTrieNodes *
@@ -426,6 +442,13 @@ saywho_trie_start_filter (const SaywhoTrie *trie)
 {
   g_return_val_if_fail (trie->sealed, NULL);
   return trie->starts;
+}
+
+const SaywhoTrieFilter *
+saywho_trie_inner_filter (const SaywhoTrie *trie)
+{
+  g_return_val_if_fail (trie->sealed, NULL);
+  return trie->inner;
 }
 
 guint

@@ -26,6 +26,13 @@
 
 #include <string.h>
 
+/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
 typedef struct {
   SaywhoStrMap *person_cues;  /* stems of speech verbs (lexicons/speech-cues.tsv) */
 } Coref;
@@ -45,33 +52,78 @@ typedef struct {
   guint32 hash;
 } Key;
 
-/* The per-document maps from a word to a target (pipeline/wordmap.h), by
- * Key. */
-static inline SaywhoWordSlot *
-word_map_find (const SaywhoWordMap *map, Key key)
+/* A per-document map from a word to a target (pipeline/wordmap.h), by
+ * Key, with a filter of its words' hashes in front: most capitalized words
+ * of a document are in none of the maps, which hold a few names each, and
+ * a bit test tells them without a probe. */
+typedef struct {
+  SaywhoWordMap map;
+  guint64 filter[4];        /* 256 bits, by the top bits of a word's hash */
+} WordIndex;
+
+static inline guint32
+word_index_bit (guint32 hash)
 {
-  return saywho_word_map_find (map, key.s, key.len, key.hash);
+  return hash >> 24;
+}
+
+static void
+word_index_init (WordIndex *index)
+{
+  saywho_word_map_init (&index->map, 64);
+  memset (index->filter, 0, sizeof index->filter);
+}
+
+/* Forgets every word, for the next document. */
+static void
+word_index_reset (WordIndex *index)
+{
+  saywho_word_map_reset (&index->map);
+  memset (index->filter, 0, sizeof index->filter);
+}
+
+/* FALSE: the map has no word of this hash. */
+static inline gboolean
+word_index_may_have (const WordIndex *index, guint32 hash)
+{
+  guint32 bit = word_index_bit (hash);
+  return (index->filter[bit >> 6] >> (bit & 63)) & 1;
+}
+
+static inline SaywhoWordSlot *
+word_map_find (const WordIndex *index, Key key)
+{
+  return saywho_word_map_find (&index->map, key.s, key.len, key.hash);
 }
 
 /* Adds key, which must not be in the map; the key's bytes must live as
  * long as the document. */
 static inline void
-word_map_add (SaywhoWordMap *map, Key key, guint32 target)
+word_map_add (WordIndex *index, Key key, guint32 target)
 {
-  saywho_word_map_add (map, key.s, key.len, key.hash, target);
+  guint32 bit = word_index_bit (key.hash);
+  index->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+  saywho_word_map_add (&index->map, key.s, key.len, key.hash, target);
 }
 
 /* Per-worker maps from a word to a target entity. */
 typedef struct {
   Target *targets;
   guint ntargets, targets_size;
-  SaywhoWordMap acronyms;         /* acronym norm → target */
-  SaywhoWordMap initials;         /* an organization's initials, lower case → target */
-  SaywhoWordMap words;            /* first or last word of a person → target */
-  SaywhoWordMap the_words;        /* last word of an organization, after "the" → target */
+  WordIndex acronyms;       /* acronym norm → target */
+  WordIndex initials;       /* an organization's initials, lower case → target */
+  WordIndex words;          /* first or last word of a person → target */
+  WordIndex the_words;      /* last word of an organization, after "the" → target */
   GString *scratch;         /* the key of a hyphenated group */
   GArray *pending;          /* SaywhoEntity: partial mentions found, merged at the end */
 } CorefWorker;
+
+/* g_ascii_tolower() inline: it is a call for every letter. */
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c - 'A' + 'a') : c;
+}
 
 static inline Key
 token_key (const SaywhoToken *tok)
@@ -152,7 +204,7 @@ group_key (CorefWorker *w, const SaywhoDocument *doc, guint a, guint b)
       /* Casefolding ASCII is lowering it. */
       g_string_set_size (w->scratch, len);
       for (gsize i = 0; i < len; i++)
-        w->scratch->str[i] = g_ascii_tolower (text[i]);
+        w->scratch->str[i] = ascii_lower (text[i]);
     }
   else
     {
@@ -419,7 +471,7 @@ define_acronyms (CorefWorker *w, SaywhoDocument *doc)
 /* Maps key to entity e's target, unless it is there: then the word is
  * ambiguous if it stands for another entity too. */
 static void
-set_target (CorefWorker *w, SaywhoDocument *doc, SaywhoWordMap *map, Key key, gboolean owned,
+set_target (CorefWorker *w, SaywhoDocument *doc, WordIndex *map, Key key, gboolean owned,
             const SaywhoEntity *e)
 {
   SaywhoWordSlot *slot = word_map_find (map, key);
@@ -436,21 +488,27 @@ set_target (CorefWorker *w, SaywhoDocument *doc, SaywhoWordMap *map, Key key, gb
   word_map_add (map, key, add_target (w, e));
 }
 
-static const Target *
-get_target (const CorefWorker *w, const SaywhoWordMap *map, Key key)
+/* (Inline: the filter's answer, mostly no, is then a test and a branch
+ * in the loop over the capitalized words.) */
+ALWAYS_INLINE static inline const Target *
+get_target (const CorefWorker *w, const WordIndex *map, Key key)
 {
+  if (!word_index_may_have (map, key.hash))
+    return NULL;
   const SaywhoWordSlot *slot = word_map_find (map, key);
   return slot != NULL ? &w->targets[slot->value] : NULL;
 }
 
 /* The first capitalized word from i on, or n: a tight loop past the
- * others, which are most tokens. */
+ * others, which are most tokens.  Both questions are asked at once (&,
+ * not &&): a branch on each would mispredict as often as words and
+ * capitals come and go. */
 static inline guint
 next_capitalized (const SaywhoToken *tokens, guint i, guint n)
 {
   const SaywhoToken *tok = tokens + i, *end = tokens + n;
   while (tok < end
-         && (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)))
+         && !((tok->kind == SAYWHO_TOKEN_WORD) & ((tok->flags & SAYWHO_TOKEN_CAPITALIZED) != 0)))
     tok++;
   return (guint) (tok - tokens);
 }
@@ -502,7 +560,7 @@ add_initials (CorefWorker *w, SaywhoDocument *doc)
           char c = doc->text[tok->byte_start];
           ok = tok->kind == SAYWHO_TOKEN_WORD && g_ascii_isalpha (c) && n < sizeof letters;
           if (ok)
-            letters[n++] = g_ascii_tolower (c);
+            letters[n++] = ascii_lower (c);
         }
       if (!ok || n < 2)
         continue;
@@ -521,10 +579,10 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
   (void) error;
 
   w->ntargets = 0;
-  saywho_word_map_reset (&w->acronyms);
-  saywho_word_map_reset (&w->initials);
-  saywho_word_map_reset (&w->words);
-  saywho_word_map_reset (&w->the_words);
+  word_index_reset (&w->acronyms);
+  word_index_reset (&w->initials);
+  word_index_reset (&w->words);
+  word_index_reset (&w->the_words);
 
   /* Local ids and names for what the lexicons did not know. */
   for (guint k = 0; k < doc->entities->len; k++)
@@ -576,8 +634,13 @@ coref_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **e
         at++;
       const SaywhoEntity *here = at < nentities && entities[at].span.start <= i ? &entities[at]
                                                                               : NULL;
+      /* (Inside a name, or at one that is not this word group: so are the
+       * name's other words, which are skipped.) */
       if (here != NULL && (here->span.start != i || here->span.end != end))
-        continue;
+        {
+          i = here->span.end - 1;
+          continue;
+        }
 
       const Target *t = NULL;
       if (end == i + 1 && (tok->flags & SAYWHO_TOKEN_ALL_CAPS))
@@ -674,10 +737,10 @@ coref_worker_new (gpointer shared, GError **error)
   (void) shared;
   (void) error;
   CorefWorker *w = g_new0 (CorefWorker, 1);
-  saywho_word_map_init (&w->acronyms, 64);
-  saywho_word_map_init (&w->initials, 64);
-  saywho_word_map_init (&w->words, 64);
-  saywho_word_map_init (&w->the_words, 64);
+  word_index_init (&w->acronyms);
+  word_index_init (&w->initials);
+  word_index_init (&w->words);
+  word_index_init (&w->the_words);
   w->scratch = g_string_new (NULL);
   w->pending = g_array_new (FALSE, FALSE, sizeof (SaywhoEntity));
   return w;
@@ -688,10 +751,10 @@ coref_worker_free (gpointer data)
 {
   CorefWorker *w = data;
   g_free (w->targets);
-  saywho_word_map_clear (&w->acronyms);
-  saywho_word_map_clear (&w->initials);
-  saywho_word_map_clear (&w->words);
-  saywho_word_map_clear (&w->the_words);
+  saywho_word_map_clear (&w->acronyms.map);
+  saywho_word_map_clear (&w->initials.map);
+  saywho_word_map_clear (&w->words.map);
+  saywho_word_map_clear (&w->the_words.map);
   g_string_free (w->scratch, TRUE);
   g_array_unref (w->pending);
   g_free (w);

@@ -27,6 +27,13 @@
 
 #include <string.h>
 
+/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
 /* Every alias starts with a word that has a capital (the loader keeps no
  * other), or a number ("3M"). */
 static inline gboolean
@@ -52,11 +59,37 @@ next_start (const SaywhoTrieFilter *starts, const SaywhoToken *tokens, guint i, 
 
 /* The trie is keyed by stems; a token without one (no stem stage) walks by
  * its norm. */
-static inline guint32
-step (const SaywhoTrie *trie, guint32 node, const SaywhoToken *tok)
+typedef struct {
+  const char *s;
+  guint32 len, hash;
+} Key;
+
+static inline Key
+token_key (const SaywhoToken *tok)
 {
-  return tok->stem != NULL ? saywho_trie_step (trie, node, tok->stem, tok->stem_len, tok->stem_hash)
-                           : saywho_trie_step (trie, node, tok->norm, tok->norm_len, tok->norm_hash);
+  return tok->stem != NULL ? (Key) { tok->stem, tok->stem_len, tok->stem_hash }
+                           : (Key) { tok->norm, tok->norm_len, tok->norm_hash };
+}
+
+/* The step from the root, which brings the node's values along: the walks
+ * that go no further (most) read nothing else of the trie. */
+static inline guint32
+first_step (const SaywhoTrie *trie, const SaywhoTrieNodes *nodes, const SaywhoToken *tok,
+            const SaywhoTrieNodeInfo **info)
+{
+  Key key = token_key (tok);
+  return saywho_trie_root_step (trie, nodes, key.s, key.len, key.hash, info);
+}
+
+/* A step past the root.  Most find no child, and the inner filter tells
+ * them without a call. */
+static inline guint32
+step (const SaywhoTrie *trie, const SaywhoTrieFilter *inner, guint32 node, const SaywhoToken *tok)
+{
+  Key key = token_key (tok);
+  if (!saywho_trie_inner_test (inner, node, key.hash))
+    return SAYWHO_TRIE_NONE;
+  return saywho_trie_step (trie, node, key.s, key.len, key.hash);
 }
 
 typedef struct {
@@ -119,15 +152,25 @@ in_caps (const SaywhoDocument *doc, GazetteerWorker *w, guint i)
   return w->caps[s] != 0;
 }
 
+/* One document as the walks see it, with the arrays they read at every
+ * alias found once. */
+typedef struct {
+  const SaywhoDocument *doc;
+  GazetteerWorker *w;
+  const SaywhoToken *tokens;
+  const SaywhoLexiconAlias *aliases;   /* the lexicon's, by alias index */
+  const SaywhoLexiconWord *words;      /* and their words */
+} Walk;
+
 /* Does token i, the k-th of an alias of ntokens, pass the case policy for
  * the alias's word? */
-static gboolean
-word_matches (const SaywhoDocument *doc, GazetteerWorker *w, guint i,
-              const SaywhoLexiconWord *word, gboolean acronym, guint k, guint ntokens)
+static inline gboolean
+word_matches (const Walk *x, guint i, const SaywhoLexiconWord *word, gboolean acronym, guint k,
+              guint ntokens)
 {
-  const SaywhoToken *tok = saywho_document_token (doc, i);
+  const SaywhoToken *tok = &x->tokens[i];
   gsize len = tok->byte_end - tok->byte_start;
-  if (word->form_len == len && saywho_bytes_equal (doc->text + tok->byte_start, word->form, len))
+  if (word->form_len == len && saywho_bytes_equal (x->doc->text + tok->byte_start, word->form, len))
     return TRUE;
   SaywhoCaseClass want = word->case_class, have = token_case (tok);
   if (tok->norm_len == word->norm_len && saywho_bytes_equal (tok->norm, word->norm, word->norm_len))
@@ -138,21 +181,23 @@ word_matches (const SaywhoDocument *doc, GazetteerWorker *w, guint i,
         return FALSE;
       if (want == SAYWHO_CASE_LOWER && k > 0)
         return TRUE;
-      return have == SAYWHO_CASE_UPPER && in_caps (doc, w, i);
+      return have == SAYWHO_CASE_UPPER && in_caps (x->doc, x->w, i);
     }
   /* Same stem (the trie's key), another inflection. */
   return ntokens >= 2 && k > 0 && !acronym && have == want && want != SAYWHO_CASE_UPPER;
 }
 
-static gboolean
-alias_matches (const SaywhoEntityLexicon *lex, const SaywhoDocument *doc, GazetteerWorker *w,
-               guint32 alias_index, guint start)
+/* Does the alias match the tokens from start on?  (Inline in the walk:
+ * called for most starts, its call cost as much as its checks.) */
+ALWAYS_INLINE static inline gboolean
+alias_matches (const Walk *x, guint32 alias_index, guint start)
 {
-  const SaywhoLexiconAlias *alias = saywho_entity_lexicon_alias (lex, alias_index);
-  const SaywhoLexiconWord *words = saywho_entity_lexicon_words (lex, alias);
+  const SaywhoLexiconAlias *alias = &x->aliases[alias_index];
+  const SaywhoLexiconWord *words = &x->words[alias->forms];
   gboolean acronym = (alias->flags & SAYWHO_ALIAS_ACRONYM) != 0;
-  for (guint k = 0; k < alias->ntokens; k++)
-    if (!word_matches (doc, w, start + k, &words[k], acronym, k, alias->ntokens))
+  guint ntokens = alias->ntokens;
+  for (guint k = 0; k < ntokens; k++)
+    if (!word_matches (x, start + k, &words[k], acronym, k, ntokens))
       return FALSE;
   return TRUE;
 }
@@ -198,23 +243,29 @@ add_alias (GazetteerWorker *w, guint32 alias)
 }
 
 /* Adds the match of tokens [start, end) by count aliases from first in
- * the worker's list; it is for a single entry when they all name one. */
+ * the worker's list; it is for a single entry when they all name one, and
+ * that entry's country gets a vote. */
 static inline void
-add_match (GazetteerWorker *w, const SaywhoEntityLexicon *lex, guint start, guint end,
-           guint first, guint count)
+add_match (const Walk *x, const SaywhoEntityLexicon *lex, guint start, guint end, guint first,
+           guint count)
 {
+  GazetteerWorker *w = x->w;
   if (G_UNLIKELY (w->nmatches == w->matches_size))
     {
       w->matches_size = MAX (64, 2 * w->matches_size);
       w->matches = g_renew (Match, w->matches, w->matches_size);
     }
   Match m = { start, end, first, count, NULL };
-  guint32 entry = saywho_entity_lexicon_alias (lex, w->aliases[first])->entry;
+  guint32 entry = x->aliases[w->aliases[first]].entry;
   guint a = 1;
-  while (a < count && saywho_entity_lexicon_alias (lex, w->aliases[first + a])->entry == entry)
+  while (a < count && x->aliases[w->aliases[first + a]].entry == entry)
     a++;
   if (a == count)
-    m.single = saywho_entity_lexicon_entry (lex, entry);
+    {
+      m.single = saywho_entity_lexicon_entry (lex, entry);
+      /* the country it points to gets its vote */
+      w->votes[m.single->country_number]++;
+    }
   w->matches[w->nmatches++] = m;
 }
 
@@ -239,22 +290,27 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
   /* Leftmost-longest walk, from the tokens that may start an alias. */
   const SaywhoTrie *trie = lex->trie;
   const SaywhoTrieFilter *starts = saywho_trie_start_filter (trie);
+  const SaywhoTrieFilter *inner = saywho_trie_inner_filter (trie);
   const SaywhoTrieNodes *nodes = saywho_trie_nodes (trie);
   const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
+  const Walk x = {
+    doc, w, tokens,
+    (const SaywhoLexiconAlias *) (const void *) lex->aliases->data,
+    (const SaywhoLexiconWord *) (const void *) lex->words->data,
+  };
   for (guint i = next_start (starts, tokens, 0, n); i < n; i = next_start (starts, tokens, i, n))
     {
-      guint32 node = SAYWHO_TRIE_ROOT;
+      const SaywhoTrieNodeInfo *info = NULL;
+      guint32 node = first_step (trie, nodes, &tokens[i], &info);
       guint best_end = 0, best_first = w->naliases, best_count = 0;
-      for (guint j = i; j < n; j++)
+      for (guint j = i; node != SAYWHO_TRIE_NONE; node = step (trie, inner, node, &tokens[j]),
+                info = &nodes->info[node])
         {
-          node = step (trie, node, &tokens[j]);
-          if (node == SAYWHO_TRIE_NONE)
-            break;
           guint nvalues;
-          const guint32 *values = saywho_trie_nodes_values (nodes, node, &nvalues);
+          const guint32 *values = saywho_trie_info_values (nodes, info, &nvalues);
           guint first = w->naliases, count = 0;
           for (guint v = 0; v < nvalues; v++)
-            if (alias_matches (lex, doc, w, values[v], i))
+            if (alias_matches (&x, values[v], i))
               {
                 add_alias (w, values[v]);
                 count++;
@@ -265,7 +321,7 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
               best_first = first;
               best_count = count;
             }
-          if (saywho_trie_nodes_leaf (nodes, node))
+          if (saywho_trie_info_leaf (info) || ++j == n)
             break;
         }
       if (best_end == 0)
@@ -277,36 +333,32 @@ gazetteer_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, G
        * place that leads the alias is a mention of its own. */
       guint lead = G_MAXUINT;
       for (guint a = 0; a < best_count; a++)
-        lead = MIN (lead, saywho_lexicon_alias_lead (saywho_entity_lexicon_alias (
-                            lex, w->aliases[best_first + a])));
+        lead = MIN (lead, saywho_lexicon_alias_lead (&x.aliases[w->aliases[best_first + a]]));
       if (lead > 0 && best_end - i > lead)
         {
-          guint32 place = step (trie, SAYWHO_TRIE_ROOT, &tokens[i]);
+          guint32 place = first_step (trie, nodes, &tokens[i], &info);
           guint nvalues = 0;
           const guint32 *values = place != SAYWHO_TRIE_NONE
-                                    ? saywho_trie_nodes_values (nodes, place, &nvalues)
+                                    ? saywho_trie_info_values (nodes, info, &nvalues)
                                     : NULL;
           guint first = w->naliases, count = 0;
           for (guint v = 0; v < nvalues; v++)
-            if (saywho_entity_lexicon_alias (lex, values[v])->ntokens == 1
-                && alias_matches (lex, doc, w, values[v], i))
+            if (x.aliases[values[v]].ntokens == 1 && alias_matches (&x, values[v], i))
               {
                 add_alias (w, values[v]);
                 count++;
               }
           if (count > 0)
-            add_match (w, lex, i, i + 1, first, count);
-          add_match (w, lex, i + lead, best_end, best_first, best_count);
+            add_match (&x, lex, i, i + 1, first, count);
+          add_match (&x, lex, i + lead, best_end, best_first, best_count);
         }
       else
-        add_match (w, lex, i, best_end, best_first, best_count);
+        add_match (&x, lex, i, best_end, best_first, best_count);
       i = best_end;
     }
 
-  /* Countries the unambiguous mentions point to, then the ambiguous ones. */
-  for (guint k = 0; k < w->nmatches; k++)
-    if (w->matches[k].single != NULL)
-      w->votes[w->matches[k].single->country_number]++;
+  /* Countries the unambiguous mentions point to (their votes were counted
+   * as they were added), then the ambiguous ones. */
   w->votes[0] = 0;
   g_array_set_size (doc->entities, w->nmatches);
   SaywhoEntity *entities = (SaywhoEntity *) (void *) doc->entities->data;

@@ -23,7 +23,6 @@
 #include "../pipeline/analyzer.h"
 #include "../pipeline/lexicon.h"
 #include "../pipeline/strmap.h"
-#include "../pipeline/wordmap.h"
 
 #include <string.h>
 
@@ -101,18 +100,60 @@ enum {
                    | IS_SUBORDINATOR)
 
 /* Norm → bits for the words of the lists and patterns and every verbal
- * form of the verb cues (pipeline/wordmap.h, looked up by the tokens' own
- * norm hashes), with the words it holds. */
+ * form of the verb cues, looked up by the tokens' own norm hashes.  Open
+ * addressing, a quarter full at most; a slot is a hash and its bits (8
+ * bytes, eight to a cache line), so that a probe reads hashes only, and a
+ * word's bytes are compared only where its hash is.  A word in the table
+ * has bits: 0 marks an empty slot. */
 typedef struct {
-  SaywhoWordMap map;
-  GStringChunk *keys;
+  guint32 hash, bits;
+} WordSlot;
+
+typedef struct {
+  const char *key;
+  guint32 len;
+} WordKey;
+
+typedef struct {
+  WordSlot *slots;
+  WordKey *keys;          /* per slot */
+  guint32 mask, used;     /* slots - 1 (a power of two), words */
+  GStringChunk *strings;  /* the words */
 } WordTable;
+
+/* One bit per word of a table, by the high bits of its hash: most words
+ * are in neither table, and a bit test in 2 KB that stay in the cache
+ * tells them without a probe. */
+#define WORD_FILTER_SHIFT 14
+typedef struct {
+  guint64 bits[(1u << WORD_FILTER_SHIFT) / 64];
+} WordFilter;
+
+static inline gboolean
+word_filter_test (const WordFilter *filter, guint32 hash)
+{
+  guint32 bit = hash >> (32 - WORD_FILTER_SHIFT);
+  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* The filter of every word of t. */
+static void
+word_filter_fill (WordFilter *filter, const WordTable *t)
+{
+  for (guint32 i = 0; i <= t->mask; i++)
+    if (t->slots[i].bits != 0)
+      {
+        guint32 bit = t->slots[i].hash >> (32 - WORD_FILTER_SHIFT);
+        filter->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+      }
+}
 
 typedef struct {
   SaywhoStrMap *cues;     /* stem → CueKind */
   WordTable cue_words;    /* norm → the bits of every token: cue verbs' forms, according, quoted */
-  SaywhoStrMapFilter cue_filter;  /* one bit per hash of cue_words' */
+  WordFilter cue_filter;  /* cue_words' */
   WordTable words;        /* norm → the LAZY_BITS */
+  WordFilter words_filter;  /* words' */
 } Quotes;
 
 typedef struct {
@@ -159,30 +200,68 @@ typedef struct {
   guint nmarks;
   const guint *cands;
   guint ncands;
+  const SaywhoEntity *entities;  /* the document's */
+  guint nentities;
 } Scan;
 
 /* ---- the word table --------------------------------------------------------- */
+
+/* The slot of word, or of the empty slot where it would go. */
+static inline guint32
+word_table_slot (const WordTable *t, const char *word, guint32 len, guint32 hash)
+{
+  guint32 s = hash & t->mask;
+  for (; t->slots[s].bits != 0; s = (s + 1) & t->mask)
+    if (t->slots[s].hash == hash && t->keys[s].len == len
+        && saywho_bytes_equal (t->keys[s].key, word, len))
+      break;
+  return s;
+}
 
 /* The bits of word, 0 when the table lacks it. */
 static inline guint32
 word_table_bits (const WordTable *t, const char *word, guint32 len, guint32 hash)
 {
-  const SaywhoWordSlot *slot = saywho_word_map_find (&t->map, word, len, hash);
-  return slot != NULL ? slot->value : 0;
+  return t->slots[word_table_slot (t, word, len, hash)].bits;
 }
 
 static void
-word_table_init (WordTable *t)
+word_table_init (WordTable *t, guint32 slots)
 {
-  saywho_word_map_init (&t->map, 256);
-  t->keys = g_string_chunk_new (1024);
+  t->mask = slots - 1;
+  t->used = 0;
+  t->slots = g_new0 (WordSlot, slots);
+  t->keys = g_new0 (WordKey, slots);
+  t->strings = g_string_chunk_new (1024);
 }
 
 static void
 word_table_clear (WordTable *t)
 {
-  saywho_word_map_clear (&t->map);
-  g_clear_pointer (&t->keys, g_string_chunk_free);
+  g_clear_pointer (&t->slots, g_free);
+  g_clear_pointer (&t->keys, g_free);
+  g_clear_pointer (&t->strings, g_string_chunk_free);
+}
+
+/* Twice the room. */
+static void
+word_table_grow (WordTable *t)
+{
+  WordSlot *slots = t->slots;
+  WordKey *keys = t->keys;
+  guint32 size = t->mask + 1;
+  t->mask = 2 * size - 1;
+  t->slots = g_new0 (WordSlot, 2 * size);
+  t->keys = g_new0 (WordKey, 2 * size);
+  for (guint32 i = 0; i < size; i++)
+    if (slots[i].bits != 0)
+      {
+        guint32 s = word_table_slot (t, keys[i].key, keys[i].len, slots[i].hash);
+        t->slots[s] = slots[i];
+        t->keys[s] = keys[i];
+      }
+  g_free (slots);
+  g_free (keys);
 }
 
 /* Adds bit (not 0) to word's bits, unless it has one of `unless`. */
@@ -190,12 +269,20 @@ static void
 word_table_add (WordTable *t, const char *word, guint32 bit, guint32 unless)
 {
   guint32 len = (guint32) strlen (word), hash = saywho_str_hash (word, len);
-  SaywhoWordSlot *slot = saywho_word_map_find (&t->map, word, len, hash);
-  if (slot == NULL)
-    slot = saywho_word_map_add (&t->map, g_string_chunk_insert_len (t->keys, word, len), len,
-                                hash, 0);
-  if (!(slot->value & unless))
-    slot->value |= bit;
+  guint32 s = word_table_slot (t, word, len, hash);
+  if (t->slots[s].bits == 0)
+    {
+      if ((t->used + 1) * 4 > t->mask + 1)
+        {
+          word_table_grow (t);
+          s = word_table_slot (t, word, len, hash);
+        }
+      t->slots[s].hash = hash;
+      t->keys[s] = (WordKey) { g_string_chunk_insert_len (t->strings, word, len), len };
+      t->used++;
+    }
+  if (!(t->slots[s].bits & unless))
+    t->slots[s].bits |= bit;
 }
 
 /* ---- small predicates ------------------------------------------------------- */
@@ -291,6 +378,27 @@ tok_at (const Scan *s, guint i)
   return &s->toks[i];
 }
 
+/* The entity token i is in, or -1: saywho_document_entity_at() inline,
+ * which the patterns ask tens of times per cue.  The search halves the
+ * entities by selects, not branches, which the tokens asked about would
+ * mispredict half of the time: the last entity that starts at i or
+ * before, if it holds i (entities are sorted and do not overlap). */
+static inline gint
+entity_at (const Scan *s, guint i)
+{
+  const SaywhoEntity *e = s->entities;
+  guint n = s->nentities;
+  if (n == 0)
+    return -1;
+  while (n > 1)
+    {
+      guint half = n / 2;
+      e = e[half].span.start <= i ? e + half : e;
+      n -= half;
+    }
+  return e->span.start <= i && i < e->span.end ? (gint) (e - s->entities) : -1;
+}
+
 /* The bits of token i found for every token; none past the last token
  * (nor for an index that wrapped below 0). */
 static inline guint32
@@ -299,12 +407,21 @@ bits_at (const Scan *s, guint i)
   return i < s->n ? s->bits[i] : 0;
 }
 
-static guint32
+/* The LAZY_BITS of a word that passed the filter: out of line, where the
+ * probe's registers are saved only for the words that need it. */
+static G_GNUC_NO_INLINE guint32
+lookup_words (const Quotes *q, const SaywhoToken *tok)
+{
+  return word_table_bits (&q->words, tok->norm, tok->norm_len, tok->norm_hash);
+}
+
+static inline guint32
 learn (const Scan *s, guint i)
 {
   const SaywhoToken *tok = tok_at (s, i);
-  guint32 b = s->bits[i] | KNOWN
-              | word_table_bits (&s->q->words, tok->norm, tok->norm_len, tok->norm_hash);
+  guint32 b = s->bits[i] | KNOWN;
+  if (word_filter_test (&s->q->words_filter, tok->norm_hash))
+    b |= lookup_words (s->q, tok);
   s->bits[i] = b;
   return b;
 }
@@ -343,35 +460,35 @@ verb_cue_at (const Scan *s, guint i, guint sentence_start)
 }
 
 /* The bits of a token of one byte that is one of the marks the patterns
- * name. */
+ * name.  (By a table: the switch it was mispredicted its jump two times in
+ * three.) */
 static inline guint32
 mark_bits (const char *text, const SaywhoToken *tok)
 {
+  static const guint32 of_byte[256] = {
+    [','] = IS_COMMA, ['('] = IS_OPEN_PAREN, [')'] = IS_CLOSE_PAREN, [':'] = IS_COLON,
+    ['"'] = IS_STRAIGHT_QUOTE,
+  };
   if (tok->byte_end - tok->byte_start != 1)
     return 0;
-  switch (text[tok->byte_start])
-    {
-    case ',':
-      return IS_COMMA;
-    case '(':
-      return IS_OPEN_PAREN;
-    case ')':
-      return IS_CLOSE_PAREN;
-    case ':':
-      return IS_COLON;
-    case '"':
-      return IS_STRAIGHT_QUOTE;
-    default:
-      return 0;
-    }
+  return of_byte[(guchar) text[tok->byte_start]];
 }
 
 /* Does an entity end at token i, a possessive inside it ("Moody's")? */
 static gboolean
-name_ends_at (const SaywhoDocument *doc, guint i)
+name_ends_at (const Scan *s, guint i)
 {
-  gint e = saywho_document_entity_at (doc, i - 1);
-  return e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).span.end == i;
+  gint e = entity_at (s, i - 1);
+  return e >= 0 && g_array_index (s->doc->entities, SaywhoEntity, e).span.end == i;
+}
+
+/* The cue table's bits of a word that passed its filter (a few in a
+ * hundred): out of line, so that the loop over every token keeps its
+ * values in registers rather than making room for the probe's. */
+static G_GNUC_NO_INLINE guint32
+cue_word_bits (const Quotes *q, const SaywhoToken *tok)
+{
+  return word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash);
 }
 
 /* The bits every token needs, and the tokens the passes start from: the
@@ -402,9 +519,9 @@ scan_tokens (Scan *s, Worker *w)
       if (tok->kind == SAYWHO_TOKEN_WORD)
         {
           /* a word of one byte is a letter or a digit, none of the marks */
-          if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
+          if (word_filter_test (&q->cue_filter, tok->norm_hash))
             {
-              b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash);
+              b = cue_word_bits (q, tok);
               if (b != 0)
                 w->cands[ncands++] = i;
             }
@@ -420,10 +537,9 @@ scan_tokens (Scan *s, Worker *w)
         {
           /* a number or an abbreviation, say: "according" at most, as a cue
            * verb is a word */
-          if (saywho_strmap_filter_test (&q->cue_filter, tok->norm_hash))
+          if (word_filter_test (&q->cue_filter, tok->norm_hash))
             {
-              b = word_table_bits (&q->cue_words, tok->norm, tok->norm_len, tok->norm_hash)
-                  & ~(guint32) CUE_FORM;
+              b = cue_word_bits (q, tok) & ~(guint32) CUE_FORM;
               if (b != 0)
                 w->cands[ncands++] = i;
             }
@@ -447,7 +563,7 @@ scan_tokens (Scan *s, Worker *w)
         continue;
       /* (a possessive inside a name is none: "Moody's said") */
       if ((word_bits (s, i - 1) & (ON_DETERMINERS | IS_THAT)) == ON_DETERMINERS
-          || (toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE && !name_ends_at (s->doc, i))
+          || (toks[i - 1].kind == SAYWHO_TOKEN_POSSESSIVE && !name_ends_at (s, i))
           || ((tok->flags & SAYWHO_TOKEN_CAPITALIZED)
               && !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)))
         bits[i] |= CUE_NOT_INSIDE;
@@ -481,6 +597,22 @@ first_at_least (const guint *a, guint n, guint *hint, guint x)
   return k;
 }
 
+/* The index of the first of a[0..n), sorted, that is at least x. */
+static guint
+lower_bound (const guint *a, guint n, guint x)
+{
+  guint lo = 0, hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (a[mid] < x)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Marks the tokens of the raw quotations, marks included. */
 static void
 mark_raws (const Scan *s)
@@ -488,8 +620,8 @@ mark_raws (const Scan *s)
   for (guint k = 0; k < s->w->nraws; k++)
     {
       const Raw *r = &s->w->raws[k];
-      guint last = r->close == G_MAXUINT ? r->end : r->close + 1;
-      for (guint i = r->open; i < last && i < s->n; i++)
+      guint last = MIN (r->close == G_MAXUINT ? r->end : r->close + 1, s->n);
+      for (guint i = r->open; i < last; i++)
         s->bits[i] |= IN_RAW;
     }
 }
@@ -523,7 +655,7 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
     limit++;
   for (guint k = limit; k < before && k < limit + 8; k++)
     {
-      gint e = saywho_document_entity_at (doc, k);
+      gint e = entity_at (s, k);
       /* "In Kyiv, Volodymyr Zelensky thanked …": a place after a
        * preposition only sets the scene */
       if (e >= 0 && k > limit
@@ -547,7 +679,7 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
             }
           if (after != NULL && after->kind == SAYWHO_TOKEN_POSSESSIVE && end + 1 < before)
             {
-              gint owned = saywho_document_entity_at (doc, end + 1);
+              gint owned = entity_at (s, end + 1);
               if (owned >= 0)
                 ent = &g_array_index (doc->entities, SaywhoEntity, owned);
             }
@@ -557,7 +689,7 @@ clause_subject (const Scan *s, guint limit, guint before, SaywhoSpan *mention)
             for (guint j = end; j < before && j < end + 3; j++)
               {
                 const SaywhoToken *t = tok_at (s, j);
-                gint p = saywho_document_entity_at (doc, j);
+                gint p = entity_at (s, j);
                 if (j > end && p >= 0
                     && g_array_index (doc->entities, SaywhoEntity, p).type == SAYWHO_ENTITY_PER)
                   {
@@ -591,14 +723,14 @@ clause_opens_with_name (const Scan *s, guint limit, guint before, SaywhoSpan *me
   if (k < before && has (s, k, ON_DETERMINERS))
     k++;
   /* a title before the name: "Sen. Ada Lovel, a Maine Republican who …," */
-  for (guint t = 0; t < 4 && k < before && saywho_document_entity_at (doc, k) < 0; t++, k++)
+  for (guint t = 0; t < 4 && k < before && entity_at (s, k) < 0; t++, k++)
     {
       const SaywhoToken *tok = tok_at (s, k);
       if (!(tok->flags & (SAYWHO_TOKEN_ABBREV_TITLE | SAYWHO_TOKEN_CAPITALIZED))
           || tok->kind == SAYWHO_TOKEN_PUNCT || has (s, k, ON_NOT_SUBJECTS | ON_DETERMINERS))
         return FALSE;  /* "In Washington, Sen. X, …, said" opens with no name */
     }
-  gint e = k < before ? saywho_document_entity_at (doc, k) : -1;
+  gint e = k < before ? entity_at (s, k) : -1;
   if (e < 0)
     return FALSE;
   const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
@@ -631,7 +763,7 @@ person_of (const Scan *s, guint limit, SaywhoSpan mention)
   const SaywhoToken *t = tok_at (s, of);
   if (!NORM_IS (t, "of"))
     return mention;
-  gint person = saywho_document_entity_at (doc, of - 1);
+  gint person = entity_at (s, of - 1);
   if (person < 0 || g_array_index (doc->entities, SaywhoEntity, person).type != SAYWHO_ENTITY_PER)
     return mention;
   return g_array_index (doc->entities, SaywhoEntity, person).span;
@@ -657,19 +789,19 @@ name_fills (const Scan *s, guint from, guint to, gboolean persons_only, SaywhoSp
 {
   const SaywhoDocument *doc = s->doc;
   guint start = from;
-  while (start + 1 < to && saywho_document_entity_at (doc, start) < 0
+  while (start + 1 < to && entity_at (s, start) < 0
          && (tok_at (s, start)->flags & SAYWHO_TOKEN_CAPITALIZED) && start < from + 3)
     start++;
-  gint e = start < to ? saywho_document_entity_at (doc, start) : -1;
+  gint e = start < to ? entity_at (s, start) : -1;
   if (e < 0)
     return FALSE;
   const SaywhoEntity *ent = &g_array_index (doc->entities, SaywhoEntity, e);
   guint after = ent->span.end;
   if (after + 1 < to && NORM_IS (tok_at (s, after), "of"))
     {
-      gint of = saywho_document_entity_at (doc, after + 1);
+      gint of = entity_at (s, after + 1);
       if (of < 0 && NORM_IS (tok_at (s, after + 1), "the"))
-        of = saywho_document_entity_at (doc, after + 2);
+        of = entity_at (s, after + 2);
       if (of >= 0)
         after = g_array_index (doc->entities, SaywhoEntity, of).span.end;
     }
@@ -691,7 +823,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
    * after a name has that name for its subject */
   if (i >= (gint) limit && is_participle (tok_at (s, cue)))
     {
-      gint e = saywho_document_entity_at (doc, (guint) i);
+      gint e = entity_at (s, (guint) i);
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC
           && g_array_index (doc->entities, SaywhoEntity, e).span.end == cue)
         {
@@ -714,7 +846,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   if (i > (gint) limit + 1 && NORM_IS (tok_at (s, (guint) i), "who")
       && has (s, (guint) i - 1, IS_COMMA))
     {
-      gint e = saywho_document_entity_at (doc, (guint) i - 2);
+      gint e = entity_at (s, (guint) i - 2);
       if (e >= 0 && g_array_index (doc->entities, SaywhoEntity, e).type != SAYWHO_ENTITY_MISC)
         {
           *mention = g_array_index (doc->entities, SaywhoEntity, e).span;
@@ -767,7 +899,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
                 p--;
               k = p;
             }
-          gint e = saywho_document_entity_at (doc, (guint) (k - 1));
+          gint e = entity_at (s, (guint) (k - 1));
           /* "Strimly's head of privacy for Europe, Lena Vogt, said", "The
            * committee's top Democrat, Sen. Denise Whitaker of Minnesota,
            * said": a person that fills the commas is the speaker, not a
@@ -798,7 +930,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   for (gint k = i - 1; k > (gint) limit && k >= i - 6; k--)
     {
       const SaywhoToken *tok = tok_at (s, (guint) k);
-      if (tok->kind != SAYWHO_TOKEN_WORD && saywho_document_entity_at (doc, (guint) k) < 0)
+      if (tok->kind != SAYWHO_TOKEN_WORD && entity_at (s, (guint) k) < 0)
         break;
       if ((NORM_IS (tok, "familiar") || NORM_IS (tok, "close") || NORM_IS (tok, "briefed")
            || NORM_IS (tok, "involved"))
@@ -814,7 +946,7 @@ subject_before (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
     {
       const SaywhoToken *tok = tok_at (s, (guint) k);
       guint32 b = word_bits (s, (guint) k);
-      gint e = saywho_document_entity_at (doc, (guint) k);
+      gint e = entity_at (s, (guint) k);
       /* "American officials": a nationality only modifies the subject; so
        * does a name before a plural head ("two EU diplomats", "U.S.
        * officials"): a group of unnamed people. */
@@ -899,7 +1031,7 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
   for (guint k = cue + 1; k < limit && k < cue + 8; k++)
     {
       const SaywhoToken *tok = tok_at (s, k);
-      gint e = saywho_document_entity_at (doc, k);
+      gint e = entity_at (s, k);
       /* "said one London-based economist", "said a Chinese official": a
        * place or nationality inside a noun phrase only modifies it. */
       if (e >= 0 && phrase
@@ -917,12 +1049,12 @@ subject_after (const Scan *s, guint cue, guint limit, SaywhoSpan *mention)
           if (ent->type != SAYWHO_ENTITY_PER)
             {
               guint j = ent->span.end;
-              while (j < limit && j < ent->span.end + 4 && saywho_document_entity_at (doc, j) < 0
+              while (j < limit && j < ent->span.end + 4 && entity_at (s, j) < 0
                      && (tok_at (s, j)->flags & SAYWHO_TOKEN_CAPITALIZED)
                      && (tok_at (s, j)->kind == SAYWHO_TOKEN_WORD
                          || tok_at (s, j)->kind == SAYWHO_TOKEN_ABBREVIATION))
                 j++;
-              gint p = j < limit ? saywho_document_entity_at (doc, j) : -1;
+              gint p = j < limit ? entity_at (s, j) : -1;
               if (p >= 0 && g_array_index (doc->entities, SaywhoEntity, p).type == SAYWHO_ENTITY_PER
                   && g_array_index (doc->entities, SaywhoEntity, p).span.start == j)
                 {
@@ -984,7 +1116,7 @@ inverted_subject (const Scan *s, guint cue, guint s_end)
     return FALSE;
   /* a name that ends the phrase, after titles if any ("said Minister Ada
    * Lovel", "said Philippine Foreign Secretary Ramon Estrella") */
-  gint e = saywho_document_entity_at (s->doc, end - 1);
+  gint e = entity_at (s, end - 1);
   if (e >= 0 && g_array_index (s->doc->entities, SaywhoEntity, e).span.end == end)
     {
       for (guint j = k; j < g_array_index (s->doc->entities, SaywhoEntity, e).span.start; j++)
@@ -1287,10 +1419,10 @@ attribute_direct (const Scan *s, guint open, guint close, SaywhoSpan *cue, Saywh
           return TRUE;
         }
       gboolean filler = has (s, k, IS_COLON | IS_COMMA | IS_THAT | IS_LISTENER)
-                        || saywho_document_entity_at (doc, k) >= 0
+                        || entity_at (s, k) >= 0
                         || (open - k > 1 && k + 1 < open && has (s, k, ON_NOT_SUBJECTS)
                             && tok_at (s, k)->kind == SAYWHO_TOKEN_WORD
-                            && saywho_document_entity_at (doc, k + 1) >= 0);
+                            && entity_at (s, k + 1) >= 0);
       if (!filler)
         break;
     }
@@ -1328,7 +1460,7 @@ skip_time (const Scan *s, guint k, guint s_end)
       if (tok->kind != SAYWHO_TOKEN_WORD)
         break;
       if (NORM_IS (tok, "on") && (next->flags & SAYWHO_TOKEN_CAPITALIZED)
-          && saywho_document_entity_at (s->doc, k + 1) < 0)
+          && entity_at (s, k + 1) < 0)
         {
           /* on Tuesday, on March 3, on Tuesday night */
           k += 2;
@@ -1347,7 +1479,7 @@ skip_time (const Scan *s, guint k, guint s_end)
               || NORM_IS (next, "this") || NORM_IS (next, "last") || NORM_IS (next, "morning")
               || NORM_IS (next, "evening") || NORM_IS (next, "afternoon")
               || ((next->flags & SAYWHO_TOKEN_CAPITALIZED)
-                  && saywho_document_entity_at (s->doc, k + 1) < 0)))
+                  && entity_at (s, k + 1) < 0)))
         {
           /* "late on Monday", "earlier this year": the word, then the rest */
           k += NORM_IS (next, "on") || NORM_IS (next, "this") || NORM_IS (next, "last") ? 1 : 2;
@@ -1365,7 +1497,7 @@ skip_time (const Scan *s, guint k, guint s_end)
             {
               k = j + 1;
               /* "with Reuters", "on X", "to parliament" */
-              gint e = k + 1 < s_end ? saywho_document_entity_at (s->doc, k + 1) : -1;
+              gint e = k + 1 < s_end ? entity_at (s, k + 1) : -1;
               if (e >= 0 && (NORM_IS (tok_at (s, k), "with") || NORM_IS (tok_at (s, k), "on")
                              || NORM_IS (tok_at (s, k), "to")))
                 k = g_array_index (s->doc->entities, SaywhoEntity, e).span.end;
@@ -1402,8 +1534,9 @@ clause_after (const Scan *s, guint cue, guint s_end)
   gboolean past = FALSE;  /* a verb in the past seen: the clause may have begun */
   for (guint j = k; j < s_end && j < cue + (past ? 9 : 14); j++)
     {
+      guint32 b = word_bits (s, j);  /* (asked twice below) */
       /* "that" after a preposition is a determiner ("at that meeting") */
-      if (has (s, j, IS_THAT) && !has (s, j - 1, ON_NOT_SUBJECTS))
+      if ((b & IS_THAT) && !has (s, j - 1, ON_NOT_SUBJECTS))
         return j + 1 < s_end ? j + 1 : 0;
       /* (past nine words only a phrase with no verb in it leads to
        * "that": "told reporters after a two-day meeting of the committee
@@ -1414,7 +1547,7 @@ clause_after (const Scan *s, guint cue, guint s_end)
       /* "said exports fell and added that …": that "that" is the next
        * cue's; "saying NATO had offered no proof that …": the clause has
        * begun */
-      if (has (s, j, IS_AND | IS_BACKSHIFTED))
+      if (b & (IS_AND | IS_BACKSHIFTED))
         break;
       /* (a hyphen inside a word is none of the breaks: "a two-day
        * meeting") */
@@ -1429,7 +1562,7 @@ clause_after (const Scan *s, guint cue, guint s_end)
   /* told + object: skip the object (a name, pronoun or short phrase). */
   if (cue_bits & IS_TELL)
     {
-      gint e = saywho_document_entity_at (doc, k);
+      gint e = entity_at (s, k);
       if (e >= 0)
         k = g_array_index (doc->entities, SaywhoEntity, e).span.end;
       else if (has (s, k, ON_DETERMINERS))
@@ -1484,7 +1617,7 @@ and_name_participle (const Scan *s, guint k, guint start)
 {
   if (k < start + 3 || !is_participle (tok_at (s, k)) || !verb_cue_at (s, k, start))
     return 0;
-  gint e = saywho_document_entity_at (s->doc, k - 1);
+  gint e = entity_at (s, k - 1);
   if (e < 0)
     return 0;
   SaywhoSpan span = g_array_index (s->doc->entities, SaywhoEntity, e).span;
@@ -1505,28 +1638,29 @@ clause_end (const Scan *s, guint start, guint s_end)
       end--;
   /* ", according to X" closes a clause too; "according" is a candidate,
    * so the candidates in the clause are where to look */
-  guint lo = 0, hi = s->ncands;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      if (s->cands[mid] < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  guint lo = lower_bound (s->cands, s->ncands, start);
   /* `said the bill was "clean" and challenged the others …`: after a
    * quoted phrase, a verb in the past right after "and" or "but" goes on
    * with the reporting subject (without one, "said Baghdad was committed
-   * and expected exports to rise" goes on with the clause's) */
-  gboolean quoted = FALSE;  /* a quoted phrase of words (not a scare-quoted “mini-budget”) */
-  for (guint k = start + 1; k + 1 < end; k++)
+   * and expected exports to rise" goes on with the clause's).  The
+   * phrase (of words, not a scare-quoted “mini-budget”) ends at a closing
+   * mark, found among the marks: the tokens before it need no look. */
+  guint quoted = end;  /* the phrase's closing mark */
+  for (guint m = lower_bound (s->marks, s->nmarks, start + 1);
+       m < s->nmarks && s->marks[m] + 1 < end; m++)
+    {
+      guint k = s->marks[m];
+      if ((tok_at (s, k)->flags & SAYWHO_TOKEN_QUOTE_CLOSE) && k >= 3 && has (s, k - 1, IN_RAW)
+          && has (s, k - 2, IN_RAW) && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
+        {
+          quoted = k;
+          break;
+        }
+    }
+  for (guint k = quoted; k + 1 < end; k++)
     {
       const SaywhoToken *tok = tok_at (s, k);
-      if (tok->kind == SAYWHO_TOKEN_QUOTE && (tok->flags & SAYWHO_TOKEN_QUOTE_CLOSE)
-          && k >= 3 && has (s, k - 1, IN_RAW) && has (s, k - 2, IN_RAW)
-          && (tok_at (s, k - 2)->flags & SAYWHO_TOKEN_SPACE_AFTER))
-        quoted = TRUE;
-      if (quoted && is_past_form (tok) && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
+      if (is_past_form (tok) && !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
           && has (s, k - 1, IS_AND) && !has (s, k, IN_RAW))
         {
           end = k - 1;
@@ -1660,7 +1794,7 @@ find_reported (const Scan *s)
                 {
                   if (tok_at (s, k)->kind == SAYWHO_TOKEN_PUNCT)
                     break;
-                  e = saywho_document_entity_at (doc, k);
+                  e = entity_at (s, k);
                 }
               guint x_end = after;
               if (e >= 0)
@@ -1670,7 +1804,7 @@ find_reported (const Scan *s)
                   if (ent->span.end + 1 < sent.end
                       && tok_at (s, ent->span.end)->kind == SAYWHO_TOKEN_POSSESSIVE)
                     {
-                      gint owned = saywho_document_entity_at (doc, ent->span.end + 1);
+                      gint owned = entity_at (s, ent->span.end + 1);
                       if (owned >= 0
                           && g_array_index (doc->entities, SaywhoEntity, owned).span.start
                                == ent->span.end + 1
@@ -1760,7 +1894,7 @@ find_reported (const Scan *s)
                 {
                   gint e = -1;
                   for (guint k = c + 1; k < as && e < 0; k++)
-                    e = saywho_document_entity_at (doc, k);
+                    e = entity_at (s, k);
                   if (e >= 0)
                     mention = g_array_index (doc->entities, SaywhoEntity, e).span;
                   else
@@ -1856,7 +1990,7 @@ find_reported (const Scan *s)
                  && tok_at (s, rest)->kind != SAYWHO_TOKEN_QUOTE)
             rest++;
           gboolean at_end = rest + 1 >= sent.end
-                            && (rest == c + 1 || saywho_document_entity_at (doc, c + 1) >= 0
+                            && (rest == c + 1 || entity_at (s, c + 1) >= 0
                                 || has (s, c + 1, ON_PRONOUNS | ON_DETERMINERS | IS_LISTENER)
                                 || (tok_at (s, c + 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
                                 || (has (s, c + 1, ON_NOT_SUBJECTS)
@@ -1875,7 +2009,7 @@ find_reported (const Scan *s)
             {
               comma--;
               steps++;
-              gint e = saywho_document_entity_at (doc, comma);
+              gint e = entity_at (s, comma);
               if (e >= 0)
                 comma = MAX (g_array_index (doc->entities, SaywhoEntity, e).span.start,
                              sent.start);
@@ -2017,6 +2151,8 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
     .w = w,
     .toks = (const SaywhoToken *) (const void *) doc->tokens->data,
     .n = doc->tokens->len,
+    .entities = (const SaywhoEntity *) (const void *) doc->entities->data,
+    .nentities = doc->entities->len,
   };
   const Scan *s = &scan;
   scan_tokens (&scan, w);
@@ -2184,7 +2320,7 @@ quotes_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **
             v--;
           if (v > s_start + 1 && r->open - v < 12 && subject_before (s, v - 1, s_start, &mention)
               && mention.end > mention.start
-              && saywho_document_entity_at (s->doc, mention.end - 1) >= 0)
+              && entity_at (s, mention.end - 1) >= 0)
             {
               cue = (SaywhoSpan) { v - 1, v };
               attributed = TRUE;
@@ -2347,8 +2483,8 @@ quotes_create (const SaywhoConfig *config, GError **error)
 {
   Quotes *q = g_new0 (Quotes, 1);
   q->cues = saywho_strmap_new ();
-  word_table_init (&q->cue_words);
-  word_table_init (&q->words);
+  word_table_init (&q->cue_words, 1024);
+  word_table_init (&q->words, 1024);
   add_pattern_words (q);
   g_autoptr (SaywhoAnalyzer) analyzer = saywho_analyzer_new (config, error);
   Loader l = { q, analyzer };
@@ -2360,10 +2496,8 @@ quotes_create (const SaywhoConfig *config, GError **error)
       quotes_destroy (q);
       return NULL;
     }
-  const SaywhoWordMap *cue_words = &q->cue_words.map;
-  for (guint32 i = 0; i <= cue_words->mask; i++)
-    if (cue_words->slots[i].generation == cue_words->generation)
-      saywho_strmap_filter_add (&q->cue_filter, cue_words->slots[i].hash);
+  word_filter_fill (&q->cue_filter, &q->cue_words);
+  word_filter_fill (&q->words_filter, &q->words);
   return q;
 }
 
