@@ -36,6 +36,7 @@ typedef struct {
   GHashTable *abbreviations;  /* form → AbbrevClass + 1 */
   SaywhoStrMap *abbreviation_forms; /* the same forms, for the fast path's test */
   guint longest;              /* code points in the longest form */
+  guint32 mark_hashes[6];     /* saywho_str_hash() of each of plain_marks */
 } Tokenizer;
 
 typedef struct {
@@ -303,12 +304,6 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   return push_token (s, &tok);
 }
 
-static inline gboolean
-ascii_space (const char *text, guint32 i, guint32 len)
-{
-  return i >= len || text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r');
-}
-
 /* The ASCII letters of text from pos on, up to limit (at most 63 bytes
  * on, and not past len): how many there are, lowered into norm (which has
  * room for 64 bytes; bytes past the letters are garbage).  *any_lower is
@@ -378,102 +373,213 @@ capitalized_form (char *form)
   return TRUE;
 }
 
-/* The common cases, without decoding: a chunk of ASCII letters alone, or
- * with one , ; : ? ! or . after it (and the word and its full stop are no
- * abbreviation), followed by ASCII whitespace or the end.  Returns the
- * chunk's end, or pos when the chunk needs the general rules. */
-static guint32
-emit_plain_word (Scan *s, guint32 pos, guint32 chars)
+/* What follows a word's letters, for the fast path below: one space (the
+ * common case), another ASCII space, one of the marks , ; : ? ! . (1 + its
+ * index in plain_marks), or anything else. */
+enum { AFTER_OTHER = 0, AFTER_MARK_LAST = 6, AFTER_SPACE, AFTER_BREAK };
+static const guint8 after_word[256] = {
+  [','] = 1, [';'] = 2, [':'] = 3, ['?'] = 4, ['!'] = 5, ['.'] = 6,
+  [' '] = AFTER_SPACE,
+  ['\t'] = AFTER_BREAK, ['\n'] = AFTER_BREAK, ['\v'] = AFTER_BREAK, ['\f'] = AFTER_BREAK,
+  ['\r'] = AFTER_BREAK,
+};
+static const char *const plain_marks[] = { ",", ";", ":", "?", "!", "." };
+
+static inline gboolean
+is_ascii_letter (guchar c)
 {
-  /* Scan and lower the letters eight at a time, writing the norm into the
-   * pool's free room; it is taken only if the fast path applies.  Longer
-   * words take the general rules. */
+  return (guchar) ((c | 0x20) - 'a') <= 'z' - 'a';
+}
+
+/* Whether the word of n letters at text (n >= 2), with the full stop after
+ * it, keeps its stop under the general rules: "Sept." and "J." do, and so
+ * do titles in capitals ("GEN.").  Out of line: few words end a sentence,
+ * and its buffer would cost the fast path's loop registers. */
+static G_GNUC_NO_INLINE gboolean
+plain_word_keeps_stop (const Scan *s, const char *text, guint32 n, gboolean capitals)
+{
+  char form[64 + 2];
+  memcpy (form, text, n);
+  form[n] = '.';
+  form[n + 1] = '\0';
+  if (saywho_strmap_contains (s->tk->abbreviation_forms, form, saywho_str_hash (form, n + 1)))
+    return TRUE;
+  guint32 klass;
+  return capitals && capitalized_form (form)
+         && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
+                                  saywho_str_hash (form, n + 1), &klass)
+         && klass == ABBREV_TITLE;
+}
+
+/* The common cases, without decoding: runs of chunks that are ASCII
+ * letters alone, or with one , ; : ? ! or . after them (and the word and
+ * its full stop are no abbreviation), each followed by ASCII whitespace or
+ * the end.  pos is at an ASCII letter.  Words one space apart (most of
+ * a news text) are taken in one loop rather than one trip through the
+ * main loop for the word and one for its space.  Returns where it stopped,
+ * with *chars moved along: after a chunk followed by other whitespace, or,
+ * with *general set, at a chunk that needs the general rules. */
+static guint32
+emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
+{
+  /* Letters are scanned and lowered eight at a time, the norm written into
+   * the pool's free room; it is taken only if the fast path applies.
+   * Longer words take the general rules. */
   enum { LONGEST = 63 };
-  /* The marks that may follow: , ; : ? ! . (1 + their index in marks) */
-  static const guint8 mark_index[256] = {
-    [','] = 1, [';'] = 2, [':'] = 3, ['?'] = 4, ['!'] = 5, ['.'] = 6,
-  };
-  static const char *const marks[] = { ",", ";", ":", "?", "!", "." };
-  const char *text = s->doc->text;
-  guint32 len = (guint32) s->doc->length;
-  guint32 limit = MIN (len, pos + LONGEST);
-  char *norm = saywho_document_room (s->doc, LONGEST + 1);
-  guint64 any_lower = 0;
-  guint32 n = scan_letters (text, pos, limit, len, norm, &any_lower);
-  guint32 end = pos + n;
-  if (n == 0 || n == LONGEST)
-    return pos;
-  guint mark = 0;
-  if (!ascii_space (text, end, len))
-    {
-      mark = mark_index[(guchar) text[end]];
-      if (mark == 0 || !ascii_space (text, end + 1, len))
-        return pos;
-      if (mark == 6)
-        {
-          /* "Sept." and "J." keep their stop: the general rules decide */
-          char form[LONGEST + 2];
-          if (n < 2)
-            return pos;
-          memcpy (form, text + pos, n);
-          form[n] = '.';
-          form[n + 1] = '\0';
-          if (saywho_strmap_contains (s->tk->abbreviation_forms, form,
-                                      saywho_str_hash (form, n + 1)))
-            return pos;
-          guint32 klass;
-          if (any_lower == 0 && capitalized_form (form)
-              && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
-                                       saywho_str_hash (form, n + 1), &klass)
-              && klass == ABBREV_TITLE)
-            return pos;
-        }
-    }
-  norm[n] = '\0';
-  saywho_document_take (s->doc, n + 1);
-  guint32 hash = saywho_str_hash (norm, n);
+  /* Everything the loop reads and writes is in locals, written back when
+   * it ends: the build allows any store to alias anything, so fields read
+   * through s or doc would be read again after every store of a token. */
+  SaywhoDocument *doc = s->doc;
+  SaywhoStringPool *pool = &doc->strings;
+  const char *text = doc->text;
+  guint32 len = (guint32) doc->length;
+  guint32 chars = *chars_io;
+  SaywhoToken *tokens = s->tokens;
+  guint ntokens = s->ntokens, captokens = s->captokens;
+  char *room = pool->next, *room_end = pool->end;  /* the pool's free bytes */
+  gboolean stopped_at_general = FALSE;
 
-  /* Room for the word and its mark, filled in place. */
-  if (s->ntokens + 2 > s->captokens)
-    {
-      s->captokens = MAX (64, s->captokens * 2);
-      g_array_set_size (s->doc->tokens, s->captokens);
-      s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
-    }
-  guint flags = 0;
+  /* Only the run's first word can follow a line break. */
+  guint first_flags = 0;
   if (s->pending_newlines > 0)
-    {
-      flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
-      if (s->pending_newlines > 1)
-        flags |= SAYWHO_TOKEN_BLANK_BEFORE;
-      s->pending_newlines = 0;
-    }
-  if ((guchar) text[pos] < 'a')
-    flags |= SAYWHO_TOKEN_CAPITALIZED;
-  if (n >= 2 && any_lower == 0)
-    flags |= SAYWHO_TOKEN_ALL_CAPS;
-  SaywhoToken *tok = &s->tokens[s->ntokens++];
-  *tok = (SaywhoToken) {
-    .byte_start = pos, .byte_end = end,
-    .char_start = chars, .char_end = chars + n,
-    .kind = SAYWHO_TOKEN_WORD, .flags = (guint16) flags,
-    .norm = norm, .norm_len = n, .norm_hash = hash,
-    .stem_len = n, .stem_hash = hash,
-  };
-  if (mark == 0)
-    return end;
+    first_flags = SAYWHO_TOKEN_NEWLINE_BEFORE
+                  | (s->pending_newlines > 1 ? SAYWHO_TOKEN_BLANK_BEFORE : 0);
 
-  /* The punctuation mark: its norm is itself, a string that outlives the
-   * document. */
-  const char *m = marks[mark - 1];
-  s->tokens[s->ntokens++] = (SaywhoToken) {
-    .byte_start = end, .byte_end = end + 1,
-    .char_start = chars + n, .char_end = chars + n + 1,
-    .kind = SAYWHO_TOKEN_PUNCT,
-    .norm = m, .norm_len = 1, .norm_hash = saywho_str_hash (m, 1),
-    .stem_len = 1, .stem_hash = saywho_str_hash (m, 1),
-  };
-  return end + 1;
+  for (;;)
+    {
+      if (G_UNLIKELY ((gsize) (room_end - room) < LONGEST + 1))
+        {
+          pool->next = room;
+          saywho_string_pool_reserve (pool, LONGEST + 1);
+          room = pool->next;
+          room_end = pool->end;
+        }
+      guint32 limit = MIN (len, pos + LONGEST);
+      char *norm = room;
+      guint64 any_lower = 0;
+      guint32 n = scan_letters (text, pos, limit, len, norm, &any_lower);
+      guint32 end = pos + n;
+      if (n == LONGEST)
+        {
+          stopped_at_general = TRUE;
+          break;
+        }
+      guint after = after_word[(guchar) text[end]];
+      guint mark = 0;
+      guint32 next = end;  /* where the next token may start */
+      guint space_flags = 0;
+      if (after == AFTER_SPACE)
+        {
+          space_flags = SAYWHO_TOKEN_SPACE_AFTER;
+          next = end + 1;
+        }
+      else if (after <= AFTER_MARK_LAST)
+        {
+          if (after == AFTER_OTHER)
+            {
+              if (end < len)
+                {
+                  stopped_at_general = TRUE;
+                  break;
+                }
+            }
+          else
+            {
+              /* end < len here, so text[end + 1] is the text or its NUL. */
+              guint after_mark = after_word[(guchar) text[end + 1]];
+              if (after_mark == AFTER_SPACE)
+                {
+                  space_flags = SAYWHO_TOKEN_SPACE_AFTER;
+                  next = end + 2;
+                }
+              else if (after_mark != AFTER_BREAK && end + 1 < len)
+                {
+                  stopped_at_general = TRUE;
+                  break;
+                }
+              else
+                next = end + 1;
+              if (after == 6 && (n < 2 || plain_word_keeps_stop (s, text + pos, n, any_lower == 0)))
+                {
+                  stopped_at_general = TRUE;
+                  break;
+                }
+              mark = after;
+            }
+        }
+      /* AFTER_BREAK: the main loop takes the line break. */
+
+      norm[n] = '\0';
+      room += n + 1;
+      guint32 hash = saywho_str_hash (norm, n);
+
+      /* Room for the word and its mark, filled in place. */
+      if (G_UNLIKELY (ntokens + 2 > captokens))
+        {
+          captokens = MAX (64, captokens * 2);
+          g_array_set_size (doc->tokens, captokens);
+          tokens = (SaywhoToken *) (void *) doc->tokens->data;
+        }
+      guint flags = first_flags;
+      first_flags = 0;
+      if ((guchar) text[pos] < 'a')
+        flags |= SAYWHO_TOKEN_CAPITALIZED;
+      if (n >= 2 && any_lower == 0)
+        flags |= SAYWHO_TOKEN_ALL_CAPS;
+      if (mark == 0)
+        flags |= space_flags;
+      /* Field by field: an initializer would zero the token first. */
+      SaywhoToken *tok = &tokens[ntokens++];
+      tok->byte_start = pos;
+      tok->byte_end = end;
+      tok->char_start = chars;
+      tok->char_end = chars + n;
+      tok->sentence = 0;
+      tok->paragraph = 0;
+      tok->kind = SAYWHO_TOKEN_WORD;
+      tok->flags = (guint16) flags;
+      tok->norm_len = n;
+      tok->norm = norm;
+      tok->stem = NULL;
+      tok->norm_hash = hash;
+      tok->stem_hash = hash;
+      tok->stem_len = n;
+      if (mark != 0)
+        {
+          /* The punctuation mark: its norm is itself, a string that
+           * outlives the document. */
+          guint32 mark_hash = s->tk->mark_hashes[mark - 1];
+          tok = &tokens[ntokens++];
+          tok->byte_start = end;
+          tok->byte_end = end + 1;
+          tok->char_start = chars + n;
+          tok->char_end = chars + n + 1;
+          tok->sentence = 0;
+          tok->paragraph = 0;
+          tok->kind = SAYWHO_TOKEN_PUNCT;
+          tok->flags = (guint16) space_flags;
+          tok->norm_len = 1;
+          tok->norm = plain_marks[mark - 1];
+          tok->stem = NULL;
+          tok->norm_hash = mark_hash;
+          tok->stem_hash = mark_hash;
+          tok->stem_len = 1;
+        }
+      chars += next - pos;
+      pos = next;
+      /* Go on with the next word only after one space. */
+      if (space_flags == 0 || !is_ascii_letter ((guchar) text[pos]))
+        break;
+    }
+  if (ntokens != s->ntokens)
+    s->pending_newlines = 0;
+  s->tokens = tokens;
+  s->ntokens = ntokens;
+  s->captokens = captokens;
+  pool->next = room;
+  *chars_io = chars;
+  *general = stopped_at_general;
+  return pos;
 }
 
 /* ---- the rules ----------------------------------------------------------- */
@@ -881,45 +987,48 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
     {
       guint32 cp = text[pos];
       guint32 cplen = 1;
-      if (cp >= 0x80 || cp == 0)
+      if (is_ascii_letter ((guchar) cp))
         {
-          utf8proc_int32_t wide;
-          utf8proc_ssize_t n = utf8proc_iterate (text + pos, len - pos, &wide);
-          if (n <= 0 || wide == 0)
-            goto invalid;
-          cp = (guint32) wide;
-          cplen = (guint32) n;
+          gboolean general;
+          pos = emit_plain_words (&s, pos, &chars, &general);
+          if (!general)
+            continue;
         }
-      if (cp == ' ')
+      else
         {
-          if (s.ntokens > 0)
-            s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
-          pos++;
-          chars++;
-          continue;
-        }
-      if (is_space (cp))
-        {
-          /* \r\n counts once; a lone \r, U+2028 and U+2029 are line breaks too. */
-          if (cp == '\n' || cp == 0x2028 || (cp == '\r' && (pos + 1 >= len || text[pos + 1] != '\n')))
-            s.pending_newlines++;
-          else if (cp == 0x2029)
-            s.pending_newlines += 2;
-          if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
-            s.open_double = s.open_single = 0;
-          if (s.ntokens > 0 && cp != 0xFEFF)
-            s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
-          pos += cplen;
-          chars++;
-          continue;
-        }
-
-      guint32 plain_end = emit_plain_word (&s, pos, chars);
-      if (plain_end > pos)
-        {
-          chars += plain_end - pos;
-          pos = plain_end;
-          continue;
+          if (cp >= 0x80 || cp == 0)
+            {
+              utf8proc_int32_t wide;
+              utf8proc_ssize_t n = utf8proc_iterate (text + pos, len - pos, &wide);
+              if (n <= 0 || wide == 0)
+                goto invalid;
+              cp = (guint32) wide;
+              cplen = (guint32) n;
+            }
+          if (cp == ' ')
+            {
+              if (s.ntokens > 0)
+                s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
+              pos++;
+              chars++;
+              continue;
+            }
+          if (is_space (cp))
+            {
+              /* \r\n counts once; a lone \r, U+2028 and U+2029 are line breaks too. */
+              if (cp == '\n' || cp == 0x2028
+                  || (cp == '\r' && (pos + 1 >= len || text[pos + 1] != '\n')))
+                s.pending_newlines++;
+              else if (cp == 0x2029)
+                s.pending_newlines += 2;
+              if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
+                s.open_double = s.open_single = 0;
+              if (s.ntokens > 0 && cp != 0xFEFF)
+                s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
+              pos += cplen;
+              chars++;
+              continue;
+            }
         }
 
       /* Decode the chunk up to the next space. */
@@ -1019,6 +1128,8 @@ tokenize_create (const SaywhoConfig *config, GError **error)
   Tokenizer *tk = g_new0 (Tokenizer, 1);
   tk->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tk->abbreviation_forms = saywho_strmap_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (plain_marks); i++)
+    tk->mark_hashes[i] = saywho_str_hash (plain_marks[i], 1);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
