@@ -15,6 +15,9 @@
 #include "format.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define COLUMNS "ID FORM STEM START END NER ENTITY QUOTE SPEAKER"
 
@@ -57,69 +60,97 @@ append_oneline_slow (GString *out, const char *s, gsize len)
   g_string_append_len (out, s + start, (gssize) (len - start));
 }
 
+/* A bit for each of the sixteen bytes at s (bit k for s[k]) that may
+ * start something the comment lines replace: a byte up to 0x0D (tab to
+ * carriage return are 0x09 to 0x0D) or 0xC2 or 0xE2 (U+0085, U+2028 and
+ * U+2029 start with them; they are the bytes that are 0xE2 once bit 0x20
+ * is set).  Each flagged byte is then looked at itself. */
+static inline guint
+oneline_suspects16 (const char *s)
+{
+#ifdef __SSE2__
+  __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) s);
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (x, _mm_set1_epi8 (0x0D)), x);
+  __m128i lead = _mm_cmpeq_epi8 (_mm_or_si128 (x, _mm_set1_epi8 (0x20)),
+                                 _mm_set1_epi8 ((char) 0xE2));
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (control, lead));
+#else
+  /* Eight bytes at a time: a byte below 0x0E borrows in w - 0x0E…, and
+   * C2 or E2 is zero in v, which borrows in v - 0x01…; a borrow may flag a
+   * byte above a flagged one too, which is then looked at to no end.  The
+   * multiplication gathers the eight high bits into the top byte. */
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint mask = 0;
+  for (guint half = 0; half < 2; half++)
+    {
+      guint64 w;
+      memcpy (&w, s + 8 * half, 8);
+      guint64 v = (w | 0x20 * ones) ^ (0xE2 * ones);
+      guint64 flags = (((w - 0x0E * ones) & ~w) | ((v - ones) & ~v)) & (0x80 * ones);
+      mask |= (guint) (((flags >> 7) * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56)
+              << (8 * half);
+    }
+  return mask;
+#endif
+}
+
+/* Looks at the bytes of s flagged in mask (bit k for s[base + k]): turns a
+ * tab or an ASCII line break into a space in p; returns the offset of the
+ * first multi-byte line break, or len where there is none. */
+static inline gsize
+oneline_fix (const char *s, char *p, gsize len, gsize base, guint mask)
+{
+  for (; mask != 0; mask &= mask - 1)
+    {
+      gsize i = base + (gsize) __builtin_ctz (mask);
+      guchar c = (guchar) s[i];
+      if (c >= '\t' && c <= '\r')
+        p[i] = ' ';
+      else if ((c == 0xC2 && i + 1 < len && (guchar) s[i + 1] == 0x85)
+               || (c == 0xE2 && i + 2 < len && (guchar) s[i + 1] == 0x80
+                   && ((guchar) s[i + 2] == 0xA8 || (guchar) s[i + 2] == 0xA9)))
+        return i;
+    }
+  return len;
+}
+
 void
 saywho_format_append_oneline (GString *out, const char *s, gsize len)
 {
   /* Every sentence's text goes through here.  It is copied whole, then
-   * looked at eight bytes at a time: a word with no byte below 0x0E (tab to
-   * carriage return are 0x09 to 0x0D) and none of 0x80 or above (U+0085,
-   * U+2028 and U+2029 start with 0xC2 or 0xE2) holds nothing to replace;
-   * only the other words are looked at byte by byte.  A tab or an ASCII
-   * line break becomes a space in place; the first multi-byte line break,
-   * which shortens the text, hands the rest to the general loop. */
-  const guint64 low = G_GUINT64_CONSTANT (0x0E0E0E0E0E0E0E0E);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+   * looked at sixteen bytes a step; only the bytes that may start a tab or
+   * a line break are looked at one by one (the E2 of a curly quotation
+   * mark, mostly).  A tab or an ASCII line break becomes a space in place;
+   * the first multi-byte line break, which shortens the text, hands the
+   * rest to the general loop. */
   char *p = saywho_format_reserve (out, len);
   memcpy (p, s, len);
-  gsize i = 0;
-  while (i < len)
+  gsize i = 0, stop = len;
+  guint mask;
+  for (; len - i >= 16; i += 16)
+    if (G_UNLIKELY ((mask = oneline_suspects16 (s + i)) != 0)
+        && (stop = oneline_fix (s, p, len, i, mask)) < len)
+      goto general;
+  if (i < len)
     {
-      gsize stop = len;
-      if (len - i >= 16)
+      gsize base = 0;
+      if (len >= 16)
         {
-          /* A byte below 0x0E borrows, which sets its high bit in
-           * w - low; a borrow may flag bytes above it too, which only
-           * sends them the slow way.  Two words a step: most are clean. */
-          guint64 w, v;
-          memcpy (&w, s + i, 8);
-          memcpy (&v, s + i + 8, 8);
-          guint64 flags_w = ((w - low) | w) & highs, flags_v = ((v - low) | v) & highs;
-          if (!(flags_w | flags_v))
-            {
-              i += 16;
-              continue;
-            }
-          if (!flags_w)
-            i += 8;
-          stop = i + 8;
+          /* The last sixteen bytes, less those looked at already. */
+          base = len - 16;
+          mask = oneline_suspects16 (s + base) & (~0u << (i - base));
         }
-      else if (len - i >= 8)
-        {
-          guint64 w;
-          memcpy (&w, s + i, 8);
-          if (!(((w - low) | w) & highs))
-            {
-              i += 8;
-              continue;
-            }
-          stop = i + 8;
-        }
-      for (; i < stop; i++)
-        {
-          guchar c = (guchar) s[i];
-          if (c >= '\t' && c <= '\r')
-            p[i] = ' ';
-          else if ((c == 0xC2 && i + 1 < len && (guchar) s[i + 1] == 0x85)
-                   || (c == 0xE2 && i + 2 < len && (guchar) s[i + 1] == 0x80
-                       && ((guchar) s[i + 2] == 0xA8 || (guchar) s[i + 2] == 0xA9)))
-            {
-              saywho_format_commit (out, p + i);
-              append_oneline_slow (out, s + i, len - i);
-              return;
-            }
-        }
+      else
+        mask = (1u << len) - 1;  /* fewer than sixteen bytes in all: look at each */
+      if ((stop = oneline_fix (s, p, len, base, mask)) < len)
+        goto general;
     }
   saywho_format_commit (out, p + len);
+  return;
+
+general:
+  saywho_format_commit (out, p + stop);
+  append_oneline_slow (out, s + stop, len - stop);
 }
 
 
