@@ -25,6 +25,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef enum {
   ABBREV_GENERAL,  /* may end a sentence (U.S., Inc.) */
@@ -307,15 +310,47 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
 /* The ASCII letters of text from pos on, up to limit (at most 63 bytes
  * on, and not past len): how many there are, lowered into norm (which has
  * room for 64 bytes; bytes past the letters are garbage).  *any_lower is
- * non-zero when one of them is in lower case.  Eight bytes a step where
- * the text has them (SWAR: a bit per byte says "letter"), so a word costs
- * a few steps and one unpredictable branch rather than one per letter. */
+ * non-zero when one of them is in lower case.  Sixteen bytes a step with
+ * SSE2, else eight (SWAR: a bit per byte says "letter"), where the text
+ * has them, so a word costs a step or two and one unpredictable branch
+ * rather than one per letter. */
 static inline guint32
 scan_letters (const char *text, guint32 pos, guint32 limit, guint32 len, char *norm,
               guint64 *any_lower)
 {
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
   guint32 n = 0;
+#ifdef __SSE2__
+  /* Sixteen bytes a step where the text has them, a bit per byte in a
+   * mask: most words take one step, and the constants stay in vector
+   * registers, which leaves the general ones to the caller's loop.  The
+   * text is NUL-terminated: a load may reach its NUL, not past it. */
+  while (pos + n + 16 <= len + 1)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (text + pos + n));
+      __m128i y = _mm_or_si128 (x, _mm_set1_epi8 (0x20));  /* lowers letters, and only them into a-z */
+      /* a-z are the bytes of y that land on -128 to -103 when 0x80 - 'a'
+       * is added; no other byte does. */
+      __m128i letter = _mm_cmplt_epi8 (_mm_add_epi8 (y, _mm_set1_epi8 (0x80 - 'a')),
+                                       _mm_set1_epi8 (-128 + 26));
+      _mm_storeu_si128 ((__m128i *) (void *) (norm + n), y);
+      guint letters = (guint) _mm_movemask_epi8 (letter);
+      /* Bit 0x20 of each byte, moved to its top bit: set in lower case. */
+      guint lowers = (guint) _mm_movemask_epi8 (_mm_slli_epi16 (x, 2));
+      if (letters == 0xFFFF)
+        {
+          *any_lower |= lowers;
+          n += 16;
+          if (pos + n >= limit)
+            return MIN (n, limit - pos);
+          continue;
+        }
+      guint k = (guint) __builtin_ctz (~letters);  /* letters before the first other byte */
+      *any_lower |= lowers & ((1u << k) - 1);
+      n += k;
+      return MIN (n, limit - pos);
+    }
+#endif
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   /* The text is NUL-terminated: a load may reach its NUL, not past it. */
   while (pos + n + 8 <= len + 1)
