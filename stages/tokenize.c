@@ -307,24 +307,25 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   return push_token (s, &tok);
 }
 
-/* The ASCII letters of text from pos on, up to limit (at most 63 bytes
- * on, and not past len): how many there are, lowered into norm (which has
- * room for 64 bytes; bytes past the letters are garbage).  *any_lower is
- * non-zero when one of them is in lower case.  Sixteen bytes a step with
- * SSE2, else eight (SWAR: a bit per byte says "letter"), where the text
- * has them, so a word costs a step or two and one unpredictable branch
- * rather than one per letter. */
+/* The ASCII letters of text from pos on, up to 63 of them and not past
+ * len: how many there are, lowered into norm (which has room for 64 bytes;
+ * the bytes past the letters are garbage).  *any_lower is non-zero when
+ * one of them is in lower case.  Sixteen bytes a step with SSE2, else
+ * eight (SWAR: a bit per byte says "letter"), where the text has them, so
+ * a word costs a step or two and one unpredictable branch rather than one
+ * per letter. */
 static inline guint32
-scan_letters (const char *text, guint32 pos, guint32 limit, guint32 len, char *norm,
-              guint64 *any_lower)
+scan_letters (const char *text, guint32 pos, guint32 len, char *norm, guint64 *any_lower)
 {
+  enum { LONGEST = 63 };
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint32 limit = MIN (len, pos + LONGEST);
   guint32 n = 0;
 #ifdef __SSE2__
-  /* Sixteen bytes a step where the text has them, a bit per byte in a
-   * mask: most words take one step, and the constants stay in vector
-   * registers, which leaves the general ones to the caller's loop.  The
-   * text is NUL-terminated: a load may reach its NUL, not past it. */
+  /* Sixteen bytes a step, a bit per byte in a mask: most words take one
+   * step, and the constants stay in vector registers, which leaves the
+   * general ones to the caller's loop.  The text is NUL-terminated: a load
+   * may reach its NUL, not past it. */
   while (pos + n + 16 <= len + 1)
     {
       __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (text + pos + n));
@@ -347,8 +348,9 @@ scan_letters (const char *text, guint32 pos, guint32 limit, guint32 len, char *n
         }
       guint k = (guint) __builtin_ctz (~letters);  /* letters before the first other byte */
       *any_lower |= lowers & ((1u << k) - 1);
-      n += k;
-      return MIN (n, limit - pos);
+      /* Within the limit: this step had 15 bytes or more before len, and
+       * began at most 48 bytes on. */
+      return n + k;
     }
 #endif
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
@@ -489,10 +491,9 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           room = pool->next;
           room_end = pool->end;
         }
-      guint32 limit = MIN (len, pos + LONGEST);
       char *norm = room;
       guint64 any_lower = 0;
-      guint32 n = scan_letters (text, pos, limit, len, norm, &any_lower);
+      guint32 n = scan_letters (text, pos, len, norm, &any_lower);
       guint32 end = pos + n;
       if (n == LONGEST)
         {
