@@ -459,9 +459,9 @@ plain_word_keeps_stop (const Scan *s, const char *text, guint32 n, gboolean capi
 static guint32
 emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
 {
-  /* Letters are scanned and lowered eight at a time, the norm written into
-   * the pool's free room; it is taken only if the fast path applies.
-   * Longer words take the general rules. */
+  /* The letters are lowered into the pool's free room as they are
+   * scanned; the norm is taken only if the fast path applies.  Longer
+   * words take the general rules. */
   enum { LONGEST = 63 };
   /* Everything the loop reads and writes is in locals, written back when
    * it ends: the build allows any store to alias anything, so fields read
@@ -470,9 +470,11 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
   SaywhoStringPool *pool = &doc->strings;
   const char *text = doc->text;
   guint32 len = (guint32) doc->length;
-  guint32 chars = *chars_io;
-  SaywhoToken *tokens = s->tokens;
-  guint ntokens = s->ntokens, captokens = s->captokens;
+  /* Every byte of the run is a character: chars - pos stays the same
+   * (modulo 2^32) all through it. */
+  guint32 char_shift = *chars_io - pos;
+  SaywhoToken *tok = s->tokens + s->ntokens;        /* the next token */
+  SaywhoToken *tok_end = s->tokens + s->captokens;  /* the end of the room for them */
   char *room = pool->next, *room_end = pool->end;  /* the pool's free bytes */
   gboolean stopped_at_general = FALSE;
 
@@ -550,11 +552,14 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       guint32 hash = saywho_str_hash (norm, n);
 
       /* Room for the word and its mark, filled in place. */
-      if (G_UNLIKELY (ntokens + 2 > captokens))
+      if (G_UNLIKELY (tok_end - tok < 2))
         {
-          captokens = MAX (64, captokens * 2);
-          g_array_set_size (doc->tokens, captokens);
-          tokens = (SaywhoToken *) (void *) doc->tokens->data;
+          guint ntokens = (guint) (tok - s->tokens);
+          s->captokens = MAX (64, s->captokens * 2);
+          g_array_set_size (doc->tokens, s->captokens);
+          s->tokens = (SaywhoToken *) (void *) doc->tokens->data;
+          tok = s->tokens + ntokens;
+          tok_end = s->tokens + s->captokens;
         }
       guint flags = first_flags;
       first_flags = 0;
@@ -565,11 +570,10 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       if (mark == 0)
         flags |= space_flags;
       /* Field by field: an initializer would zero the token first. */
-      SaywhoToken *tok = &tokens[ntokens++];
       tok->byte_start = pos;
       tok->byte_end = end;
-      tok->char_start = chars;
-      tok->char_end = chars + n;
+      tok->char_start = pos + char_shift;
+      tok->char_end = end + char_shift;
       tok->sentence = 0;
       tok->paragraph = 0;
       tok->kind = SAYWHO_TOKEN_WORD;
@@ -580,16 +584,16 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       tok->norm_hash = hash;
       tok->stem_hash = hash;
       tok->stem_len = n;
+      tok++;
       if (mark != 0)
         {
           /* The punctuation mark: its norm is itself, a string that
            * outlives the document. */
           guint32 mark_hash = s->tk->mark_hashes[mark - 1];
-          tok = &tokens[ntokens++];
           tok->byte_start = end;
           tok->byte_end = end + 1;
-          tok->char_start = chars + n;
-          tok->char_end = chars + n + 1;
+          tok->char_start = end + char_shift;
+          tok->char_end = end + 1 + char_shift;
           tok->sentence = 0;
           tok->paragraph = 0;
           tok->kind = SAYWHO_TOKEN_PUNCT;
@@ -600,20 +604,19 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           tok->norm_hash = mark_hash;
           tok->stem_hash = mark_hash;
           tok->stem_len = 1;
+          tok++;
         }
-      chars += next - pos;
       pos = next;
       /* Go on with the next word only after one space. */
       if (space_flags == 0 || !is_ascii_letter ((guchar) text[pos]))
         break;
     }
+  guint ntokens = (guint) (tok - s->tokens);
   if (ntokens != s->ntokens)
     s->pending_newlines = 0;
-  s->tokens = tokens;
   s->ntokens = ntokens;
-  s->captokens = captokens;
   pool->next = room;
-  *chars_io = chars;
+  *chars_io = pos + char_shift;
   *general = stopped_at_general;
   return pos;
 }
