@@ -47,10 +47,22 @@ typedef struct {
   guint32 byte;   /* offset of the code point in the text */
 } CodePoint;
 
+/* The norm of one character of two UTF-8 bytes (U+0080 to U+07FF: the
+ * accented Latin letters, Greek, Cyrillic, …), worked out by utf8proc the
+ * first time a worker meets it. */
+typedef struct {
+  guint8 state;      /* FOLD_UNKNOWN, FOLD_GENERAL or FOLD_SIMPLE */
+  guint8 len;        /* bytes of its norm (FOLD_SIMPLE) */
+  char norm[6];
+} FoldEntry;
+
+enum { FOLD_UNKNOWN, FOLD_GENERAL, FOLD_SIMPLE };
+
 typedef struct {
   CodePoint *chunk;  /* the chunk's code points, and one that marks its end */
   gsize capacity;
   GString *scratch;
+  FoldEntry fold[0x800 - 0x80];  /* by code point, from U+0080 */
 } TokenizerWorker;
 
 /* State of one tokenize() call. */
@@ -66,6 +78,7 @@ typedef struct {
   guint ntokens, captokens;
   gint open_double, open_single;  /* quotation marks open on this line */
   GString *scratch;
+  FoldEntry *fold;         /* the worker's */
 } Scan;
 
 /* ---- character classes ------------------------------------------------ */
@@ -173,6 +186,94 @@ quote_mark (guint32 cp, gboolean *is_double)
 
 /* ---- emitting tokens --------------------------------------------------- */
 
+static const utf8proc_option_t norm_options =
+  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+
+/* Works out entry e, for code point cp (U+0080 to U+07FF).  A character
+ * is simple when its norm on its own is its part of the norm of any word
+ * it is in: when it and every character of its norm are starters
+ * (combining class 0) below U+0800.  Then nothing reorders or composes
+ * across it: below U+0800, a starter composes only with a non-starter
+ * after it.  Its norm is kept with ʼ as ' (as make_norm() does). */
+static void
+fold_entry_fill (FoldEntry *e, guint32 cp)
+{
+  e->state = FOLD_GENERAL;
+  utf8proc_uint8_t in[4];
+  utf8proc_ssize_t in_len = utf8proc_encode_char ((utf8proc_int32_t) cp, in);
+  if (utf8proc_get_property ((utf8proc_int32_t) cp)->combining_class != 0)
+    return;
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t n = utf8proc_map (in, in_len, &mapped, norm_options);
+  guint len = 0;
+  gboolean simple = n > 0;
+  for (utf8proc_ssize_t i = 0; simple && i < n;)
+    {
+      utf8proc_int32_t out;
+      utf8proc_ssize_t step = utf8proc_iterate (mapped + i, n - i, &out);
+      if (step <= 0 || out >= 0x800 || utf8proc_get_property (out)->combining_class != 0)
+        simple = FALSE;
+      else if (out == 0x02BC)
+        e->norm[len++] = '\'';
+      else if (len + (guint) step > sizeof e->norm)
+        simple = FALSE;
+      else
+        {
+          memcpy (e->norm + len, mapped + i, (gsize) step);
+          len += (guint) step;
+        }
+      i += step > 0 ? step : 1;
+    }
+  free (mapped);
+  if (simple)
+    {
+      e->state = FOLD_SIMPLE;
+      e->len = (guint8) len;
+    }
+}
+
+/* The norm of a token that is not all ASCII, from its characters' norms
+ * where they are all ASCII, ’ or simple (see fold_entry_fill()): nearly
+ * every name with an accent.  NULL where the general rules are needed. */
+static const char *
+make_norm_simple (Scan *s, const char *text, gsize len, guint32 *norm_len)
+{
+  GString *out = s->scratch;
+  g_string_truncate (out, 0);
+  for (gsize i = 0; i < len;)
+    {
+      guchar c = (guchar) text[i];
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+          i++;
+        }
+      else if (c == 0xE2 && i + 2 < len && (guchar) text[i + 1] == 0x80
+               && (guchar) text[i + 2] == 0x99)
+        {
+          g_string_append_c (out, '\'');
+          i += 3;
+        }
+      else if ((c & 0xE0) == 0xC0 && i + 1 < len && ((guchar) text[i + 1] & 0xC0) == 0x80)
+        {
+          guint32 cp = ((guint32) (c & 0x1F) << 6) | ((guchar) text[i + 1] & 0x3F);
+          if (cp < 0x80)
+            return NULL;  /* overlong: the text is checked, but leave it to utf8proc */
+          FoldEntry *e = &s->fold[cp - 0x80];
+          if (e->state == FOLD_UNKNOWN)
+            fold_entry_fill (e, cp);
+          if (e->state != FOLD_SIMPLE)
+            return NULL;
+          g_string_append_len (out, e->norm, e->len);
+          i += 2;
+        }
+      else
+        return NULL;
+    }
+  *norm_len = (guint32) out->len;
+  return saywho_document_intern (s->doc, out->str, (gssize) out->len);
+}
+
 static const char *
 make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
 {
@@ -221,11 +322,12 @@ make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
           return norm;
         }
     }
+  const char *simple = make_norm_simple (s, text, len, norm_len);
+  if (simple != NULL)
+    return simple;
   utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t n = utf8proc_map ((const utf8proc_uint8_t *) text, (utf8proc_ssize_t) len,
-                                     &mapped,
-                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD
-                                       | UTF8PROC_IGNORE);
+                                     &mapped, norm_options);
   if (n < 0)
     return saywho_document_intern (s->doc, text, (gssize) len);
   /* ’ and ʼ match as the ASCII apostrophe. */
@@ -1009,7 +1111,7 @@ static gboolean
 tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError **error)
 {
   TokenizerWorker *worker = worker_data;
-  Scan s = { .tk = shared, .doc = doc, .scratch = worker->scratch };
+  Scan s = { .tk = shared, .doc = doc, .scratch = worker->scratch, .fold = worker->fold };
 
   if (doc->length >= G_MAXUINT32)
     {
