@@ -352,15 +352,16 @@ make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
   return saywho_document_intern (s->doc, s->scratch->str, (gssize) s->scratch->len);
 }
 
-/* Appends tok, with the line breaks seen before it. */
+/* A slot for the next token, with the line breaks seen before it in
+ * *flags. */
 static SaywhoToken *
-push_token (Scan *s, SaywhoToken *tok)
+next_token (Scan *s, guint *flags)
 {
   if (s->pending_newlines > 0)
     {
-      tok->flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
+      *flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
       if (s->pending_newlines > 1)
-        tok->flags |= SAYWHO_TOKEN_BLANK_BEFORE;
+        *flags |= SAYWHO_TOKEN_BLANK_BEFORE;
       s->pending_newlines = 0;
     }
   /* GArray checks for overflow with a division on every append: grow the
@@ -371,42 +372,77 @@ push_token (Scan *s, SaywhoToken *tok)
       g_array_set_size (s->doc->tokens, s->captokens);
       s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
     }
-  s->tokens[s->ntokens] = *tok;
   return &s->tokens[s->ntokens++];
 }
 
 /* Adds the token made of chunk code points [a, b). */
-static SaywhoToken *
+static void
 emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
 {
-  SaywhoToken tok = { 0 };
-  tok.byte_start = s->c[a].byte;
-  tok.byte_end = s->c[b].byte;
-  tok.char_start = s->char0 + a;
-  tok.char_end = s->char0 + b;
-  tok.kind = (guint16) kind;
-
-  guint letters = 0, uppers = 0;
-  for (guint i = a; i < b; i++)
+  SaywhoDocument *doc = s->doc;
+  guint32 byte_start = s->c[a].byte, byte_end = s->c[b].byte;
+  guint32 len = byte_end - byte_start;
+  const char *norm;
+  guint32 norm_len;
+#ifdef __SSE2__
+  /* ASCII of sixteen bytes or fewer (as many bytes as code points), nearly
+   * every token here: its flags and its norm from one load of the text,
+   * which is NUL-terminated, so that the load may reach its NUL, not past
+   * it. */
+  if (len == b - a && len <= 16 && byte_start + 16 <= doc->length + 1)
     {
-      guint32 cp = s->c[i].cp;
-      if (!is_alpha (cp))
-        continue;
-      gboolean up = is_upper (cp);
-      if (letters++ == 0 && up)
-        flags |= SAYWHO_TOKEN_CAPITALIZED;
-      if (!up && is_lower (cp))
-        break;  /* it cannot be all capitals any more */
-      uppers += up;
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (doc->text + byte_start));
+      /* A-Z are the bytes that land on -128 to -103 when 0x80 - 'A' is
+       * added, a-z those of x | 0x20 that do when 0x80 - 'a' is. */
+      __m128i upper = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'A')),
+                                      _mm_set1_epi8 (-128 + 26));
+      __m128i letter = _mm_cmplt_epi8 (_mm_add_epi8 (_mm_or_si128 (x, _mm_set1_epi8 (0x20)),
+                                                     _mm_set1_epi8 (0x80 - 'a')),
+                                       _mm_set1_epi8 (-128 + 26));
+      guint in_token = (1u << len) - 1;
+      guint letters = (guint) _mm_movemask_epi8 (letter) & in_token;
+      guint uppers = (guint) _mm_movemask_epi8 (upper) & in_token;
+      if (letters & uppers & -letters)
+        flags |= SAYWHO_TOKEN_CAPITALIZED;  /* the first letter is a capital */
+      if ((letters & (letters - 1)) != 0 && uppers == letters)
+        flags |= SAYWHO_TOKEN_ALL_CAPS;     /* two letters or more, all capitals */
+      char *room = saywho_document_room (doc, 17);
+      _mm_storeu_si128 ((__m128i *) (void *) room,
+                        _mm_or_si128 (x, _mm_and_si128 (upper, _mm_set1_epi8 (0x20))));
+      room[len] = '\0';
+      saywho_document_take (doc, len + 1);
+      norm = room;
+      norm_len = len;
     }
-  if (letters >= 2 && uppers == letters)
-    flags |= SAYWHO_TOKEN_ALL_CAPS;
-  tok.flags = (guint16) flags;
-  tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start,
-                       &tok.norm_len);
-  tok.stem_len = tok.norm_len;
-  tok.norm_hash = tok.stem_hash = saywho_str_hash (tok.norm, tok.norm_len);
-  return push_token (s, &tok);
+  else
+#endif
+    {
+      guint letters = 0, uppers = 0;
+      for (guint i = a; i < b; i++)
+        {
+          guint32 cp = s->c[i].cp;
+          if (!is_alpha (cp))
+            continue;
+          gboolean up = is_upper (cp);
+          if (letters++ == 0 && up)
+            flags |= SAYWHO_TOKEN_CAPITALIZED;
+          if (!up && is_lower (cp))
+            break;  /* it cannot be all capitals any more */
+          uppers += up;
+        }
+      if (letters >= 2 && uppers == letters)
+        flags |= SAYWHO_TOKEN_ALL_CAPS;
+      norm = make_norm (s, doc->text + byte_start, len, &norm_len);
+    }
+  guint32 hash = saywho_str_hash (norm, norm_len);
+  SaywhoToken *tok = next_token (s, &flags);
+  *tok = (SaywhoToken) {
+    .byte_start = byte_start, .byte_end = byte_end,
+    .char_start = s->char0 + a, .char_end = s->char0 + b,
+    .kind = (guint16) kind, .flags = (guint16) flags,
+    .norm = norm, .norm_len = norm_len, .norm_hash = hash,
+    .stem_len = norm_len, .stem_hash = hash,
+  };
 }
 
 /* The ASCII letters of text from pos on, up to 63 of them and not past
