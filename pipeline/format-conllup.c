@@ -160,6 +160,42 @@ typedef struct {
   guint32 len;
 } Field;
 
+/* a where c holds, else b: with a mask, not a branch, which the compiler
+ * would otherwise make of a choice between two pointers. */
+static inline const char *
+pick (gboolean c, const char *a, const char *b)
+{
+  guintptr mask = (guintptr) 0 - (guintptr) (c != 0);
+  return (const char *) (((guintptr) a & mask) | ((guintptr) b & ~mask));
+}
+
+/* Copies the n bytes at s to p, like saywho_format_put_bytes(), but may
+ * write up to four bytes of garbage past p + n (there must be room), and
+ * s must be NUL-terminated, as a token's stem is: below eight bytes it
+ * takes no branch on n, which changes from one stem to the next beyond
+ * what a branch predictor can follow.  It reads nothing outside s and its
+ * NUL: the four-byte copies, which would for fewer than four bytes, are
+ * then made from a buffer of zeros, and the byte copies after them put the
+ * right bytes over what they wrote. */
+static inline char *
+put_stem (char *p, const char *s, gsize n)
+{
+  static const char zeros[4];
+  if (n >= 8)
+    return saywho_format_put_bytes (p, s, n);
+  /* 4 to 7 bytes: the first four and the last four */
+  const char *from = pick (n >= 4, s, zeros);
+  gsize last = (n - 4) & (gsize) -(gssize) (n >= 4);
+  memcpy (p, from, 4);
+  memcpy (p + last, from + last, 4);
+  /* 1 to 3 bytes: the first, the middle and the last (for none, the NUL) */
+  last = (n - 1) & (gsize) -(gssize) (n >= 1);
+  p[0] = s[0];
+  p[n / 2] = s[n / 2];
+  p[last] = s[last];
+  return p + n;
+}
+
 /* The token lines of sentence span, written from p (the end of out, not
  * committed yet; there is room for `longest` bytes there); returns the new
  * end, still not committed, with room for a few more bytes after it.
@@ -218,7 +254,7 @@ put_tokens (GString *out, char *p, const SaywhoDocument *doc, const SaywhoTokenL
       else
         p = saywho_format_put_bytes (p, text + byte_start, form_len);
       *p++ = '\t';
-      p = saywho_format_put_bytes (p, stem, stem_len);
+      p = put_stem (p, stem, stem_len);
       *p++ = '\t';
       p = saywho_format_put_uint (p, tok->char_start);
       *p++ = '\t';
