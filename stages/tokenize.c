@@ -40,6 +40,7 @@ typedef struct {
   SaywhoStrMap *abbreviation_forms; /* the same forms, for the fast path's test */
   guint longest;              /* code points in the longest form */
   guint32 mark_hashes[6];     /* saywho_str_hash() of each of plain_marks */
+  guint32 quote_hashes[3];    /* and of each of plain_quotes */
 } Tokenizer;
 
 typedef struct {
@@ -566,6 +567,57 @@ is_ascii_letter (guchar c)
   return (guchar) ((c | 0x20) - 'a') <= 'z' - 'a';
 }
 
+/* The double quotation marks the fast path takes, which are their own
+ * norms: " (either way), “ (opening), ” (closing). */
+enum { PLAIN_QUOTE_ASCII, PLAIN_QUOTE_OPEN, PLAIN_QUOTE_CLOSE };
+static const char *const plain_quotes[] = { "\"", "\xe2\x80\x9c", "\xe2\x80\x9d" };
+
+/* The plain_quotes index + 1 of a double quotation mark at text + i that
+ * may open a chunk (" “), or 0; *bytes is its length.  The text is valid
+ * UTF-8 with a NUL after it, so a lead byte has its continuation bytes. */
+static inline guint
+opening_quote (const char *text, guint32 i, guint *bytes)
+{
+  if (text[i] == '"')
+    {
+      *bytes = 1;
+      return PLAIN_QUOTE_ASCII + 1;
+    }
+  if ((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x9C)
+    {
+      *bytes = 3;
+      return PLAIN_QUOTE_OPEN + 1;
+    }
+  return 0;
+}
+
+/* Whether a chunk at text + i may be one of the fast path's: it starts
+ * with an ASCII letter or a double quotation mark that may open. */
+static inline gboolean
+starts_plain_chunk (const char *text, guint32 i)
+{
+  guint bytes;
+  return is_ascii_letter ((guchar) text[i]) || opening_quote (text, i, &bytes) != 0;
+}
+
+/* The same for one that may end a chunk (" ”). */
+static inline guint
+closing_quote (const char *text, guint32 i, guint *bytes)
+{
+  if (text[i] == '"')
+    {
+      *bytes = 1;
+      return PLAIN_QUOTE_ASCII + 1;
+    }
+  if ((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x9D)
+    {
+      *bytes = 3;
+      return PLAIN_QUOTE_CLOSE + 1;
+    }
+  *bytes = 0;
+  return 0;
+}
+
 /* Whether the word of n letters at text (n >= 2), with the full stop after
  * it, keeps its stop under the general rules: "Sept." and "J." do, and so
  * do titles in capitals ("GEN.").  Out of line: few words end a sentence,
@@ -586,14 +638,40 @@ plain_word_keeps_stop (const Scan *s, const char *text, guint32 n, gboolean capi
          && klass == ABBREV_TITLE;
 }
 
+/* Writes the token of double quotation mark `quote` (a plain_quotes index
+ * + 1) at tok: bytes [at, at + bytes), one character. */
+static inline void
+put_plain_quote (const Scan *s, SaywhoToken *tok, guint quote, guint32 at, guint bytes,
+                 guint32 char_at, guint flags)
+{
+  guint32 hash = s->tk->quote_hashes[quote - 1];
+  tok->byte_start = at;
+  tok->byte_end = at + bytes;
+  tok->char_start = char_at;
+  tok->char_end = char_at + 1;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = SAYWHO_TOKEN_QUOTE;
+  tok->flags = (guint16) (flags | SAYWHO_TOKEN_QUOTE_DOUBLE);
+  tok->norm_len = bytes;
+  tok->norm = plain_quotes[quote - 1];
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = bytes;
+}
+
 /* The common cases, without decoding: runs of chunks that are ASCII
  * letters alone, or with one , ; : ? ! or . after them (and the word and
  * its full stop are no abbreviation), each followed by ASCII whitespace or
- * the end.  pos is at an ASCII letter.  Words one space apart (most of
- * a news text) are taken in one loop rather than one trip through the
- * main loop for the word and one for its space.  Returns where it stopped,
- * with *chars moved along: after a chunk followed by other whitespace, or,
- * with *general set, at a chunk that needs the general rules. */
+ * the end; and the same between double quotation marks, " or “ before the
+ * word, " or ” after it (or after its mark), which the general rules find
+ * to open and to close whatever is open on the line.  Words one space
+ * apart (most of a news text) are taken in one loop rather than one trip
+ * through the main loop for the word and one for its space.  Returns where
+ * it stopped, with *chars moved along: after a chunk followed by other
+ * whitespace, or, with *general set, at a chunk that needs the general
+ * rules.  pos is at the start of a chunk (starts_plain_chunk()). */
 static guint32
 emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
 {
@@ -608,15 +686,17 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
   SaywhoStringPool *pool = &doc->strings;
   const char *text = doc->text;
   guint32 len = (guint32) doc->length;
-  /* Every byte of the run is a character: chars - pos stays the same
-   * (modulo 2^32) all through it. */
+  /* Bytes and characters go together but for the quotation marks of three
+   * bytes: a character's offset is its byte's plus char_shift (modulo
+   * 2^32), which each of those lowers by two. */
   guint32 char_shift = *chars_io - pos;
   SaywhoToken *tok = s->tokens + s->ntokens;        /* the next token */
   SaywhoToken *tok_end = s->tokens + s->captokens;  /* the end of the room for them */
   char *room = pool->next, *room_end = pool->end;  /* the pool's free bytes */
-  gboolean stopped_at_general = FALSE;
+  gint open_double = s->open_double;
+  gboolean stopped_at_general = TRUE;
 
-  /* Only the run's first word can follow a line break. */
+  /* Only the run's first token can follow a line break. */
   guint first_flags = 0;
   if (s->pending_newlines > 0)
     first_flags = SAYWHO_TOKEN_NEWLINE_BEFORE
@@ -631,66 +711,53 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           room = pool->next;
           room_end = pool->end;
         }
+      /* What the chunk is made of, before anything is written: [opening
+       * quotation mark] word [mark] [closing quotation mark]. */
+      guint open_bytes = 0, open = 0;
+      if (!is_ascii_letter ((guchar) text[pos]))
+        {
+          open = opening_quote (text, pos, &open_bytes);
+          if (open == 0 || !is_ascii_letter ((guchar) text[pos + open_bytes]))
+            break;
+        }
+      guint32 word = pos + open_bytes;
       char *norm = room;
       guint64 any_lower = 0;
-      guint32 n = scan_letters (text, pos, len, norm, &any_lower);
-      guint32 end = pos + n;
+      guint32 n = scan_letters (text, word, len, norm, &any_lower);
+      guint32 end = word + n;
       if (n == LONGEST)
-        {
-          stopped_at_general = TRUE;
-          break;
-        }
-      guint after = after_word[(guchar) text[end]];
-      guint mark = 0;
-      guint32 next = end;  /* where the next token may start */
+        break;
+      guint32 tail = end;    /* after the word and its mark */
+      guint32 next = end;    /* where the next token may start */
+      guint mark = 0, close = 0, close_bytes = 0;
       guint space_flags = 0;
-      if (after == AFTER_SPACE)
+      if (text[end] == ' ')
+        space_flags = SAYWHO_TOKEN_SPACE_AFTER;  /* most words */
+      else
         {
-          space_flags = SAYWHO_TOKEN_SPACE_AFTER;
-          next = end + 1;
-        }
-      else if (after <= AFTER_MARK_LAST)
-        {
-          if (after == AFTER_OTHER)
-            {
-              if (end < len)
-                {
-                  stopped_at_general = TRUE;
-                  break;
-                }
-            }
+          mark = after_word[(guchar) text[end]];
+          if (mark != 0 && mark <= AFTER_MARK_LAST)
+            tail++;
           else
-            {
-              /* end < len here, so text[end + 1] is the text or its NUL. */
-              guint after_mark = after_word[(guchar) text[end + 1]];
-              if (after_mark == AFTER_SPACE)
-                {
-                  space_flags = SAYWHO_TOKEN_SPACE_AFTER;
-                  next = end + 2;
-                }
-              else if (after_mark != AFTER_BREAK && end + 1 < len)
-                {
-                  stopped_at_general = TRUE;
-                  break;
-                }
-              else
-                next = end + 1;
-              if (after == 6 && (n < 2 || plain_word_keeps_stop (s, text + pos, n, any_lower == 0)))
-                {
-                  stopped_at_general = TRUE;
-                  break;
-                }
-              mark = after;
-            }
+            mark = 0;
+          close = closing_quote (text, tail, &close_bytes);
+          next = tail + close_bytes;
+          guint follow = after_word[(guchar) text[next]];
+          if (follow == AFTER_SPACE)
+            space_flags = SAYWHO_TOKEN_SPACE_AFTER;
+          else if (follow != AFTER_BREAK && next < len)
+            break;
+          /* AFTER_BREAK, or the end: the main loop takes what follows. */
+          if (mark == 6 && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
+            break;
         }
-      /* AFTER_BREAK: the main loop takes the line break. */
 
       norm[n] = '\0';
       room += n + 1;
       guint32 hash = saywho_str_hash (norm, n);
 
-      /* Room for the word and its mark, filled in place. */
-      if (G_UNLIKELY (tok_end - tok < 2))
+      /* Room for the chunk's tokens, filled in place. */
+      if (G_UNLIKELY (tok_end - tok < 4))
         {
           guint ntokens = (guint) (tok - s->tokens);
           s->captokens = MAX (64, s->captokens * 2);
@@ -701,16 +768,24 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
         }
       guint flags = first_flags;
       first_flags = 0;
-      if ((guchar) text[pos] < 'a')
+      if (open != 0)
+        {
+          put_plain_quote (s, tok++, open, pos, open_bytes, pos + char_shift,
+                           flags | SAYWHO_TOKEN_QUOTE_OPEN);
+          open_double++;
+          char_shift -= open_bytes - 1;
+          flags = 0;
+        }
+      if ((guchar) text[word] < 'a')
         flags |= SAYWHO_TOKEN_CAPITALIZED;
       if (n >= 2 && any_lower == 0)
         flags |= SAYWHO_TOKEN_ALL_CAPS;
-      if (mark == 0)
+      if (mark == 0 && close == 0)
         flags |= space_flags;
       /* Field by field: an initializer would zero the token first. */
-      tok->byte_start = pos;
+      tok->byte_start = word;
       tok->byte_end = end;
-      tok->char_start = pos + char_shift;
+      tok->char_start = word + char_shift;
       tok->char_end = end + char_shift;
       tok->sentence = 0;
       tok->paragraph = 0;
@@ -735,7 +810,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           tok->sentence = 0;
           tok->paragraph = 0;
           tok->kind = SAYWHO_TOKEN_PUNCT;
-          tok->flags = (guint16) space_flags;
+          tok->flags = (guint16) (close == 0 ? space_flags : 0);
           tok->norm_len = 1;
           tok->norm = plain_marks[mark - 1];
           tok->stem = NULL;
@@ -744,15 +819,28 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           tok->stem_len = 1;
           tok++;
         }
-      pos = next;
-      /* Go on with the next word only after one space. */
-      if (space_flags == 0 || !is_ascii_letter ((guchar) text[pos]))
-        break;
+      if (close != 0)
+        {
+          put_plain_quote (s, tok++, close, tail, close_bytes, tail + char_shift,
+                           space_flags | SAYWHO_TOKEN_QUOTE_CLOSE);
+          if (open_double > 0)
+            open_double--;
+          char_shift -= close_bytes - 1;
+        }
+      pos = next + (space_flags != 0);
+      /* Go on with the next chunk only after one space, and where it may be
+       * one of the fast path's; else the main loop takes what follows. */
+      if (space_flags == 0 || !starts_plain_chunk (text, pos))
+        {
+          stopped_at_general = FALSE;
+          break;
+        }
     }
   guint ntokens = (guint) (tok - s->tokens);
   if (ntokens != s->ntokens)
     s->pending_newlines = 0;
   s->ntokens = ntokens;
+  s->open_double = open_double;
   pool->next = room;
   *chars_io = pos + char_shift;
   *general = stopped_at_general;
@@ -1164,7 +1252,7 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
     {
       guint32 cp = text[pos];
       guint32 cplen = 1;
-      if (is_ascii_letter ((guchar) cp))
+      if (starts_plain_chunk ((const char *) text, pos))
         {
           gboolean general;
           pos = emit_plain_words (&s, pos, &chars, &general);
@@ -1307,6 +1395,8 @@ tokenize_create (const SaywhoConfig *config, GError **error)
   tk->abbreviation_forms = saywho_strmap_new ();
   for (guint i = 0; i < G_N_ELEMENTS (plain_marks); i++)
     tk->mark_hashes[i] = saywho_str_hash (plain_marks[i], 1);
+  for (guint i = 0; i < G_N_ELEMENTS (plain_quotes); i++)
+    tk->quote_hashes[i] = saywho_str_hash (plain_quotes[i], -1);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
