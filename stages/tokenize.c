@@ -41,6 +41,7 @@ typedef struct {
   guint longest;              /* code points in the longest form */
   guint32 mark_hashes[6];     /* saywho_str_hash() of each of plain_marks */
   guint32 quote_hashes[3];    /* and of each of plain_quotes */
+  guint32 possessive_hash;    /* and of "'s" */
 } Tokenizer;
 
 typedef struct {
@@ -591,13 +592,36 @@ opening_quote (const char *text, guint32 i, guint *bytes)
   return 0;
 }
 
+static inline gboolean
+is_ascii_digit (guchar c)
+{
+  return (guchar) (c - '0') <= 9;
+}
+
 /* Whether a chunk at text + i may be one of the fast path's: it starts
- * with an ASCII letter or a double quotation mark that may open. */
+ * with an ASCII letter or digit or a double quotation mark that may open. */
 static inline gboolean
 starts_plain_chunk (const char *text, guint32 i)
 {
   guint bytes;
-  return is_ascii_letter ((guchar) text[i]) || opening_quote (text, i, &bytes) != 0;
+  return is_ascii_letter ((guchar) text[i]) || is_ascii_digit ((guchar) text[i])
+         || opening_quote (text, i, &bytes) != 0;
+}
+
+/* The ASCII digits of text from pos on, up to 63 of them and not past len:
+ * how many there are, copied to norm (which has room for 64 bytes).
+ * Numbers are short: a byte a step. */
+static inline guint32
+scan_digits (const char *text, guint32 pos, guint32 len, char *norm)
+{
+  enum { LONGEST = 63 };
+  guint32 n = 0;
+  while (n < LONGEST && pos + n < len && is_ascii_digit ((guchar) text[pos + n]))
+    {
+      norm[n] = text[pos + n];
+      n++;
+    }
+  return n;
 }
 
 /* The same for one that may end a chunk (" ”). */
@@ -712,30 +736,54 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           room_end = pool->end;
         }
       /* What the chunk is made of, before anything is written: [opening
-       * quotation mark] word [mark] [closing quotation mark]. */
+       * quotation mark] word or number ['s] [mark] [closing quotation
+       * mark]. */
       guint open_bytes = 0, open = 0;
-      if (!is_ascii_letter ((guchar) text[pos]))
+      if (!is_ascii_letter ((guchar) text[pos]) && !is_ascii_digit ((guchar) text[pos]))
         {
           open = opening_quote (text, pos, &open_bytes);
-          if (open == 0 || !is_ascii_letter ((guchar) text[pos + open_bytes]))
+          if (open == 0)
             break;
         }
       guint32 word = pos + open_bytes;
       char *norm = room;
       guint64 any_lower = 0;
-      guint32 n = scan_letters (text, word, len, norm, &any_lower);
+      guint32 n;
+      gboolean number = FALSE;
+      if (is_ascii_letter ((guchar) text[word]))
+        n = scan_letters (text, word, len, norm, &any_lower);
+      else if (is_ascii_digit ((guchar) text[word]))
+        {
+          n = scan_digits (text, word, len, norm);
+          number = TRUE;
+        }
+      else
+        break;
       guint32 end = word + n;
       if (n == LONGEST)
         break;
-      guint32 tail = end;    /* after the word and its mark */
+      guint32 tail = end;    /* after the word, its 's and its mark */
       guint32 next = end;    /* where the next token may start */
-      guint mark = 0, close = 0, close_bytes = 0;
+      guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
       guint space_flags = 0;
       if (text[end] == ' ')
         space_flags = SAYWHO_TOKEN_SPACE_AFTER;  /* most words */
       else
         {
-          mark = after_word[(guchar) text[end]];
+          /* 's or ’s, then no letter or digit (a possessive, split off by
+           * the general rules; the text is NUL-terminated, and a byte that
+           * is not the one looked for stops the reading) */
+          guchar c = (guchar) text[end];
+          if (c == '\''
+              || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
+            {
+              guint apostrophe = c == '\'' ? 1 : 3;
+              if ((text[end + apostrophe] | 0x20) != 's')
+                break;
+              possessive_bytes = apostrophe + 1;
+              tail += possessive_bytes;
+            }
+          mark = after_word[(guchar) text[tail]];
           if (mark != 0 && mark <= AFTER_MARK_LAST)
             tail++;
           else
@@ -748,7 +796,8 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           else if (follow != AFTER_BREAK && next < len)
             break;
           /* AFTER_BREAK, or the end: the main loop takes what follows. */
-          if (mark == 6 && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
+          if (mark == 6 && !number && possessive_bytes == 0
+              && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
             break;
         }
 
@@ -757,7 +806,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       guint32 hash = saywho_str_hash (norm, n);
 
       /* Room for the chunk's tokens, filled in place. */
-      if (G_UNLIKELY (tok_end - tok < 4))
+      if (G_UNLIKELY (tok_end - tok < 5))
         {
           guint ntokens = (guint) (tok - s->tokens);
           s->captokens = MAX (64, s->captokens * 2);
@@ -776,12 +825,24 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           char_shift -= open_bytes - 1;
           flags = 0;
         }
-      if ((guchar) text[word] < 'a')
-        flags |= SAYWHO_TOKEN_CAPITALIZED;
-      if (n >= 2 && any_lower == 0)
-        flags |= SAYWHO_TOKEN_ALL_CAPS;
-      if (mark == 0 && close == 0)
-        flags |= space_flags;
+      if (!number)
+        {
+          if ((guchar) text[word] < 'a')
+            flags |= SAYWHO_TOKEN_CAPITALIZED;
+          if (n >= 2 && any_lower == 0)
+            flags |= SAYWHO_TOKEN_ALL_CAPS;
+        }
+      /* The space goes with the chunk's last token. */
+      guint last_flags = space_flags;
+      if (close != 0)
+        last_flags = 0;
+      guint mark_flags = last_flags;
+      if (mark != 0)
+        last_flags = 0;
+      guint possessive_flags = last_flags;
+      if (possessive_bytes != 0)
+        last_flags = 0;
+      flags |= last_flags;
       /* Field by field: an initializer would zero the token first. */
       tok->byte_start = word;
       tok->byte_end = end;
@@ -789,7 +850,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       tok->char_end = end + char_shift;
       tok->sentence = 0;
       tok->paragraph = 0;
-      tok->kind = SAYWHO_TOKEN_WORD;
+      tok->kind = number ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD;
       tok->flags = (guint16) flags;
       tok->norm_len = n;
       tok->norm = norm;
@@ -798,19 +859,44 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       tok->stem_hash = hash;
       tok->stem_len = n;
       tok++;
+      guint32 after = end;  /* where the next of the chunk's tokens starts */
+      if (possessive_bytes != 0)
+        {
+          /* Its norm is "'s", whatever its apostrophe and its case. */
+          guint32 possessive_hash = s->tk->possessive_hash;
+          tok->byte_start = end;
+          tok->byte_end = end + possessive_bytes;
+          tok->char_start = end + char_shift;
+          tok->char_end = end + char_shift + 2;
+          tok->sentence = 0;
+          tok->paragraph = 0;
+          tok->kind = SAYWHO_TOKEN_POSSESSIVE;
+          tok->flags = (guint16) (possessive_flags
+                                  | (text[end + possessive_bytes - 1] == 'S'
+                                       ? SAYWHO_TOKEN_CAPITALIZED : 0));
+          tok->norm_len = 2;
+          tok->norm = "'s";
+          tok->stem = NULL;
+          tok->norm_hash = possessive_hash;
+          tok->stem_hash = possessive_hash;
+          tok->stem_len = 2;
+          tok++;
+          char_shift -= possessive_bytes - 2;
+          after = end + possessive_bytes;
+        }
       if (mark != 0)
         {
           /* The punctuation mark: its norm is itself, a string that
            * outlives the document. */
           guint32 mark_hash = s->tk->mark_hashes[mark - 1];
-          tok->byte_start = end;
-          tok->byte_end = end + 1;
-          tok->char_start = end + char_shift;
-          tok->char_end = end + 1 + char_shift;
+          tok->byte_start = after;
+          tok->byte_end = after + 1;
+          tok->char_start = after + char_shift;
+          tok->char_end = after + 1 + char_shift;
           tok->sentence = 0;
           tok->paragraph = 0;
           tok->kind = SAYWHO_TOKEN_PUNCT;
-          tok->flags = (guint16) (close == 0 ? space_flags : 0);
+          tok->flags = (guint16) mark_flags;
           tok->norm_len = 1;
           tok->norm = plain_marks[mark - 1];
           tok->stem = NULL;
@@ -1397,6 +1483,7 @@ tokenize_create (const SaywhoConfig *config, GError **error)
     tk->mark_hashes[i] = saywho_str_hash (plain_marks[i], 1);
   for (guint i = 0; i < G_N_ELEMENTS (plain_quotes); i++)
     tk->quote_hashes[i] = saywho_str_hash (plain_quotes[i], -1);
+  tk->possessive_hash = saywho_str_hash ("'s", 2);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
