@@ -454,7 +454,15 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
  * eight (SWAR: a bit per byte says "letter"), where the text has them, so
  * a word costs a step or two and one unpredictable branch rather than one
  * per letter. */
-static inline guint32
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
+/* Inlined even where it is called twice: a call would cost as much as
+ * scanning a short word. */
+ALWAYS_INLINE static inline guint32
 scan_letters (const char *text, guint32 pos, guint32 len, char *norm, guint64 *any_lower)
 {
   enum { LONGEST = 63 };
@@ -685,24 +693,227 @@ put_plain_quote (const Scan *s, SaywhoToken *tok, guint quote, guint32 at, guint
   tok->stem_len = bytes;
 }
 
+/* Where a run of the fast path has got to (see emit_plain_words()). */
+typedef struct {
+  SaywhoToken *tok, *tok_end;  /* the next token; the end of the room for them */
+  char *room, *room_end;       /* the pool's free bytes */
+  /* Bytes and characters go together but for the quotation marks and
+   * apostrophes of three bytes: a character's offset is its byte's plus
+   * char_shift (modulo 2^32), which each of those lowers by two. */
+  guint32 char_shift;
+  gint open_double;            /* as in Scan, for the run */
+  guint first_flags;           /* the line breaks before the run's first token */
+} PlainRun;
+
+/* Longer words take the general rules; the room a chunk of the fast path
+ * may need for its norms (one word's, lowered sixteen bytes at a time),
+ * and for its tokens (a quotation mark, a word, 's, a mark, a quotation
+ * mark). */
+enum { PLAIN_LONGEST = 63, PLAIN_ROOM = PLAIN_LONGEST + 1, PLAIN_TOKENS = 5 };
+
+/* One chunk of the fast path's other than a word and a space, at pos (a
+ * chunk's start, starts_plain_chunk()): [" or “] a word or a number ['s or
+ * ’s] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end; the
+ * general rules split it so (the quotation marks open and close as the
+ * general rules find them to at a chunk's ends).  The run has room for its
+ * norm and its tokens.  Returns where the next token may start, after one
+ * space (*spaced) if there is one, or G_MAXUINT32, with nothing written,
+ * where the chunk needs the general rules.  Out of line: it would cost the
+ * loop of words and spaces its registers. */
+static G_GNUC_NO_INLINE guint32
+emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+{
+  const char *text = s->doc->text;
+  guint32 len = (guint32) s->doc->length;
+
+  /* What the chunk is made of, before anything is written. */
+  guint open_bytes = 0, open = 0;
+  if (!is_ascii_letter ((guchar) text[pos]) && !is_ascii_digit ((guchar) text[pos]))
+    {
+      open = opening_quote (text, pos, &open_bytes);
+      if (open == 0)
+        return G_MAXUINT32;
+    }
+  guint32 word = pos + open_bytes;
+  char *norm = run->room;
+  guint64 any_lower = 0;
+  guint32 n;
+  gboolean number = FALSE;
+  if (is_ascii_letter ((guchar) text[word]))
+    n = scan_letters (text, word, len, norm, &any_lower);
+  else if (is_ascii_digit ((guchar) text[word]))
+    {
+      n = scan_digits (text, word, len, norm);
+      number = TRUE;
+    }
+  else
+    return G_MAXUINT32;
+  guint32 end = word + n;
+  if (n == PLAIN_LONGEST)
+    return G_MAXUINT32;
+  guint32 tail = end;    /* after the word, its 's and its mark */
+  guint32 next = end;    /* where the next token may start */
+  guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
+  guint space_flags = 0;
+  if (text[end] == ' ')
+    space_flags = SAYWHO_TOKEN_SPACE_AFTER;
+  else
+    {
+      /* 's or ’s, then no letter or digit (a possessive, split off by the
+       * general rules; the text is NUL-terminated, and a byte that is not
+       * the one looked for stops the reading) */
+      guchar c = (guchar) text[end];
+      if (c == '\''
+          || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
+        {
+          guint apostrophe = c == '\'' ? 1 : 3;
+          if ((text[end + apostrophe] | 0x20) != 's')
+            return G_MAXUINT32;
+          possessive_bytes = apostrophe + 1;
+          tail += possessive_bytes;
+        }
+      mark = after_word[(guchar) text[tail]];
+      if (mark != 0 && mark <= AFTER_MARK_LAST)
+        tail++;
+      else
+        mark = 0;
+      close = closing_quote (text, tail, &close_bytes);
+      next = tail + close_bytes;
+      guint follow = after_word[(guchar) text[next]];
+      if (follow == AFTER_SPACE)
+        space_flags = SAYWHO_TOKEN_SPACE_AFTER;
+      else if (follow != AFTER_BREAK && next < len)
+        return G_MAXUINT32;
+      /* AFTER_BREAK, or the end: the main loop takes what follows. */
+      if (mark == 6 && !number && possessive_bytes == 0
+          && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
+        return G_MAXUINT32;
+    }
+
+  norm[n] = '\0';
+  run->room += n + 1;
+  guint32 hash = saywho_str_hash (norm, n);
+  SaywhoToken *tok = run->tok;
+  guint32 char_shift = run->char_shift;
+  guint flags = run->first_flags;
+  run->first_flags = 0;
+  if (open != 0)
+    {
+      put_plain_quote (s, tok++, open, pos, open_bytes, pos + char_shift,
+                       flags | SAYWHO_TOKEN_QUOTE_OPEN);
+      run->open_double++;
+      char_shift -= open_bytes - 1;
+      flags = 0;
+    }
+  if (!number)
+    {
+      if ((guchar) text[word] < 'a')
+        flags |= SAYWHO_TOKEN_CAPITALIZED;
+      if (n >= 2 && any_lower == 0)
+        flags |= SAYWHO_TOKEN_ALL_CAPS;
+    }
+  /* The space goes with the chunk's last token. */
+  guint last_flags = space_flags;
+  if (close != 0)
+    last_flags = 0;
+  guint mark_flags = last_flags;
+  if (mark != 0)
+    last_flags = 0;
+  guint possessive_flags = last_flags;
+  if (possessive_bytes != 0)
+    last_flags = 0;
+  flags |= last_flags;
+  /* Field by field: an initializer would zero the token first. */
+  tok->byte_start = word;
+  tok->byte_end = end;
+  tok->char_start = word + char_shift;
+  tok->char_end = end + char_shift;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = number ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD;
+  tok->flags = (guint16) flags;
+  tok->norm_len = n;
+  tok->norm = norm;
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = n;
+  tok++;
+  guint32 after = end;  /* where the next of the chunk's tokens starts */
+  if (possessive_bytes != 0)
+    {
+      /* Its norm is "'s", whatever its apostrophe and its case. */
+      guint32 possessive_hash = s->tk->possessive_hash;
+      tok->byte_start = after;
+      tok->byte_end = after + possessive_bytes;
+      tok->char_start = after + char_shift;
+      tok->char_end = after + char_shift + 2;
+      tok->sentence = 0;
+      tok->paragraph = 0;
+      tok->kind = SAYWHO_TOKEN_POSSESSIVE;
+      tok->flags = (guint16) (possessive_flags
+                              | (text[after + possessive_bytes - 1] == 'S'
+                                   ? SAYWHO_TOKEN_CAPITALIZED : 0));
+      tok->norm_len = 2;
+      tok->norm = "'s";
+      tok->stem = NULL;
+      tok->norm_hash = possessive_hash;
+      tok->stem_hash = possessive_hash;
+      tok->stem_len = 2;
+      tok++;
+      char_shift -= possessive_bytes - 2;
+      after += possessive_bytes;
+    }
+  if (mark != 0)
+    {
+      /* The punctuation mark: its norm is itself, a string that outlives
+       * the document. */
+      guint32 mark_hash = s->tk->mark_hashes[mark - 1];
+      tok->byte_start = after;
+      tok->byte_end = after + 1;
+      tok->char_start = after + char_shift;
+      tok->char_end = after + 1 + char_shift;
+      tok->sentence = 0;
+      tok->paragraph = 0;
+      tok->kind = SAYWHO_TOKEN_PUNCT;
+      tok->flags = (guint16) mark_flags;
+      tok->norm_len = 1;
+      tok->norm = plain_marks[mark - 1];
+      tok->stem = NULL;
+      tok->norm_hash = mark_hash;
+      tok->stem_hash = mark_hash;
+      tok->stem_len = 1;
+      tok++;
+    }
+  if (close != 0)
+    {
+      put_plain_quote (s, tok++, close, tail, close_bytes, tail + char_shift,
+                       space_flags | SAYWHO_TOKEN_QUOTE_CLOSE);
+      if (run->open_double > 0)
+        run->open_double--;
+      char_shift -= close_bytes - 1;
+    }
+  run->tok = tok;
+  run->char_shift = char_shift;
+  *spaced = space_flags != 0;
+  return next + (space_flags != 0);
+}
+
 /* The common cases, without decoding: runs of chunks that are ASCII
  * letters alone, or with one , ; : ? ! or . after them (and the word and
  * its full stop are no abbreviation), each followed by ASCII whitespace or
- * the end; and the same between double quotation marks, " or “ before the
- * word, " or ” after it (or after its mark), which the general rules find
- * to open and to close whatever is open on the line.  Words one space
- * apart (most of a news text) are taken in one loop rather than one trip
- * through the main loop for the word and one for its space.  Returns where
- * it stopped, with *chars moved along: after a chunk followed by other
+ * the end; the same with 's after them, or between double quotation marks;
+ * and numbers likewise (see emit_plain_chunk()).  Chunks one space apart
+ * (most of a news text) are taken in one loop rather than one trip through
+ * the main loop for the chunk and one for its space, and a word with a
+ * space after it (most chunks) in a few instructions.  Returns where it
+ * stopped, with *chars moved along: after a chunk followed by other
  * whitespace, or, with *general set, at a chunk that needs the general
  * rules.  pos is at the start of a chunk (starts_plain_chunk()). */
 static guint32
 emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
 {
-  /* The letters are lowered into the pool's free room as they are
-   * scanned; the norm is taken only if the fast path applies.  Longer
-   * words take the general rules. */
-  enum { LONGEST = 63 };
+  enum { LONGEST = PLAIN_LONGEST };
   /* Everything the loop reads and writes is in locals, written back when
    * it ends: the build allows any store to alias anything, so fields read
    * through s or doc would be read again after every store of a token. */
@@ -710,14 +921,10 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
   SaywhoStringPool *pool = &doc->strings;
   const char *text = doc->text;
   guint32 len = (guint32) doc->length;
-  /* Bytes and characters go together but for the quotation marks of three
-   * bytes: a character's offset is its byte's plus char_shift (modulo
-   * 2^32), which each of those lowers by two. */
   guint32 char_shift = *chars_io - pos;
-  SaywhoToken *tok = s->tokens + s->ntokens;        /* the next token */
-  SaywhoToken *tok_end = s->tokens + s->captokens;  /* the end of the room for them */
-  char *room = pool->next, *room_end = pool->end;  /* the pool's free bytes */
-  gint open_double = s->open_double;
+  SaywhoToken *tok = s->tokens + s->ntokens;
+  SaywhoToken *tok_end = s->tokens + s->captokens;
+  char *room = pool->next, *room_end = pool->end;
   gboolean stopped_at_general = TRUE;
 
   /* Only the run's first token can follow a line break. */
@@ -728,85 +935,15 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
 
   for (;;)
     {
-      if (G_UNLIKELY ((gsize) (room_end - room) < LONGEST + 1))
+      /* Room for a chunk's norms and tokens. */
+      if (G_UNLIKELY ((gsize) (room_end - room) < PLAIN_ROOM))
         {
           pool->next = room;
-          saywho_string_pool_reserve (pool, LONGEST + 1);
+          saywho_string_pool_reserve (pool, PLAIN_ROOM);
           room = pool->next;
           room_end = pool->end;
         }
-      /* What the chunk is made of, before anything is written: [opening
-       * quotation mark] word or number ['s] [mark] [closing quotation
-       * mark]. */
-      guint open_bytes = 0, open = 0;
-      if (!is_ascii_letter ((guchar) text[pos]) && !is_ascii_digit ((guchar) text[pos]))
-        {
-          open = opening_quote (text, pos, &open_bytes);
-          if (open == 0)
-            break;
-        }
-      guint32 word = pos + open_bytes;
-      char *norm = room;
-      guint64 any_lower = 0;
-      guint32 n;
-      gboolean number = FALSE;
-      if (is_ascii_letter ((guchar) text[word]))
-        n = scan_letters (text, word, len, norm, &any_lower);
-      else if (is_ascii_digit ((guchar) text[word]))
-        {
-          n = scan_digits (text, word, len, norm);
-          number = TRUE;
-        }
-      else
-        break;
-      guint32 end = word + n;
-      if (n == LONGEST)
-        break;
-      guint32 tail = end;    /* after the word, its 's and its mark */
-      guint32 next = end;    /* where the next token may start */
-      guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
-      guint space_flags = 0;
-      if (text[end] == ' ')
-        space_flags = SAYWHO_TOKEN_SPACE_AFTER;  /* most words */
-      else
-        {
-          /* 's or ’s, then no letter or digit (a possessive, split off by
-           * the general rules; the text is NUL-terminated, and a byte that
-           * is not the one looked for stops the reading) */
-          guchar c = (guchar) text[end];
-          if (c == '\''
-              || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
-            {
-              guint apostrophe = c == '\'' ? 1 : 3;
-              if ((text[end + apostrophe] | 0x20) != 's')
-                break;
-              possessive_bytes = apostrophe + 1;
-              tail += possessive_bytes;
-            }
-          mark = after_word[(guchar) text[tail]];
-          if (mark != 0 && mark <= AFTER_MARK_LAST)
-            tail++;
-          else
-            mark = 0;
-          close = closing_quote (text, tail, &close_bytes);
-          next = tail + close_bytes;
-          guint follow = after_word[(guchar) text[next]];
-          if (follow == AFTER_SPACE)
-            space_flags = SAYWHO_TOKEN_SPACE_AFTER;
-          else if (follow != AFTER_BREAK && next < len)
-            break;
-          /* AFTER_BREAK, or the end: the main loop takes what follows. */
-          if (mark == 6 && !number && possessive_bytes == 0
-              && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
-            break;
-        }
-
-      norm[n] = '\0';
-      room += n + 1;
-      guint32 hash = saywho_str_hash (norm, n);
-
-      /* Room for the chunk's tokens, filled in place. */
-      if (G_UNLIKELY (tok_end - tok < 5))
+      if (G_UNLIKELY (tok_end - tok < PLAIN_TOKENS))
         {
           guint ntokens = (guint) (tok - s->tokens);
           s->captokens = MAX (64, s->captokens * 2);
@@ -815,108 +952,62 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
           tok = s->tokens + ntokens;
           tok_end = s->tokens + s->captokens;
         }
-      guint flags = first_flags;
-      first_flags = 0;
-      if (open != 0)
+      if (is_ascii_letter ((guchar) text[pos]))
         {
-          put_plain_quote (s, tok++, open, pos, open_bytes, pos + char_shift,
-                           flags | SAYWHO_TOKEN_QUOTE_OPEN);
-          open_double++;
-          char_shift -= open_bytes - 1;
-          flags = 0;
+          /* A word with a space after it: most chunks. */
+          char *norm = room;
+          guint64 any_lower = 0;
+          guint32 n = scan_letters (text, pos, len, norm, &any_lower);
+          guint32 end = pos + n;
+          if (text[end] == ' ' && n != LONGEST)
+            {
+              norm[n] = '\0';
+              room += n + 1;
+              guint32 hash = saywho_str_hash (norm, n);
+              guint flags = first_flags | SAYWHO_TOKEN_SPACE_AFTER;
+              first_flags = 0;
+              if ((guchar) text[pos] < 'a')
+                flags |= SAYWHO_TOKEN_CAPITALIZED;
+              if (n >= 2 && any_lower == 0)
+                flags |= SAYWHO_TOKEN_ALL_CAPS;
+              /* Field by field: an initializer would zero the token first. */
+              tok->byte_start = pos;
+              tok->byte_end = end;
+              tok->char_start = pos + char_shift;
+              tok->char_end = end + char_shift;
+              tok->sentence = 0;
+              tok->paragraph = 0;
+              tok->kind = SAYWHO_TOKEN_WORD;
+              tok->flags = (guint16) flags;
+              tok->norm_len = n;
+              tok->norm = norm;
+              tok->stem = NULL;
+              tok->norm_hash = hash;
+              tok->stem_hash = hash;
+              tok->stem_len = n;
+              tok++;
+              pos = end + 1;
+              if (!starts_plain_chunk (text, pos))
+                {
+                  stopped_at_general = FALSE;
+                  break;
+                }
+              continue;
+            }
         }
-      if (!number)
-        {
-          if ((guchar) text[word] < 'a')
-            flags |= SAYWHO_TOKEN_CAPITALIZED;
-          if (n >= 2 && any_lower == 0)
-            flags |= SAYWHO_TOKEN_ALL_CAPS;
-        }
-      /* The space goes with the chunk's last token. */
-      guint last_flags = space_flags;
-      if (close != 0)
-        last_flags = 0;
-      guint mark_flags = last_flags;
-      if (mark != 0)
-        last_flags = 0;
-      guint possessive_flags = last_flags;
-      if (possessive_bytes != 0)
-        last_flags = 0;
-      flags |= last_flags;
-      /* Field by field: an initializer would zero the token first. */
-      tok->byte_start = word;
-      tok->byte_end = end;
-      tok->char_start = word + char_shift;
-      tok->char_end = end + char_shift;
-      tok->sentence = 0;
-      tok->paragraph = 0;
-      tok->kind = number ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD;
-      tok->flags = (guint16) flags;
-      tok->norm_len = n;
-      tok->norm = norm;
-      tok->stem = NULL;
-      tok->norm_hash = hash;
-      tok->stem_hash = hash;
-      tok->stem_len = n;
-      tok++;
-      guint32 after = end;  /* where the next of the chunk's tokens starts */
-      if (possessive_bytes != 0)
-        {
-          /* Its norm is "'s", whatever its apostrophe and its case. */
-          guint32 possessive_hash = s->tk->possessive_hash;
-          tok->byte_start = end;
-          tok->byte_end = end + possessive_bytes;
-          tok->char_start = end + char_shift;
-          tok->char_end = end + char_shift + 2;
-          tok->sentence = 0;
-          tok->paragraph = 0;
-          tok->kind = SAYWHO_TOKEN_POSSESSIVE;
-          tok->flags = (guint16) (possessive_flags
-                                  | (text[end + possessive_bytes - 1] == 'S'
-                                       ? SAYWHO_TOKEN_CAPITALIZED : 0));
-          tok->norm_len = 2;
-          tok->norm = "'s";
-          tok->stem = NULL;
-          tok->norm_hash = possessive_hash;
-          tok->stem_hash = possessive_hash;
-          tok->stem_len = 2;
-          tok++;
-          char_shift -= possessive_bytes - 2;
-          after = end + possessive_bytes;
-        }
-      if (mark != 0)
-        {
-          /* The punctuation mark: its norm is itself, a string that
-           * outlives the document. */
-          guint32 mark_hash = s->tk->mark_hashes[mark - 1];
-          tok->byte_start = after;
-          tok->byte_end = after + 1;
-          tok->char_start = after + char_shift;
-          tok->char_end = after + 1 + char_shift;
-          tok->sentence = 0;
-          tok->paragraph = 0;
-          tok->kind = SAYWHO_TOKEN_PUNCT;
-          tok->flags = (guint16) mark_flags;
-          tok->norm_len = 1;
-          tok->norm = plain_marks[mark - 1];
-          tok->stem = NULL;
-          tok->norm_hash = mark_hash;
-          tok->stem_hash = mark_hash;
-          tok->stem_len = 1;
-          tok++;
-        }
-      if (close != 0)
-        {
-          put_plain_quote (s, tok++, close, tail, close_bytes, tail + char_shift,
-                           space_flags | SAYWHO_TOKEN_QUOTE_CLOSE);
-          if (open_double > 0)
-            open_double--;
-          char_shift -= close_bytes - 1;
-        }
-      pos = next + (space_flags != 0);
-      /* Go on with the next chunk only after one space, and where it may be
-       * one of the fast path's; else the main loop takes what follows. */
-      if (space_flags == 0 || !starts_plain_chunk (text, pos))
+      /* Any other chunk of the fast path's. */
+      PlainRun run = { tok, tok_end, room, room_end, char_shift, s->open_double, first_flags };
+      gboolean spaced;
+      guint32 next = emit_plain_chunk (s, &run, pos, &spaced);
+      if (next == G_MAXUINT32)
+        break;
+      tok = run.tok;
+      room = run.room;
+      char_shift = run.char_shift;
+      first_flags = run.first_flags;
+      s->open_double = run.open_double;
+      pos = next;
+      if (!spaced || !starts_plain_chunk (text, pos))
         {
           stopped_at_general = FALSE;
           break;
@@ -926,7 +1017,6 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
   if (ntokens != s->ntokens)
     s->pending_newlines = 0;
   s->ntokens = ntokens;
-  s->open_double = open_double;
   pool->next = room;
   *chars_io = pos + char_shift;
   *general = stopped_at_general;
