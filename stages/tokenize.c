@@ -447,21 +447,20 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   };
 }
 
-/* The ASCII letters of text from pos on, up to 63 of them and not past
- * len: how many there are, lowered into norm (which has room for 64 bytes;
- * the bytes past the letters are garbage).  *any_lower is non-zero when
- * one of them is in lower case.  Sixteen bytes a step with SSE2, else
- * eight (SWAR: a bit per byte says "letter"), where the text has them, so
- * a word costs a step or two and one unpredictable branch rather than one
- * per letter. */
 #if defined(__GNUC__) || defined(__clang__)
 #define ALWAYS_INLINE __attribute__ ((always_inline))
 #else
 #define ALWAYS_INLINE
 #endif
 
-/* Inlined even where it is called twice: a call would cost as much as
- * scanning a short word. */
+/* The ASCII letters of text from pos on, up to 63 of them and not past
+ * len: how many there are, lowered into norm (which has room for 64 bytes;
+ * the bytes past the letters are garbage).  *any_lower is non-zero when
+ * one of them is in lower case.  Sixteen bytes a step with SSE2, else
+ * eight (SWAR: a bit per byte says "letter"), where the text has them, so
+ * a word costs a step or two and one unpredictable branch rather than one
+ * per letter.  Inlined even where it is called twice: a call would cost as
+ * much as scanning a short word. */
 ALWAYS_INLINE static inline guint32
 scan_letters (const char *text, guint32 pos, guint32 len, char *norm, guint64 *any_lower)
 {
@@ -582,8 +581,9 @@ enum { PLAIN_QUOTE_ASCII, PLAIN_QUOTE_OPEN, PLAIN_QUOTE_CLOSE };
 static const char *const plain_quotes[] = { "\"", "\xe2\x80\x9c", "\xe2\x80\x9d" };
 
 /* The plain_quotes index + 1 of a double quotation mark at text + i that
- * may open a chunk (" “), or 0; *bytes is its length.  The text is valid
- * UTF-8 with a NUL after it, so a lead byte has its continuation bytes. */
+ * may open a chunk (" “), or 0; *bytes is its length.  The text is
+ * NUL-terminated: a byte that is not the one looked for (the NUL at worst)
+ * stops the reading. */
 static inline guint
 opening_quote (const char *text, guint32 i, guint *bytes)
 {
@@ -597,6 +597,24 @@ opening_quote (const char *text, guint32 i, guint *bytes)
       *bytes = 3;
       return PLAIN_QUOTE_OPEN + 1;
     }
+  return 0;
+}
+
+/* The same for one that may end a chunk (" ”). */
+static inline guint
+closing_quote (const char *text, guint32 i, guint *bytes)
+{
+  if (text[i] == '"')
+    {
+      *bytes = 1;
+      return PLAIN_QUOTE_ASCII + 1;
+    }
+  if ((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x9D)
+    {
+      *bytes = 3;
+      return PLAIN_QUOTE_CLOSE + 1;
+    }
+  *bytes = 0;
   return 0;
 }
 
@@ -630,24 +648,6 @@ scan_digits (const char *text, guint32 pos, guint32 len, char *norm)
       n++;
     }
   return n;
-}
-
-/* The same for one that may end a chunk (" ”). */
-static inline guint
-closing_quote (const char *text, guint32 i, guint *bytes)
-{
-  if (text[i] == '"')
-    {
-      *bytes = 1;
-      return PLAIN_QUOTE_ASCII + 1;
-    }
-  if ((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x9D)
-    {
-      *bytes = 3;
-      return PLAIN_QUOTE_CLOSE + 1;
-    }
-  *bytes = 0;
-  return 0;
 }
 
 /* Whether the word of n letters at text (n >= 2), with the full stop after
@@ -695,8 +695,8 @@ put_plain_quote (const Scan *s, SaywhoToken *tok, guint quote, guint32 at, guint
 
 /* Where a run of the fast path has got to (see emit_plain_words()). */
 typedef struct {
-  SaywhoToken *tok, *tok_end;  /* the next token; the end of the room for them */
-  char *room, *room_end;       /* the pool's free bytes */
+  SaywhoToken *tok;            /* the next token (there is room for a chunk's) */
+  char *room;                  /* the pool's free bytes (room for a chunk's norm) */
   /* Bytes and characters go together but for the quotation marks and
    * apostrophes of three bytes: a character's offset is its byte's plus
    * char_shift (modulo 2^32), which each of those lowers by two. */
@@ -996,7 +996,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
             }
         }
       /* Any other chunk of the fast path's. */
-      PlainRun run = { tok, tok_end, room, room_end, char_shift, s->open_double, first_flags };
+      PlainRun run = { tok, room, char_shift, s->open_double, first_flags };
       gboolean spaced;
       guint32 next = emit_plain_chunk (s, &run, pos, &spaced);
       if (next == G_MAXUINT32)
