@@ -316,12 +316,26 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
   gsize longest_entity = 0, longest_speaker = 0;
   gsize size = 3 * doc->length + 28 * (gsize) n_tokens
                + (prefix_len + 32) * doc->sentences->len + strlen (doc->id) + 64;
+  Field type_names[4] = { { NULL, 0 } };  /* by type, measured once */
   for (guint e = 0; e < n_entities; e++)
     {
       const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity, e);
-      const char *type = saywho_entity_type_name (entity->type);
       const char *id = entity->id != NULL ? entity->id : "_";
-      types[e] = (Field) { type, (guint32) strlen (type) };
+      guint type = (guint) entity->type;
+      if (type < G_N_ELEMENTS (type_names))
+        {
+          if (type_names[type].str == NULL)
+            {
+              const char *name = saywho_entity_type_name (entity->type);
+              type_names[type] = (Field) { name, (guint32) strlen (name) };
+            }
+          types[e] = type_names[type];
+        }
+      else
+        {
+          const char *name = saywho_entity_type_name (entity->type);
+          types[e] = (Field) { name, (guint32) strlen (name) };
+        }
       entity_ids[e] = (Field) { id, (guint32) strlen (id) };
       longest_entity = MAX (longest_entity, (gsize) types[e].len + entity_ids[e].len);
       size += saywho_span_length (entity->span) * (types[e].len + entity_ids[e].len);
