@@ -15,6 +15,9 @@
 #include "format.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define COLUMNS "ID FORM STEM START END NER ENTITY QUOTE SPEAKER"
 
@@ -57,69 +60,97 @@ append_oneline_slow (GString *out, const char *s, gsize len)
   g_string_append_len (out, s + start, (gssize) (len - start));
 }
 
+/* A bit for each of the sixteen bytes at s (bit k for s[k]) that may
+ * start something the comment lines replace: a byte up to 0x0D (tab to
+ * carriage return are 0x09 to 0x0D) or 0xC2 or 0xE2 (U+0085, U+2028 and
+ * U+2029 start with them; they are the bytes that are 0xE2 once bit 0x20
+ * is set).  Each flagged byte is then looked at itself. */
+static inline guint
+oneline_suspects16 (const char *s)
+{
+#ifdef __SSE2__
+  __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) s);
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (x, _mm_set1_epi8 (0x0D)), x);
+  __m128i lead = _mm_cmpeq_epi8 (_mm_or_si128 (x, _mm_set1_epi8 (0x20)),
+                                 _mm_set1_epi8 ((char) 0xE2));
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (control, lead));
+#else
+  /* Eight bytes at a time: a byte below 0x0E borrows in w - 0x0E…, and
+   * C2 or E2 is zero in v, which borrows in v - 0x01…; a borrow may flag a
+   * byte above a flagged one too, which is then looked at to no end.  The
+   * multiplication gathers the eight high bits into the top byte. */
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint mask = 0;
+  for (guint half = 0; half < 2; half++)
+    {
+      guint64 w;
+      memcpy (&w, s + 8 * half, 8);
+      guint64 v = (w | 0x20 * ones) ^ (0xE2 * ones);
+      guint64 flags = (((w - 0x0E * ones) & ~w) | ((v - ones) & ~v)) & (0x80 * ones);
+      mask |= (guint) (((flags >> 7) * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56)
+              << (8 * half);
+    }
+  return mask;
+#endif
+}
+
+/* Looks at the bytes of s flagged in mask (bit k for s[base + k]): turns a
+ * tab or an ASCII line break into a space in p; returns the offset of the
+ * first multi-byte line break, or len where there is none. */
+static inline gsize
+oneline_fix (const char *s, char *p, gsize len, gsize base, guint mask)
+{
+  for (; mask != 0; mask &= mask - 1)
+    {
+      gsize i = base + (gsize) __builtin_ctz (mask);
+      guchar c = (guchar) s[i];
+      if (c >= '\t' && c <= '\r')
+        p[i] = ' ';
+      else if ((c == 0xC2 && i + 1 < len && (guchar) s[i + 1] == 0x85)
+               || (c == 0xE2 && i + 2 < len && (guchar) s[i + 1] == 0x80
+                   && ((guchar) s[i + 2] == 0xA8 || (guchar) s[i + 2] == 0xA9)))
+        return i;
+    }
+  return len;
+}
+
 void
 saywho_format_append_oneline (GString *out, const char *s, gsize len)
 {
   /* Every sentence's text goes through here.  It is copied whole, then
-   * looked at eight bytes at a time: a word with no byte below 0x0E (tab to
-   * carriage return are 0x09 to 0x0D) and none of 0x80 or above (U+0085,
-   * U+2028 and U+2029 start with 0xC2 or 0xE2) holds nothing to replace;
-   * only the other words are looked at byte by byte.  A tab or an ASCII
-   * line break becomes a space in place; the first multi-byte line break,
-   * which shortens the text, hands the rest to the general loop. */
-  const guint64 low = G_GUINT64_CONSTANT (0x0E0E0E0E0E0E0E0E);
-  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+   * looked at sixteen bytes a step; only the bytes that may start a tab or
+   * a line break are looked at one by one (the E2 of a curly quotation
+   * mark, mostly).  A tab or an ASCII line break becomes a space in place;
+   * the first multi-byte line break, which shortens the text, hands the
+   * rest to the general loop. */
   char *p = saywho_format_reserve (out, len);
   memcpy (p, s, len);
-  gsize i = 0;
-  while (i < len)
+  gsize i = 0, stop = len;
+  guint mask;
+  for (; len - i >= 16; i += 16)
+    if (G_UNLIKELY ((mask = oneline_suspects16 (s + i)) != 0)
+        && (stop = oneline_fix (s, p, len, i, mask)) < len)
+      goto general;
+  if (i < len)
     {
-      gsize stop = len;
-      if (len - i >= 16)
+      gsize base = 0;
+      if (len >= 16)
         {
-          /* A byte below 0x0E borrows, which sets its high bit in
-           * w - low; a borrow may flag bytes above it too, which only
-           * sends them the slow way.  Two words a step: most are clean. */
-          guint64 w, v;
-          memcpy (&w, s + i, 8);
-          memcpy (&v, s + i + 8, 8);
-          guint64 flags_w = ((w - low) | w) & highs, flags_v = ((v - low) | v) & highs;
-          if (!(flags_w | flags_v))
-            {
-              i += 16;
-              continue;
-            }
-          if (!flags_w)
-            i += 8;
-          stop = i + 8;
+          /* The last sixteen bytes, less those looked at already. */
+          base = len - 16;
+          mask = oneline_suspects16 (s + base) & (~0u << (i - base));
         }
-      else if (len - i >= 8)
-        {
-          guint64 w;
-          memcpy (&w, s + i, 8);
-          if (!(((w - low) | w) & highs))
-            {
-              i += 8;
-              continue;
-            }
-          stop = i + 8;
-        }
-      for (; i < stop; i++)
-        {
-          guchar c = (guchar) s[i];
-          if (c >= '\t' && c <= '\r')
-            p[i] = ' ';
-          else if ((c == 0xC2 && i + 1 < len && (guchar) s[i + 1] == 0x85)
-                   || (c == 0xE2 && i + 2 < len && (guchar) s[i + 1] == 0x80
-                       && ((guchar) s[i + 2] == 0xA8 || (guchar) s[i + 2] == 0xA9)))
-            {
-              saywho_format_commit (out, p + i);
-              append_oneline_slow (out, s + i, len - i);
-              return;
-            }
-        }
+      else
+        mask = (1u << len) - 1;  /* fewer than sixteen bytes in all: look at each */
+      if ((stop = oneline_fix (s, p, len, base, mask)) < len)
+        goto general;
     }
   saywho_format_commit (out, p + len);
+  return;
+
+general:
+  saywho_format_commit (out, p + stop);
+  append_oneline_slow (out, s + stop, len - stop);
 }
 
 
@@ -128,6 +159,42 @@ typedef struct {
   const char *str;
   guint32 len;
 } Field;
+
+/* a where c holds, else b: with a mask, not a branch, which the compiler
+ * would otherwise make of a choice between two pointers. */
+static inline const char *
+pick (gboolean c, const char *a, const char *b)
+{
+  guintptr mask = (guintptr) 0 - (guintptr) (c != 0);
+  return (const char *) (((guintptr) a & mask) | ((guintptr) b & ~mask));
+}
+
+/* Copies the n bytes at s to p, like saywho_format_put_bytes(), but may
+ * write up to four bytes of garbage past p + n (there must be room), and
+ * s must be NUL-terminated, as a token's stem is: below eight bytes it
+ * takes no branch on n, which changes from one stem to the next beyond
+ * what a branch predictor can follow.  It reads nothing outside s and its
+ * NUL: the four-byte copies, which would for fewer than four bytes, are
+ * then made from a buffer of zeros, and the byte copies after them put the
+ * right bytes over what they wrote. */
+static inline char *
+put_stem (char *p, const char *s, gsize n)
+{
+  static const char zeros[4];
+  if (n >= 8)
+    return saywho_format_put_bytes (p, s, n);
+  /* 4 to 7 bytes: the first four and the last four */
+  const char *from = pick (n >= 4, s, zeros);
+  gsize last = (n - 4) & (gsize) -(gssize) (n >= 4);
+  memcpy (p, from, 4);
+  memcpy (p + last, from + last, 4);
+  /* 1 to 3 bytes: the first, the middle and the last (for none, the NUL) */
+  last = (n - 1) & (gsize) -(gssize) (n >= 1);
+  p[0] = s[0];
+  p[n / 2] = s[n / 2];
+  p[last] = s[last];
+  return p + n;
+}
 
 /* The token lines of sentence span, written from p (the end of out, not
  * committed yet; there is room for `longest` bytes there); returns the new
@@ -187,7 +254,7 @@ put_tokens (GString *out, char *p, const SaywhoDocument *doc, const SaywhoTokenL
       else
         p = saywho_format_put_bytes (p, text + byte_start, form_len);
       *p++ = '\t';
-      p = saywho_format_put_bytes (p, stem, stem_len);
+      p = put_stem (p, stem, stem_len);
       *p++ = '\t';
       p = saywho_format_put_uint (p, tok->char_start);
       *p++ = '\t';
@@ -249,12 +316,26 @@ conllup_document (const SaywhoFormat *format, const SaywhoDocument *doc, GString
   gsize longest_entity = 0, longest_speaker = 0;
   gsize size = 3 * doc->length + 28 * (gsize) n_tokens
                + (prefix_len + 32) * doc->sentences->len + strlen (doc->id) + 64;
+  Field type_names[4] = { { NULL, 0 } };  /* by type, measured once */
   for (guint e = 0; e < n_entities; e++)
     {
       const SaywhoEntity *entity = &g_array_index (doc->entities, SaywhoEntity, e);
-      const char *type = saywho_entity_type_name (entity->type);
       const char *id = entity->id != NULL ? entity->id : "_";
-      types[e] = (Field) { type, (guint32) strlen (type) };
+      guint type = (guint) entity->type;
+      if (type < G_N_ELEMENTS (type_names))
+        {
+          if (type_names[type].str == NULL)
+            {
+              const char *name = saywho_entity_type_name (entity->type);
+              type_names[type] = (Field) { name, (guint32) strlen (name) };
+            }
+          types[e] = type_names[type];
+        }
+      else
+        {
+          const char *name = saywho_entity_type_name (entity->type);
+          types[e] = (Field) { name, (guint32) strlen (name) };
+        }
       entity_ids[e] = (Field) { id, (guint32) strlen (id) };
       longest_entity = MAX (longest_entity, (gsize) types[e].len + entity_ids[e].len);
       size += saywho_span_length (entity->span) * (types[e].len + entity_ids[e].len);

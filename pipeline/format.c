@@ -213,12 +213,17 @@ saywho_format_ner_prefix (const SaywhoDocument *doc, const SaywhoTokenLabels *la
 char *
 saywho_format_sent_id_prefix (const SaywhoDocument *doc, gsize *len)
 {
-  GString *prefix = g_string_new ("# sent_id = ");
-  for (const char *p = doc->id; *p; p++)
-    g_string_append_c (prefix, g_ascii_isspace (*p) ? '_' : *p);
-  g_string_append_c (prefix, '#');
-  *len = prefix->len;
-  return g_string_free (prefix, FALSE);
+  static const char label[] = "# sent_id = ";
+  gsize id_len = strlen (doc->id);
+  char *prefix = g_malloc (sizeof label + id_len + 1);
+  memcpy (prefix, label, sizeof label - 1);
+  char *p = prefix + sizeof label - 1;
+  for (gsize i = 0; i < id_len; i++)
+    *p++ = g_ascii_isspace (doc->id[i]) ? '_' : doc->id[i];
+  *p++ = '#';
+  *p = '\0';
+  *len = (gsize) (p - prefix);
+  return prefix;
 }
 
 void

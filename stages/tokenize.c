@@ -25,6 +25,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 typedef enum {
   ABBREV_GENERAL,  /* may end a sentence (U.S., Inc.) */
@@ -36,6 +39,9 @@ typedef struct {
   GHashTable *abbreviations;  /* form → AbbrevClass + 1 */
   SaywhoStrMap *abbreviation_forms; /* the same forms, for the fast path's test */
   guint longest;              /* code points in the longest form */
+  guint32 mark_hashes[6];     /* saywho_str_hash() of each of plain_marks */
+  guint32 quote_hashes[3];    /* and of each of plain_quotes */
+  guint32 possessive_hash;    /* and of "'s" */
 } Tokenizer;
 
 typedef struct {
@@ -43,10 +49,22 @@ typedef struct {
   guint32 byte;   /* offset of the code point in the text */
 } CodePoint;
 
+/* The norm of one character of two UTF-8 bytes (U+0080 to U+07FF: the
+ * accented Latin letters, Greek, Cyrillic, …), worked out by utf8proc the
+ * first time a worker meets it. */
+typedef struct {
+  guint8 state;      /* FOLD_UNKNOWN, FOLD_GENERAL or FOLD_SIMPLE */
+  guint8 len;        /* bytes of its norm (FOLD_SIMPLE) */
+  char norm[6];
+} FoldEntry;
+
+enum { FOLD_UNKNOWN, FOLD_GENERAL, FOLD_SIMPLE };
+
 typedef struct {
   CodePoint *chunk;  /* the chunk's code points, and one that marks its end */
   gsize capacity;
   GString *scratch;
+  FoldEntry fold[0x800 - 0x80];  /* by code point, from U+0080 */
 } TokenizerWorker;
 
 /* State of one tokenize() call. */
@@ -62,6 +80,7 @@ typedef struct {
   guint ntokens, captokens;
   gint open_double, open_single;  /* quotation marks open on this line */
   GString *scratch;
+  FoldEntry *fold;         /* the worker's */
 } Scan;
 
 /* ---- character classes ------------------------------------------------ */
@@ -169,6 +188,94 @@ quote_mark (guint32 cp, gboolean *is_double)
 
 /* ---- emitting tokens --------------------------------------------------- */
 
+static const utf8proc_option_t norm_options =
+  UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE;
+
+/* Works out entry e, for code point cp (U+0080 to U+07FF).  A character
+ * is simple when its norm on its own is its part of the norm of any word
+ * it is in: when it and every character of its norm are starters
+ * (combining class 0) below U+0800.  Then nothing reorders or composes
+ * across it: below U+0800, a starter composes only with a non-starter
+ * after it.  Its norm is kept with ʼ as ' (as make_norm() does). */
+static void
+fold_entry_fill (FoldEntry *e, guint32 cp)
+{
+  e->state = FOLD_GENERAL;
+  utf8proc_uint8_t in[4];
+  utf8proc_ssize_t in_len = utf8proc_encode_char ((utf8proc_int32_t) cp, in);
+  if (utf8proc_get_property ((utf8proc_int32_t) cp)->combining_class != 0)
+    return;
+  utf8proc_uint8_t *mapped = NULL;
+  utf8proc_ssize_t n = utf8proc_map (in, in_len, &mapped, norm_options);
+  guint len = 0;
+  gboolean simple = n > 0;
+  for (utf8proc_ssize_t i = 0; simple && i < n;)
+    {
+      utf8proc_int32_t out;
+      utf8proc_ssize_t step = utf8proc_iterate (mapped + i, n - i, &out);
+      if (step <= 0 || out >= 0x800 || utf8proc_get_property (out)->combining_class != 0)
+        simple = FALSE;
+      else if (out == 0x02BC)
+        e->norm[len++] = '\'';
+      else if (len + (guint) step > sizeof e->norm)
+        simple = FALSE;
+      else
+        {
+          memcpy (e->norm + len, mapped + i, (gsize) step);
+          len += (guint) step;
+        }
+      i += step > 0 ? step : 1;
+    }
+  free (mapped);
+  if (simple)
+    {
+      e->state = FOLD_SIMPLE;
+      e->len = (guint8) len;
+    }
+}
+
+/* The norm of a token that is not all ASCII, from its characters' norms
+ * where they are all ASCII, ’ or simple (see fold_entry_fill()): nearly
+ * every name with an accent.  NULL where the general rules are needed. */
+static const char *
+make_norm_simple (Scan *s, const char *text, gsize len, guint32 *norm_len)
+{
+  GString *out = s->scratch;
+  g_string_truncate (out, 0);
+  for (gsize i = 0; i < len;)
+    {
+      guchar c = (guchar) text[i];
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
+          i++;
+        }
+      else if (c == 0xE2 && i + 2 < len && (guchar) text[i + 1] == 0x80
+               && (guchar) text[i + 2] == 0x99)
+        {
+          g_string_append_c (out, '\'');
+          i += 3;
+        }
+      else if ((c & 0xE0) == 0xC0 && i + 1 < len && ((guchar) text[i + 1] & 0xC0) == 0x80)
+        {
+          guint32 cp = ((guint32) (c & 0x1F) << 6) | ((guchar) text[i + 1] & 0x3F);
+          if (cp < 0x80)
+            return NULL;  /* overlong: the text is checked, but leave it to utf8proc */
+          FoldEntry *e = &s->fold[cp - 0x80];
+          if (e->state == FOLD_UNKNOWN)
+            fold_entry_fill (e, cp);
+          if (e->state != FOLD_SIMPLE)
+            return NULL;
+          g_string_append_len (out, e->norm, e->len);
+          i += 2;
+        }
+      else
+        return NULL;
+    }
+  *norm_len = (guint32) out->len;
+  return saywho_document_intern (s->doc, out->str, (gssize) out->len);
+}
+
 static const char *
 make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
 {
@@ -217,11 +324,12 @@ make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
           return norm;
         }
     }
+  const char *simple = make_norm_simple (s, text, len, norm_len);
+  if (simple != NULL)
+    return simple;
   utf8proc_uint8_t *mapped = NULL;
   utf8proc_ssize_t n = utf8proc_map ((const utf8proc_uint8_t *) text, (utf8proc_ssize_t) len,
-                                     &mapped,
-                                     UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD
-                                       | UTF8PROC_IGNORE);
+                                     &mapped, norm_options);
   if (n < 0)
     return saywho_document_intern (s->doc, text, (gssize) len);
   /* ’ and ʼ match as the ASCII apostrophe. */
@@ -246,15 +354,16 @@ make_norm (Scan *s, const char *text, gsize len, guint32 *norm_len)
   return saywho_document_intern (s->doc, s->scratch->str, (gssize) s->scratch->len);
 }
 
-/* Appends tok, with the line breaks seen before it. */
+/* A slot for the next token, with the line breaks seen before it in
+ * *flags. */
 static SaywhoToken *
-push_token (Scan *s, SaywhoToken *tok)
+next_token (Scan *s, guint *flags)
 {
   if (s->pending_newlines > 0)
     {
-      tok->flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
+      *flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
       if (s->pending_newlines > 1)
-        tok->flags |= SAYWHO_TOKEN_BLANK_BEFORE;
+        *flags |= SAYWHO_TOKEN_BLANK_BEFORE;
       s->pending_newlines = 0;
     }
   /* GArray checks for overflow with a division on every append: grow the
@@ -265,62 +374,132 @@ push_token (Scan *s, SaywhoToken *tok)
       g_array_set_size (s->doc->tokens, s->captokens);
       s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
     }
-  s->tokens[s->ntokens] = *tok;
   return &s->tokens[s->ntokens++];
 }
 
 /* Adds the token made of chunk code points [a, b). */
-static SaywhoToken *
+static void
 emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
 {
-  SaywhoToken tok = { 0 };
-  tok.byte_start = s->c[a].byte;
-  tok.byte_end = s->c[b].byte;
-  tok.char_start = s->char0 + a;
-  tok.char_end = s->char0 + b;
-  tok.kind = (guint16) kind;
-
-  guint letters = 0, uppers = 0;
-  for (guint i = a; i < b; i++)
+  SaywhoDocument *doc = s->doc;
+  guint32 byte_start = s->c[a].byte, byte_end = s->c[b].byte;
+  guint32 len = byte_end - byte_start;
+  const char *norm;
+  guint32 norm_len;
+#ifdef __SSE2__
+  /* ASCII of sixteen bytes or fewer (as many bytes as code points), nearly
+   * every token here: its flags and its norm from one load of the text,
+   * which is NUL-terminated, so that the load may reach its NUL, not past
+   * it. */
+  if (len == b - a && len <= 16 && byte_start + 16 <= doc->length + 1)
     {
-      guint32 cp = s->c[i].cp;
-      if (!is_alpha (cp))
-        continue;
-      gboolean up = is_upper (cp);
-      if (letters++ == 0 && up)
-        flags |= SAYWHO_TOKEN_CAPITALIZED;
-      if (!up && is_lower (cp))
-        break;  /* it cannot be all capitals any more */
-      uppers += up;
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (doc->text + byte_start));
+      /* A-Z are the bytes that land on -128 to -103 when 0x80 - 'A' is
+       * added, a-z those of x | 0x20 that do when 0x80 - 'a' is. */
+      __m128i upper = _mm_cmplt_epi8 (_mm_add_epi8 (x, _mm_set1_epi8 (0x80 - 'A')),
+                                      _mm_set1_epi8 (-128 + 26));
+      __m128i letter = _mm_cmplt_epi8 (_mm_add_epi8 (_mm_or_si128 (x, _mm_set1_epi8 (0x20)),
+                                                     _mm_set1_epi8 (0x80 - 'a')),
+                                       _mm_set1_epi8 (-128 + 26));
+      guint in_token = (1u << len) - 1;
+      guint letters = (guint) _mm_movemask_epi8 (letter) & in_token;
+      guint uppers = (guint) _mm_movemask_epi8 (upper) & in_token;
+      if (letters & uppers & -letters)
+        flags |= SAYWHO_TOKEN_CAPITALIZED;  /* the first letter is a capital */
+      if ((letters & (letters - 1)) != 0 && uppers == letters)
+        flags |= SAYWHO_TOKEN_ALL_CAPS;     /* two letters or more, all capitals */
+      char *room = saywho_document_room (doc, 17);
+      _mm_storeu_si128 ((__m128i *) (void *) room,
+                        _mm_or_si128 (x, _mm_and_si128 (upper, _mm_set1_epi8 (0x20))));
+      room[len] = '\0';
+      saywho_document_take (doc, len + 1);
+      norm = room;
+      norm_len = len;
     }
-  if (letters >= 2 && uppers == letters)
-    flags |= SAYWHO_TOKEN_ALL_CAPS;
-  tok.flags = (guint16) flags;
-  tok.norm = make_norm (s, s->doc->text + tok.byte_start, tok.byte_end - tok.byte_start,
-                       &tok.norm_len);
-  tok.stem_len = tok.norm_len;
-  tok.norm_hash = tok.stem_hash = saywho_str_hash (tok.norm, tok.norm_len);
-  return push_token (s, &tok);
+  else
+#endif
+    {
+      guint letters = 0, uppers = 0;
+      for (guint i = a; i < b; i++)
+        {
+          guint32 cp = s->c[i].cp;
+          if (!is_alpha (cp))
+            continue;
+          gboolean up = is_upper (cp);
+          if (letters++ == 0 && up)
+            flags |= SAYWHO_TOKEN_CAPITALIZED;
+          if (!up && is_lower (cp))
+            break;  /* it cannot be all capitals any more */
+          uppers += up;
+        }
+      if (letters >= 2 && uppers == letters)
+        flags |= SAYWHO_TOKEN_ALL_CAPS;
+      norm = make_norm (s, doc->text + byte_start, len, &norm_len);
+    }
+  guint32 hash = saywho_str_hash (norm, norm_len);
+  SaywhoToken *tok = next_token (s, &flags);
+  *tok = (SaywhoToken) {
+    .byte_start = byte_start, .byte_end = byte_end,
+    .char_start = s->char0 + a, .char_end = s->char0 + b,
+    .kind = (guint16) kind, .flags = (guint16) flags,
+    .norm = norm, .norm_len = norm_len, .norm_hash = hash,
+    .stem_len = norm_len, .stem_hash = hash,
+  };
 }
 
-static inline gboolean
-ascii_space (const char *text, guint32 i, guint32 len)
-{
-  return i >= len || text[i] == ' ' || (text[i] >= '\t' && text[i] <= '\r');
-}
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
 
-/* The ASCII letters of text from pos on, up to limit (at most 63 bytes
- * on, and not past len): how many there are, lowered into norm (which has
- * room for 64 bytes; bytes past the letters are garbage).  *any_lower is
- * non-zero when one of them is in lower case.  Eight bytes a step where
- * the text has them (SWAR: a bit per byte says "letter"), so a word costs
- * a few steps and one unpredictable branch rather than one per letter. */
-static inline guint32
-scan_letters (const char *text, guint32 pos, guint32 limit, guint32 len, char *norm,
-              guint64 *any_lower)
+/* The ASCII letters of text from pos on, up to 63 of them and not past
+ * len: how many there are, lowered into norm (which has room for 64 bytes;
+ * the bytes past the letters are garbage).  *any_lower is non-zero when
+ * one of them is in lower case.  Sixteen bytes a step with SSE2, else
+ * eight (SWAR: a bit per byte says "letter"), where the text has them, so
+ * a word costs a step or two and one unpredictable branch rather than one
+ * per letter.  Inlined even where it is called twice: a call would cost as
+ * much as scanning a short word. */
+ALWAYS_INLINE static inline guint32
+scan_letters (const char *text, guint32 pos, guint32 len, char *norm, guint64 *any_lower)
 {
+  enum { LONGEST = 63 };
   const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint32 limit = MIN (len, pos + LONGEST);
   guint32 n = 0;
+#ifdef __SSE2__
+  /* Sixteen bytes a step, a bit per byte in a mask: most words take one
+   * step, and the constants stay in vector registers, which leaves the
+   * general ones to the caller's loop.  The text is NUL-terminated: a load
+   * may reach its NUL, not past it. */
+  while (pos + n + 16 <= len + 1)
+    {
+      __m128i x = _mm_loadu_si128 ((const __m128i *) (const void *) (text + pos + n));
+      __m128i y = _mm_or_si128 (x, _mm_set1_epi8 (0x20));  /* lowers letters, and only them into a-z */
+      /* a-z are the bytes of y that land on -128 to -103 when 0x80 - 'a'
+       * is added; no other byte does. */
+      __m128i letter = _mm_cmplt_epi8 (_mm_add_epi8 (y, _mm_set1_epi8 (0x80 - 'a')),
+                                       _mm_set1_epi8 (-128 + 26));
+      _mm_storeu_si128 ((__m128i *) (void *) (norm + n), y);
+      guint letters = (guint) _mm_movemask_epi8 (letter);
+      /* Bit 0x20 of each byte, moved to its top bit: set in lower case. */
+      guint lowers = (guint) _mm_movemask_epi8 (_mm_slli_epi16 (x, 2));
+      if (letters == 0xFFFF)
+        {
+          *any_lower |= lowers;
+          n += 16;
+          if (pos + n >= limit)
+            return MIN (n, limit - pos);
+          continue;
+        }
+      guint k = (guint) __builtin_ctz (~letters);  /* letters before the first other byte */
+      *any_lower |= lowers & ((1u << k) - 1);
+      /* Within the limit: this step had 15 bytes or more before len, and
+       * began at most 48 bytes on. */
+      return n + k;
+    }
+#endif
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
   /* The text is NUL-terminated: a load may reach its NUL, not past it. */
   while (pos + n + 8 <= len + 1)
@@ -378,102 +557,470 @@ capitalized_form (char *form)
   return TRUE;
 }
 
-/* The common cases, without decoding: a chunk of ASCII letters alone, or
- * with one , ; : ? ! or . after it (and the word and its full stop are no
- * abbreviation), followed by ASCII whitespace or the end.  Returns the
- * chunk's end, or pos when the chunk needs the general rules. */
-static guint32
-emit_plain_word (Scan *s, guint32 pos, guint32 chars)
+/* What follows a word's letters, for the fast path below: one space (the
+ * common case), another ASCII space, one of the marks , ; : ? ! . (1 + its
+ * index in plain_marks), or anything else. */
+enum { AFTER_OTHER = 0, AFTER_MARK_LAST = 6, AFTER_SPACE, AFTER_BREAK };
+static const guint8 after_word[256] = {
+  [','] = 1, [';'] = 2, [':'] = 3, ['?'] = 4, ['!'] = 5, ['.'] = 6,
+  [' '] = AFTER_SPACE,
+  ['\t'] = AFTER_BREAK, ['\n'] = AFTER_BREAK, ['\v'] = AFTER_BREAK, ['\f'] = AFTER_BREAK,
+  ['\r'] = AFTER_BREAK,
+};
+static const char *const plain_marks[] = { ",", ";", ":", "?", "!", "." };
+
+static inline gboolean
+is_ascii_letter (guchar c)
 {
-  /* Scan and lower the letters eight at a time, writing the norm into the
-   * pool's free room; it is taken only if the fast path applies.  Longer
-   * words take the general rules. */
+  return (guchar) ((c | 0x20) - 'a') <= 'z' - 'a';
+}
+
+/* The double quotation marks the fast path takes, which are their own
+ * norms: " (either way), “ (opening), ” (closing). */
+enum { PLAIN_QUOTE_ASCII, PLAIN_QUOTE_OPEN, PLAIN_QUOTE_CLOSE };
+static const char *const plain_quotes[] = { "\"", "\xe2\x80\x9c", "\xe2\x80\x9d" };
+
+/* The plain_quotes index + 1 of a double quotation mark at text + i that
+ * may open a chunk (" “), or 0; *bytes is its length.  The text is
+ * NUL-terminated: a byte that is not the one looked for (the NUL at worst)
+ * stops the reading. */
+static inline guint
+opening_quote (const char *text, guint32 i, guint *bytes)
+{
+  if (text[i] == '"')
+    {
+      *bytes = 1;
+      return PLAIN_QUOTE_ASCII + 1;
+    }
+  if ((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x9C)
+    {
+      *bytes = 3;
+      return PLAIN_QUOTE_OPEN + 1;
+    }
+  return 0;
+}
+
+/* The same for one that may end a chunk (" ”). */
+static inline guint
+closing_quote (const char *text, guint32 i, guint *bytes)
+{
+  if (text[i] == '"')
+    {
+      *bytes = 1;
+      return PLAIN_QUOTE_ASCII + 1;
+    }
+  if ((guchar) text[i] == 0xE2 && (guchar) text[i + 1] == 0x80 && (guchar) text[i + 2] == 0x9D)
+    {
+      *bytes = 3;
+      return PLAIN_QUOTE_CLOSE + 1;
+    }
+  *bytes = 0;
+  return 0;
+}
+
+static inline gboolean
+is_ascii_digit (guchar c)
+{
+  return (guchar) (c - '0') <= 9;
+}
+
+/* Whether a chunk at text + i may be one of the fast path's: it starts
+ * with an ASCII letter or digit or a double quotation mark that may open. */
+static inline gboolean
+starts_plain_chunk (const char *text, guint32 i)
+{
+  guint bytes;
+  return is_ascii_letter ((guchar) text[i]) || is_ascii_digit ((guchar) text[i])
+         || opening_quote (text, i, &bytes) != 0;
+}
+
+/* The ASCII digits of text from pos on, up to 63 of them and not past len:
+ * how many there are, copied to norm (which has room for 64 bytes).
+ * Numbers are short: a byte a step. */
+static inline guint32
+scan_digits (const char *text, guint32 pos, guint32 len, char *norm)
+{
   enum { LONGEST = 63 };
-  /* The marks that may follow: , ; : ? ! . (1 + their index in marks) */
-  static const guint8 mark_index[256] = {
-    [','] = 1, [';'] = 2, [':'] = 3, ['?'] = 4, ['!'] = 5, ['.'] = 6,
-  };
-  static const char *const marks[] = { ",", ";", ":", "?", "!", "." };
+  guint32 n = 0;
+  while (n < LONGEST && pos + n < len && is_ascii_digit ((guchar) text[pos + n]))
+    {
+      norm[n] = text[pos + n];
+      n++;
+    }
+  return n;
+}
+
+/* Whether the word of n letters at text (n >= 2), with the full stop after
+ * it, keeps its stop under the general rules: "Sept." and "J." do, and so
+ * do titles in capitals ("GEN.").  Out of line: few words end a sentence,
+ * and its buffer would cost the fast path's loop registers. */
+static G_GNUC_NO_INLINE gboolean
+plain_word_keeps_stop (const Scan *s, const char *text, guint32 n, gboolean capitals)
+{
+  char form[64 + 2];
+  memcpy (form, text, n);
+  form[n] = '.';
+  form[n + 1] = '\0';
+  if (saywho_strmap_contains (s->tk->abbreviation_forms, form, saywho_str_hash (form, n + 1)))
+    return TRUE;
+  guint32 klass;
+  return capitals && capitalized_form (form)
+         && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
+                                  saywho_str_hash (form, n + 1), &klass)
+         && klass == ABBREV_TITLE;
+}
+
+/* Writes the token of double quotation mark `quote` (a plain_quotes index
+ * + 1) at tok: bytes [at, at + bytes), one character. */
+static inline void
+put_plain_quote (const Scan *s, SaywhoToken *tok, guint quote, guint32 at, guint bytes,
+                 guint32 char_at, guint flags)
+{
+  guint32 hash = s->tk->quote_hashes[quote - 1];
+  tok->byte_start = at;
+  tok->byte_end = at + bytes;
+  tok->char_start = char_at;
+  tok->char_end = char_at + 1;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = SAYWHO_TOKEN_QUOTE;
+  tok->flags = (guint16) (flags | SAYWHO_TOKEN_QUOTE_DOUBLE);
+  tok->norm_len = bytes;
+  tok->norm = plain_quotes[quote - 1];
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = bytes;
+}
+
+/* Where a run of the fast path has got to (see emit_plain_words()). */
+typedef struct {
+  SaywhoToken *tok;            /* the next token (there is room for a chunk's) */
+  char *room;                  /* the pool's free bytes (room for a chunk's norm) */
+  /* Bytes and characters go together but for the quotation marks and
+   * apostrophes of three bytes: a character's offset is its byte's plus
+   * char_shift (modulo 2^32), which each of those lowers by two. */
+  guint32 char_shift;
+  gint open_double;            /* as in Scan, for the run */
+  guint first_flags;           /* the line breaks before the run's first token */
+} PlainRun;
+
+/* Longer words take the general rules; the room a chunk of the fast path
+ * may need for its norms (one word's, lowered sixteen bytes at a time),
+ * and for its tokens (a quotation mark, a word, 's, a mark, a quotation
+ * mark). */
+enum { PLAIN_LONGEST = 63, PLAIN_ROOM = PLAIN_LONGEST + 1, PLAIN_TOKENS = 5 };
+
+/* One chunk of the fast path's other than a word and a space, at pos (a
+ * chunk's start, starts_plain_chunk()): [" or “] a word or a number ['s or
+ * ’s] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end; the
+ * general rules split it so (the quotation marks open and close as the
+ * general rules find them to at a chunk's ends).  The run has room for its
+ * norm and its tokens.  Returns where the next token may start, after one
+ * space (*spaced) if there is one, or G_MAXUINT32, with nothing written,
+ * where the chunk needs the general rules.  Out of line: it would cost the
+ * loop of words and spaces its registers. */
+static G_GNUC_NO_INLINE guint32
+emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+{
   const char *text = s->doc->text;
   guint32 len = (guint32) s->doc->length;
-  guint32 limit = MIN (len, pos + LONGEST);
-  char *norm = saywho_document_room (s->doc, LONGEST + 1);
-  guint64 any_lower = 0;
-  guint32 n = scan_letters (text, pos, limit, len, norm, &any_lower);
-  guint32 end = pos + n;
-  if (n == 0 || n == LONGEST)
-    return pos;
-  guint mark = 0;
-  if (!ascii_space (text, end, len))
+
+  /* What the chunk is made of, before anything is written. */
+  guint open_bytes = 0, open = 0;
+  if (!is_ascii_letter ((guchar) text[pos]) && !is_ascii_digit ((guchar) text[pos]))
     {
-      mark = mark_index[(guchar) text[end]];
-      if (mark == 0 || !ascii_space (text, end + 1, len))
-        return pos;
-      if (mark == 6)
+      open = opening_quote (text, pos, &open_bytes);
+      if (open == 0)
+        return G_MAXUINT32;
+    }
+  guint32 word = pos + open_bytes;
+  char *norm = run->room;
+  guint64 any_lower = 0;
+  guint32 n;
+  gboolean number = FALSE;
+  if (is_ascii_letter ((guchar) text[word]))
+    n = scan_letters (text, word, len, norm, &any_lower);
+  else if (is_ascii_digit ((guchar) text[word]))
+    {
+      n = scan_digits (text, word, len, norm);
+      number = TRUE;
+    }
+  else
+    return G_MAXUINT32;
+  guint32 end = word + n;
+  if (n == PLAIN_LONGEST)
+    return G_MAXUINT32;
+  guint32 tail = end;    /* after the word, its 's and its mark */
+  guint32 next = end;    /* where the next token may start */
+  guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
+  guint space_flags = 0;
+  if (text[end] == ' ')
+    space_flags = SAYWHO_TOKEN_SPACE_AFTER;
+  else
+    {
+      /* 's or ’s, then no letter or digit (a possessive, split off by the
+       * general rules; the text is NUL-terminated, and a byte that is not
+       * the one looked for stops the reading) */
+      guchar c = (guchar) text[end];
+      if (c == '\''
+          || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
         {
-          /* "Sept." and "J." keep their stop: the general rules decide */
-          char form[LONGEST + 2];
-          if (n < 2)
-            return pos;
-          memcpy (form, text + pos, n);
-          form[n] = '.';
-          form[n + 1] = '\0';
-          if (saywho_strmap_contains (s->tk->abbreviation_forms, form,
-                                      saywho_str_hash (form, n + 1)))
-            return pos;
-          guint32 klass;
-          if (any_lower == 0 && capitalized_form (form)
-              && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
-                                       saywho_str_hash (form, n + 1), &klass)
-              && klass == ABBREV_TITLE)
-            return pos;
+          guint apostrophe = c == '\'' ? 1 : 3;
+          if ((text[end + apostrophe] | 0x20) != 's')
+            return G_MAXUINT32;
+          possessive_bytes = apostrophe + 1;
+          tail += possessive_bytes;
+        }
+      mark = after_word[(guchar) text[tail]];
+      if (mark != 0 && mark <= AFTER_MARK_LAST)
+        tail++;
+      else
+        mark = 0;
+      close = closing_quote (text, tail, &close_bytes);
+      next = tail + close_bytes;
+      guint follow = after_word[(guchar) text[next]];
+      if (follow == AFTER_SPACE)
+        space_flags = SAYWHO_TOKEN_SPACE_AFTER;
+      else if (follow != AFTER_BREAK && next < len)
+        return G_MAXUINT32;
+      /* AFTER_BREAK, or the end: the main loop takes what follows. */
+      if (mark == 6 && !number && possessive_bytes == 0
+          && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
+        return G_MAXUINT32;
+    }
+
+  norm[n] = '\0';
+  run->room += n + 1;
+  guint32 hash = saywho_str_hash (norm, n);
+  SaywhoToken *tok = run->tok;
+  guint32 char_shift = run->char_shift;
+  guint flags = run->first_flags;
+  run->first_flags = 0;
+  if (open != 0)
+    {
+      put_plain_quote (s, tok++, open, pos, open_bytes, pos + char_shift,
+                       flags | SAYWHO_TOKEN_QUOTE_OPEN);
+      run->open_double++;
+      char_shift -= open_bytes - 1;
+      flags = 0;
+    }
+  if (!number)
+    {
+      if ((guchar) text[word] < 'a')
+        flags |= SAYWHO_TOKEN_CAPITALIZED;
+      if (n >= 2 && any_lower == 0)
+        flags |= SAYWHO_TOKEN_ALL_CAPS;
+    }
+  /* The space goes with the chunk's last token. */
+  guint last_flags = space_flags;
+  if (close != 0)
+    last_flags = 0;
+  guint mark_flags = last_flags;
+  if (mark != 0)
+    last_flags = 0;
+  guint possessive_flags = last_flags;
+  if (possessive_bytes != 0)
+    last_flags = 0;
+  flags |= last_flags;
+  /* Field by field: an initializer would zero the token first. */
+  tok->byte_start = word;
+  tok->byte_end = end;
+  tok->char_start = word + char_shift;
+  tok->char_end = end + char_shift;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = number ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD;
+  tok->flags = (guint16) flags;
+  tok->norm_len = n;
+  tok->norm = norm;
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = n;
+  tok++;
+  guint32 after = end;  /* where the next of the chunk's tokens starts */
+  if (possessive_bytes != 0)
+    {
+      /* Its norm is "'s", whatever its apostrophe and its case. */
+      guint32 possessive_hash = s->tk->possessive_hash;
+      tok->byte_start = after;
+      tok->byte_end = after + possessive_bytes;
+      tok->char_start = after + char_shift;
+      tok->char_end = after + char_shift + 2;
+      tok->sentence = 0;
+      tok->paragraph = 0;
+      tok->kind = SAYWHO_TOKEN_POSSESSIVE;
+      tok->flags = (guint16) (possessive_flags
+                              | (text[after + possessive_bytes - 1] == 'S'
+                                   ? SAYWHO_TOKEN_CAPITALIZED : 0));
+      tok->norm_len = 2;
+      tok->norm = "'s";
+      tok->stem = NULL;
+      tok->norm_hash = possessive_hash;
+      tok->stem_hash = possessive_hash;
+      tok->stem_len = 2;
+      tok++;
+      char_shift -= possessive_bytes - 2;
+      after += possessive_bytes;
+    }
+  if (mark != 0)
+    {
+      /* The punctuation mark: its norm is itself, a string that outlives
+       * the document. */
+      guint32 mark_hash = s->tk->mark_hashes[mark - 1];
+      tok->byte_start = after;
+      tok->byte_end = after + 1;
+      tok->char_start = after + char_shift;
+      tok->char_end = after + 1 + char_shift;
+      tok->sentence = 0;
+      tok->paragraph = 0;
+      tok->kind = SAYWHO_TOKEN_PUNCT;
+      tok->flags = (guint16) mark_flags;
+      tok->norm_len = 1;
+      tok->norm = plain_marks[mark - 1];
+      tok->stem = NULL;
+      tok->norm_hash = mark_hash;
+      tok->stem_hash = mark_hash;
+      tok->stem_len = 1;
+      tok++;
+    }
+  if (close != 0)
+    {
+      put_plain_quote (s, tok++, close, tail, close_bytes, tail + char_shift,
+                       space_flags | SAYWHO_TOKEN_QUOTE_CLOSE);
+      if (run->open_double > 0)
+        run->open_double--;
+      char_shift -= close_bytes - 1;
+    }
+  run->tok = tok;
+  run->char_shift = char_shift;
+  *spaced = space_flags != 0;
+  return next + (space_flags != 0);
+}
+
+/* The common cases, without decoding: runs of chunks that are ASCII
+ * letters alone, or with one , ; : ? ! or . after them (and the word and
+ * its full stop are no abbreviation), each followed by ASCII whitespace or
+ * the end; the same with 's after them, or between double quotation marks;
+ * and numbers likewise (see emit_plain_chunk()).  Chunks one space apart
+ * (most of a news text) are taken in one loop rather than one trip through
+ * the main loop for the chunk and one for its space, and a word with a
+ * space after it (most chunks) in a few instructions.  Returns where it
+ * stopped, with *chars moved along: after a chunk followed by other
+ * whitespace, or, with *general set, at a chunk that needs the general
+ * rules.  pos is at the start of a chunk (starts_plain_chunk()). */
+static guint32
+emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
+{
+  enum { LONGEST = PLAIN_LONGEST };
+  /* Everything the loop reads and writes is in locals, written back when
+   * it ends: the build allows any store to alias anything, so fields read
+   * through s or doc would be read again after every store of a token. */
+  SaywhoDocument *doc = s->doc;
+  SaywhoStringPool *pool = &doc->strings;
+  const char *text = doc->text;
+  guint32 len = (guint32) doc->length;
+  guint32 char_shift = *chars_io - pos;
+  SaywhoToken *tok = s->tokens + s->ntokens;
+  SaywhoToken *tok_end = s->tokens + s->captokens;
+  char *room = pool->next, *room_end = pool->end;
+  gboolean stopped_at_general = TRUE;
+
+  /* Only the run's first token can follow a line break. */
+  guint first_flags = 0;
+  if (s->pending_newlines > 0)
+    first_flags = SAYWHO_TOKEN_NEWLINE_BEFORE
+                  | (s->pending_newlines > 1 ? SAYWHO_TOKEN_BLANK_BEFORE : 0);
+
+  for (;;)
+    {
+      /* Room for a chunk's norms and tokens. */
+      if (G_UNLIKELY ((gsize) (room_end - room) < PLAIN_ROOM))
+        {
+          pool->next = room;
+          saywho_string_pool_reserve (pool, PLAIN_ROOM);
+          room = pool->next;
+          room_end = pool->end;
+        }
+      if (G_UNLIKELY (tok_end - tok < PLAIN_TOKENS))
+        {
+          guint ntokens = (guint) (tok - s->tokens);
+          s->captokens = MAX (64, s->captokens * 2);
+          g_array_set_size (doc->tokens, s->captokens);
+          s->tokens = (SaywhoToken *) (void *) doc->tokens->data;
+          tok = s->tokens + ntokens;
+          tok_end = s->tokens + s->captokens;
+        }
+      if (is_ascii_letter ((guchar) text[pos]))
+        {
+          /* A word with a space after it: most chunks. */
+          char *norm = room;
+          guint64 any_lower = 0;
+          guint32 n = scan_letters (text, pos, len, norm, &any_lower);
+          guint32 end = pos + n;
+          if (text[end] == ' ' && n != LONGEST)
+            {
+              norm[n] = '\0';
+              room += n + 1;
+              guint32 hash = saywho_str_hash (norm, n);
+              guint flags = first_flags | SAYWHO_TOKEN_SPACE_AFTER;
+              first_flags = 0;
+              if ((guchar) text[pos] < 'a')
+                flags |= SAYWHO_TOKEN_CAPITALIZED;
+              if (n >= 2 && any_lower == 0)
+                flags |= SAYWHO_TOKEN_ALL_CAPS;
+              /* Field by field: an initializer would zero the token first. */
+              tok->byte_start = pos;
+              tok->byte_end = end;
+              tok->char_start = pos + char_shift;
+              tok->char_end = end + char_shift;
+              tok->sentence = 0;
+              tok->paragraph = 0;
+              tok->kind = SAYWHO_TOKEN_WORD;
+              tok->flags = (guint16) flags;
+              tok->norm_len = n;
+              tok->norm = norm;
+              tok->stem = NULL;
+              tok->norm_hash = hash;
+              tok->stem_hash = hash;
+              tok->stem_len = n;
+              tok++;
+              pos = end + 1;
+              if (!starts_plain_chunk (text, pos))
+                {
+                  stopped_at_general = FALSE;
+                  break;
+                }
+              continue;
+            }
+        }
+      /* Any other chunk of the fast path's. */
+      PlainRun run = { tok, room, char_shift, s->open_double, first_flags };
+      gboolean spaced;
+      guint32 next = emit_plain_chunk (s, &run, pos, &spaced);
+      if (next == G_MAXUINT32)
+        break;
+      tok = run.tok;
+      room = run.room;
+      char_shift = run.char_shift;
+      first_flags = run.first_flags;
+      s->open_double = run.open_double;
+      pos = next;
+      if (!spaced || !starts_plain_chunk (text, pos))
+        {
+          stopped_at_general = FALSE;
+          break;
         }
     }
-  norm[n] = '\0';
-  saywho_document_take (s->doc, n + 1);
-  guint32 hash = saywho_str_hash (norm, n);
-
-  /* Room for the word and its mark, filled in place. */
-  if (s->ntokens + 2 > s->captokens)
-    {
-      s->captokens = MAX (64, s->captokens * 2);
-      g_array_set_size (s->doc->tokens, s->captokens);
-      s->tokens = (SaywhoToken *) (void *) s->doc->tokens->data;
-    }
-  guint flags = 0;
-  if (s->pending_newlines > 0)
-    {
-      flags |= SAYWHO_TOKEN_NEWLINE_BEFORE;
-      if (s->pending_newlines > 1)
-        flags |= SAYWHO_TOKEN_BLANK_BEFORE;
-      s->pending_newlines = 0;
-    }
-  if ((guchar) text[pos] < 'a')
-    flags |= SAYWHO_TOKEN_CAPITALIZED;
-  if (n >= 2 && any_lower == 0)
-    flags |= SAYWHO_TOKEN_ALL_CAPS;
-  SaywhoToken *tok = &s->tokens[s->ntokens++];
-  *tok = (SaywhoToken) {
-    .byte_start = pos, .byte_end = end,
-    .char_start = chars, .char_end = chars + n,
-    .kind = SAYWHO_TOKEN_WORD, .flags = (guint16) flags,
-    .norm = norm, .norm_len = n, .norm_hash = hash,
-    .stem_len = n, .stem_hash = hash,
-  };
-  if (mark == 0)
-    return end;
-
-  /* The punctuation mark: its norm is itself, a string that outlives the
-   * document. */
-  const char *m = marks[mark - 1];
-  s->tokens[s->ntokens++] = (SaywhoToken) {
-    .byte_start = end, .byte_end = end + 1,
-    .char_start = chars + n, .char_end = chars + n + 1,
-    .kind = SAYWHO_TOKEN_PUNCT,
-    .norm = m, .norm_len = 1, .norm_hash = saywho_str_hash (m, 1),
-    .stem_len = 1, .stem_hash = saywho_str_hash (m, 1),
-  };
-  return end + 1;
+  guint ntokens = (guint) (tok - s->tokens);
+  if (ntokens != s->ntokens)
+    s->pending_newlines = 0;
+  s->ntokens = ntokens;
+  pool->next = room;
+  *chars_io = pos + char_shift;
+  *general = stopped_at_general;
+  return pos;
 }
 
 /* ---- the rules ----------------------------------------------------------- */
@@ -864,7 +1411,7 @@ static gboolean
 tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError **error)
 {
   TokenizerWorker *worker = worker_data;
-  Scan s = { .tk = shared, .doc = doc, .scratch = worker->scratch };
+  Scan s = { .tk = shared, .doc = doc, .scratch = worker->scratch, .fold = worker->fold };
 
   if (doc->length >= G_MAXUINT32)
     {
@@ -881,45 +1428,48 @@ tokenize_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GE
     {
       guint32 cp = text[pos];
       guint32 cplen = 1;
-      if (cp >= 0x80 || cp == 0)
+      if (starts_plain_chunk ((const char *) text, pos))
         {
-          utf8proc_int32_t wide;
-          utf8proc_ssize_t n = utf8proc_iterate (text + pos, len - pos, &wide);
-          if (n <= 0 || wide == 0)
-            goto invalid;
-          cp = (guint32) wide;
-          cplen = (guint32) n;
+          gboolean general;
+          pos = emit_plain_words (&s, pos, &chars, &general);
+          if (!general)
+            continue;
         }
-      if (cp == ' ')
+      else
         {
-          if (s.ntokens > 0)
-            s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
-          pos++;
-          chars++;
-          continue;
-        }
-      if (is_space (cp))
-        {
-          /* \r\n counts once; a lone \r, U+2028 and U+2029 are line breaks too. */
-          if (cp == '\n' || cp == 0x2028 || (cp == '\r' && (pos + 1 >= len || text[pos + 1] != '\n')))
-            s.pending_newlines++;
-          else if (cp == 0x2029)
-            s.pending_newlines += 2;
-          if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
-            s.open_double = s.open_single = 0;
-          if (s.ntokens > 0 && cp != 0xFEFF)
-            s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
-          pos += cplen;
-          chars++;
-          continue;
-        }
-
-      guint32 plain_end = emit_plain_word (&s, pos, chars);
-      if (plain_end > pos)
-        {
-          chars += plain_end - pos;
-          pos = plain_end;
-          continue;
+          if (cp >= 0x80 || cp == 0)
+            {
+              utf8proc_int32_t wide;
+              utf8proc_ssize_t n = utf8proc_iterate (text + pos, len - pos, &wide);
+              if (n <= 0 || wide == 0)
+                goto invalid;
+              cp = (guint32) wide;
+              cplen = (guint32) n;
+            }
+          if (cp == ' ')
+            {
+              if (s.ntokens > 0)
+                s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
+              pos++;
+              chars++;
+              continue;
+            }
+          if (is_space (cp))
+            {
+              /* \r\n counts once; a lone \r, U+2028 and U+2029 are line breaks too. */
+              if (cp == '\n' || cp == 0x2028
+                  || (cp == '\r' && (pos + 1 >= len || text[pos + 1] != '\n')))
+                s.pending_newlines++;
+              else if (cp == 0x2029)
+                s.pending_newlines += 2;
+              if (cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029)
+                s.open_double = s.open_single = 0;
+              if (s.ntokens > 0 && cp != 0xFEFF)
+                s.tokens[s.ntokens - 1].flags |= SAYWHO_TOKEN_SPACE_AFTER;
+              pos += cplen;
+              chars++;
+              continue;
+            }
         }
 
       /* Decode the chunk up to the next space. */
@@ -1019,6 +1569,11 @@ tokenize_create (const SaywhoConfig *config, GError **error)
   Tokenizer *tk = g_new0 (Tokenizer, 1);
   tk->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tk->abbreviation_forms = saywho_strmap_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (plain_marks); i++)
+    tk->mark_hashes[i] = saywho_str_hash (plain_marks[i], 1);
+  for (guint i = 0; i < G_N_ELEMENTS (plain_quotes); i++)
+    tk->quote_hashes[i] = saywho_str_hash (plain_quotes[i], -1);
+  tk->possessive_hash = saywho_str_hash ("'s", 2);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
