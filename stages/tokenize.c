@@ -42,6 +42,7 @@ typedef struct {
   guint32 mark_hashes[6];     /* saywho_str_hash() of each of plain_marks */
   guint32 quote_hashes[3];    /* and of each of plain_quotes */
   guint32 possessive_hash;    /* and of "'s" */
+  guint32 hyphen_hash;        /* and of "-" */
 } Tokenizer;
 
 typedef struct {
@@ -696,7 +697,9 @@ put_plain_quote (const Scan *s, SaywhoToken *tok, guint quote, guint32 at, guint
 /* Where a run of the fast path has got to (see emit_plain_words()). */
 typedef struct {
   SaywhoToken *tok;            /* the next token (there is room for a chunk's) */
+  SaywhoToken *tok_end;        /* the end of the room for tokens */
   char *room;                  /* the pool's free bytes (room for a chunk's norm) */
+  char *room_end;              /* and their end */
   /* Bytes and characters go together but for the quotation marks and
    * apostrophes of three bytes: a character's offset is its byte's plus
    * char_shift (modulo 2^32), which each of those lowers by two. */
@@ -708,20 +711,55 @@ typedef struct {
 /* Longer words take the general rules; the room a chunk of the fast path
  * may need for its norms (one word's, lowered sixteen bytes at a time),
  * and for its tokens (a quotation mark, a word, 's, a mark, a quotation
- * mark). */
+ * mark).  A hyphenated word's further parts need as much again each,
+ * which the chunk checks for itself. */
 enum { PLAIN_LONGEST = 63, PLAIN_ROOM = PLAIN_LONGEST + 1, PLAIN_TOKENS = 5 };
+
+/* The parts of a hyphenated word the fast path takes (state-run,
+ * Export-Import, weaker-than-expected): more go to the general rules. */
+enum { PLAIN_PARTS = 4 };
+
+/* Writes the token of a word of the fast path's: bytes [at, at + n), all
+ * ASCII letters or all digits, its norm at norm. */
+static inline void
+put_plain_word (SaywhoToken *tok, SaywhoTokenKind kind, guint32 at, guint32 n,
+                guint32 char_shift, const char *norm, guint flags)
+{
+  guint32 hash = saywho_str_hash (norm, n);
+  tok->byte_start = at;
+  tok->byte_end = at + n;
+  tok->char_start = at + char_shift;
+  tok->char_end = at + n + char_shift;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = (guint16) kind;
+  tok->flags = (guint16) flags;
+  tok->norm_len = n;
+  tok->norm = norm;
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = n;
+}
 
 /* One chunk of the fast path's other than a word and a space, at pos (a
  * chunk's start, starts_plain_chunk()): [" or “] a word or a number ['s or
- * ’s] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end; the
+ * ’s] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end, where the
+ * word may be up to PLAIN_PARTS runs of letters joined by single hyphens,
+ * each hyphen a token of its own (state-run: state, -, run); the
  * general rules split it so (the quotation marks open and close as the
  * general rules find them to at a chunk's ends).  The run has room for its
  * norm and its tokens.  Returns where the next token may start, after one
  * space (*spaced) if there is one, or G_MAXUINT32, with nothing written,
- * where the chunk needs the general rules.  Out of line: it would cost the
- * loop of words and spaces its registers. */
-static G_GNUC_NO_INLINE guint32
-emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+ * where the chunk needs the general rules.  Made twice from one body:
+ * emit_plain_chunk() for chunks of one word, emit_plain_hyphenated() for
+ * hyphenated words (few), which the first hands over to, so that the loop
+ * over their parts costs the others nothing. */
+static guint32 emit_plain_hyphenated (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced);
+
+ALWAYS_INLINE static inline guint32
+emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
+                       gboolean hyphens)
 {
   const char *text = s->doc->text;
   guint32 len = (guint32) s->doc->length;
@@ -751,6 +789,38 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
   guint32 end = word + n;
   if (n == PLAIN_LONGEST)
     return G_MAXUINT32;
+  /* A hyphen between letters splits (see scan_word()): the parts of
+   * state-run are words of their own, each checked like the first, their
+   * norms one after another in the pool.  Each further part needs the
+   * room of a word for its norm, and two more tokens; where they are not
+   * there, or after PLAIN_PARTS parts, the hyphen left after the last
+   * part sends the chunk to the general rules below. */
+  guint parts = 1;
+  guint32 part_start[PLAIN_PARTS], part_len[PLAIN_PARTS];
+  guint64 part_lower[PLAIN_PARTS];
+  char *last_norm = norm;
+  part_start[0] = word;
+  part_len[0] = n;
+  part_lower[0] = any_lower;
+  if (!hyphens && !number && text[end] == '-' && is_ascii_letter ((guchar) text[end + 1]))
+    return emit_plain_hyphenated (s, run, pos, spaced);
+  while (hyphens && !number && text[end] == '-' && is_ascii_letter ((guchar) text[end + 1])
+         && parts < PLAIN_PARTS
+         && (gsize) (run->room_end - (last_norm + n + 1)) >= PLAIN_ROOM
+         && run->tok_end - run->tok >= PLAIN_TOKENS + 2 * (gssize) parts)
+    {
+      last_norm += n + 1;
+      any_lower = 0;
+      guint32 start = end + 1;
+      n = scan_letters (text, start, len, last_norm, &any_lower);
+      if (n == PLAIN_LONGEST)
+        return G_MAXUINT32;
+      part_start[parts] = start;
+      part_len[parts] = n;
+      part_lower[parts] = any_lower;
+      parts++;
+      end = start + n;
+    }
   guint32 tail = end;    /* after the word, its 's and its mark */
   guint32 next = end;    /* where the next token may start */
   guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
@@ -786,13 +856,11 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
         return G_MAXUINT32;
       /* AFTER_BREAK, or the end: the main loop takes what follows. */
       if (mark == 6 && !number && possessive_bytes == 0
-          && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
+          && (n < 2 || plain_word_keeps_stop (s, text + end - n, n, any_lower == 0)))
         return G_MAXUINT32;
     }
 
-  norm[n] = '\0';
-  run->room += n + 1;
-  guint32 hash = saywho_str_hash (norm, n);
+  run->room = last_norm + n + 1;
   SaywhoToken *tok = run->tok;
   guint32 char_shift = run->char_shift;
   guint flags = run->first_flags;
@@ -805,13 +873,6 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
       char_shift -= open_bytes - 1;
       flags = 0;
     }
-  if (!number)
-    {
-      if ((guchar) text[word] < 'a')
-        flags |= SAYWHO_TOKEN_CAPITALIZED;
-      if (n >= 2 && any_lower == 0)
-        flags |= SAYWHO_TOKEN_ALL_CAPS;
-    }
   /* The space goes with the chunk's last token. */
   guint last_flags = space_flags;
   if (close != 0)
@@ -822,23 +883,48 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
   guint possessive_flags = last_flags;
   if (possessive_bytes != 0)
     last_flags = 0;
-  flags |= last_flags;
-  /* Field by field: an initializer would zero the token first. */
-  tok->byte_start = word;
-  tok->byte_end = end;
-  tok->char_start = word + char_shift;
-  tok->char_end = end + char_shift;
-  tok->sentence = 0;
-  tok->paragraph = 0;
-  tok->kind = number ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD;
-  tok->flags = (guint16) flags;
-  tok->norm_len = n;
-  tok->norm = norm;
-  tok->stem = NULL;
-  tok->norm_hash = hash;
-  tok->stem_hash = hash;
-  tok->stem_len = n;
-  tok++;
+  if (number)
+    {
+      norm[n] = '\0';
+      put_plain_word (tok++, SAYWHO_TOKEN_NUMBER, word, n, char_shift, norm, flags | last_flags);
+    }
+  else
+    for (guint k = 0; k < parts; k++)
+      {
+        guint32 at = part_start[k], part_n = part_len[k];
+        if ((guchar) text[at] < 'a')
+          flags |= SAYWHO_TOKEN_CAPITALIZED;
+        if (part_n >= 2 && part_lower[k] == 0)
+          flags |= SAYWHO_TOKEN_ALL_CAPS;
+        norm[part_n] = '\0';
+        if (k + 1 == parts)
+          {
+            put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm,
+                            flags | last_flags);
+            break;
+          }
+        put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm, flags);
+        norm += part_n + 1;
+        flags = 0;
+        /* The hyphen: its norm is itself, a string that outlives the
+         * document. */
+        guint32 hyphen = at + part_n;
+        tok->byte_start = hyphen;
+        tok->byte_end = hyphen + 1;
+        tok->char_start = hyphen + char_shift;
+        tok->char_end = hyphen + 1 + char_shift;
+        tok->sentence = 0;
+        tok->paragraph = 0;
+        tok->kind = SAYWHO_TOKEN_PUNCT;
+        tok->flags = 0;
+        tok->norm_len = 1;
+        tok->norm = "-";
+        tok->stem = NULL;
+        tok->norm_hash = s->tk->hyphen_hash;
+        tok->stem_hash = s->tk->hyphen_hash;
+        tok->stem_len = 1;
+        tok++;
+      }
   guint32 after = end;  /* where the next of the chunk's tokens starts */
   if (possessive_bytes != 0)
     {
@@ -897,6 +983,20 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
   run->char_shift = char_shift;
   *spaced = space_flags != 0;
   return next + (space_flags != 0);
+}
+
+/* Out of line: they would cost the loop of words and spaces its
+ * registers. */
+static G_GNUC_NO_INLINE guint32
+emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+{
+  return emit_plain_chunk_with (s, run, pos, spaced, FALSE);
+}
+
+static G_GNUC_NO_INLINE guint32
+emit_plain_hyphenated (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+{
+  return emit_plain_chunk_with (s, run, pos, spaced, TRUE);
 }
 
 /* The common cases, without decoding: runs of chunks that are ASCII
@@ -996,7 +1096,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
             }
         }
       /* Any other chunk of the fast path's. */
-      PlainRun run = { tok, room, char_shift, s->open_double, first_flags };
+      PlainRun run = { tok, tok_end, room, room_end, char_shift, s->open_double, first_flags };
       gboolean spaced;
       guint32 next = emit_plain_chunk (s, &run, pos, &spaced);
       if (next == G_MAXUINT32)
@@ -1574,6 +1674,7 @@ tokenize_create (const SaywhoConfig *config, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (plain_quotes); i++)
     tk->quote_hashes[i] = saywho_str_hash (plain_quotes[i], -1);
   tk->possessive_hash = saywho_str_hash ("'s", 2);
+  tk->hyphen_hash = saywho_str_hash ("-", 1);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
