@@ -651,24 +651,31 @@ scan_digits (const char *text, guint32 pos, guint32 len, char *norm)
   return n;
 }
 
-/* Whether the word of n letters at text (n >= 2), with the full stop after
- * it, keeps its stop under the general rules: "Sept." and "J." do, and so
- * do titles in capitals ("GEN.").  Out of line: few words end a sentence,
- * and its buffer would cost the fast path's loop registers. */
-static G_GNUC_NO_INLINE gboolean
-plain_word_keeps_stop (const Scan *s, const char *text, guint32 n, gboolean capitals)
+/* The abbreviation that the word of n letters at text (n >= 2) and the
+ * full stop after it may be under the general rules (match_abbreviation(),
+ * which, for a word with one full stop, has this one form to look up): its
+ * AbbrevClass + 1 ("Inc.", "Sept.", and titles in capitals, "GEN.", as
+ * ABBREV_TITLE), or 0 where the stop is a token of its own.  An
+ * ABBREV_NUMERIC one also depends on what follows.  Out of line: few
+ * words end a sentence, and its buffer would cost the fast path's loop
+ * registers. */
+static G_GNUC_NO_INLINE guint
+plain_word_abbreviation (const Scan *s, const char *text, guint32 n, gboolean capitals)
 {
   char form[64 + 2];
   memcpy (form, text, n);
   form[n] = '.';
   form[n + 1] = '\0';
-  if (saywho_strmap_contains (s->tk->abbreviation_forms, form, saywho_str_hash (form, n + 1)))
-    return TRUE;
   guint32 klass;
-  return capitals && capitalized_form (form)
-         && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
-                                  saywho_str_hash (form, n + 1), &klass)
-         && klass == ABBREV_TITLE;
+  if (saywho_strmap_lookup (s->tk->abbreviation_forms, form, saywho_str_hash (form, n + 1),
+                            &klass))
+    return klass + 1;
+  if (capitals && capitalized_form (form)
+      && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
+                               saywho_str_hash (form, n + 1), &klass)
+      && klass == ABBREV_TITLE)
+    return ABBREV_TITLE + 1;
+  return 0;
 }
 
 /* Writes the token of double quotation mark `quote` (a plain_quotes index
@@ -824,6 +831,7 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
   guint32 tail = end;    /* after the word, its 's and its mark */
   guint32 next = end;    /* where the next token may start */
   guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
+  guint abbreviation = 0;  /* the last word's AbbrevClass + 1, with the stop after it */
   guint space_flags = 0;
   if (text[end] == ' ')
     space_flags = SAYWHO_TOKEN_SPACE_AFTER;
@@ -855,12 +863,28 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
       else if (follow != AFTER_BREAK && next < len)
         return G_MAXUINT32;
       /* AFTER_BREAK, or the end: the main loop takes what follows. */
-      if (mark == 6 && !number && possessive_bytes == 0
-          && (n < 2 || plain_word_keeps_stop (s, text + end - n, n, any_lower == 0)))
-        return G_MAXUINT32;
+      /* A full stop after a word: the word and the stop may be an
+       * abbreviation, one token; a single letter and its stop (J., a.)
+       * and one that depends on the number after it (No. 10) take the
+       * general rules. */
+      if (mark == 6 && !number && possessive_bytes == 0)
+        {
+          if (n < 2)
+            return G_MAXUINT32;
+          abbreviation = plain_word_abbreviation (s, text + end - n, n, any_lower == 0);
+          if (abbreviation == ABBREV_NUMERIC + 1)
+            return G_MAXUINT32;
+          if (abbreviation != 0)
+            mark = 0;  /* the stop is the abbreviation's */
+        }
     }
 
-  run->room = last_norm + n + 1;
+  /* The last word's norm, and the abbreviation's full stop. */
+  guint32 last_len = n;
+  if (abbreviation != 0)
+    last_norm[last_len++] = '.';
+  last_norm[last_len] = '\0';
+  run->room = last_norm + last_len + 1;
   SaywhoToken *tok = run->tok;
   guint32 char_shift = run->char_shift;
   guint flags = run->first_flags;
@@ -884,10 +908,7 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
   if (possessive_bytes != 0)
     last_flags = 0;
   if (number)
-    {
-      norm[n] = '\0';
-      put_plain_word (tok++, SAYWHO_TOKEN_NUMBER, word, n, char_shift, norm, flags | last_flags);
-    }
+    put_plain_word (tok++, SAYWHO_TOKEN_NUMBER, word, n, char_shift, norm, flags | last_flags);
   else
     for (guint k = 0; k < parts; k++)
       {
@@ -896,13 +917,19 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
           flags |= SAYWHO_TOKEN_CAPITALIZED;
         if (part_n >= 2 && part_lower[k] == 0)
           flags |= SAYWHO_TOKEN_ALL_CAPS;
-        norm[part_n] = '\0';
         if (k + 1 == parts)
           {
-            put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm,
-                            flags | last_flags);
+            if (abbreviation == 0)
+              put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm,
+                              flags | last_flags);
+            else
+              put_plain_word (tok++, SAYWHO_TOKEN_ABBREVIATION, at, last_len, char_shift, norm,
+                              flags | last_flags
+                              | (abbreviation == ABBREV_TITLE + 1 ? SAYWHO_TOKEN_ABBREV_TITLE
+                                                                  : 0));
             break;
           }
+        norm[part_n] = '\0';
         put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm, flags);
         norm += part_n + 1;
         flags = 0;
