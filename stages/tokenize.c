@@ -712,7 +712,6 @@ typedef struct {
    * char_shift (modulo 2^32), which each of those lowers by two. */
   guint32 char_shift;
   gint open_double;            /* as in Scan, for the run */
-  guint first_flags;           /* the line breaks before the run's first token */
 } PlainRun;
 
 /* Longer words take the general rules; the room a chunk of the fast path
@@ -887,8 +886,7 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
   run->room = last_norm + last_len + 1;
   SaywhoToken *tok = run->tok;
   guint32 char_shift = run->char_shift;
-  guint flags = run->first_flags;
-  run->first_flags = 0;
+  guint flags = 0;
   if (open != 0)
     {
       put_plain_quote (s, tok++, open, pos, open_bytes, pos + char_shift,
@@ -1054,12 +1052,6 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
   char *room = pool->next, *room_end = pool->end;
   gboolean stopped_at_general = TRUE;
 
-  /* Only the run's first token can follow a line break. */
-  guint first_flags = 0;
-  if (s->pending_newlines > 0)
-    first_flags = SAYWHO_TOKEN_NEWLINE_BEFORE
-                  | (s->pending_newlines > 1 ? SAYWHO_TOKEN_BLANK_BEFORE : 0);
-
   for (;;)
     {
       /* Room for a chunk's norms and tokens. */
@@ -1091,8 +1083,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
               norm[n] = '\0';
               room += n + 1;
               guint32 hash = saywho_str_hash (norm, n);
-              guint flags = first_flags | SAYWHO_TOKEN_SPACE_AFTER;
-              first_flags = 0;
+              guint flags = SAYWHO_TOKEN_SPACE_AFTER;
               if ((guchar) text[pos] < 'a')
                 flags |= SAYWHO_TOKEN_CAPITALIZED;
               if (n >= 2 && any_lower == 0)
@@ -1123,7 +1114,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
             }
         }
       /* Any other chunk of the fast path's. */
-      PlainRun run = { tok, tok_end, room, room_end, char_shift, s->open_double, first_flags };
+      PlainRun run = { tok, tok_end, room, room_end, char_shift, s->open_double };
       gboolean spaced;
       guint32 next = emit_plain_chunk (s, &run, pos, &spaced);
       if (next == G_MAXUINT32)
@@ -1131,7 +1122,6 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       tok = run.tok;
       room = run.room;
       char_shift = run.char_shift;
-      first_flags = run.first_flags;
       s->open_double = run.open_double;
       pos = next;
       if (!spaced || !starts_plain_chunk (text, pos))
@@ -1141,8 +1131,14 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
         }
     }
   guint ntokens = (guint) (tok - s->tokens);
-  if (ntokens != s->ntokens)
-    s->pending_newlines = 0;
+  if (ntokens != s->ntokens && s->pending_newlines > 0)
+    {
+      /* Only the run's first token can follow a line break: its flags
+       * are set here rather than carried through the loop. */
+      s->tokens[s->ntokens].flags |= SAYWHO_TOKEN_NEWLINE_BEFORE
+                                     | (s->pending_newlines > 1 ? SAYWHO_TOKEN_BLANK_BEFORE : 0);
+      s->pending_newlines = 0;
+    }
   s->ntokens = ntokens;
   pool->next = room;
   *chars_io = pos + char_shift;
