@@ -43,6 +43,7 @@ typedef struct {
   guint32 quote_hashes[3];    /* and of each of plain_quotes */
   guint32 possessive_hash;    /* and of "'s" */
   guint32 hyphen_hash;        /* and of "-" */
+  guint32 percent_hash;       /* and of "%" */
 } Tokenizer;
 
 typedef struct {
@@ -625,6 +626,13 @@ is_ascii_digit (guchar c)
   return (guchar) (c - '0') <= 9;
 }
 
+/* What joins two runs of digits into one number (see scan_word()). */
+static inline gboolean
+is_number_joint (guchar c)
+{
+  return c == '.' || c == ',' || c == ':' || c == '/' || c == '-';
+}
+
 /* Whether a chunk at text + i may be one of the fast path's: it starts
  * with an ASCII letter or digit or a double quotation mark that may open. */
 static inline gboolean
@@ -752,7 +760,9 @@ put_plain_word (SaywhoToken *tok, SaywhoTokenKind kind, guint32 at, guint32 n,
  * chunk's start, starts_plain_chunk()): [" or “] a word or a number ['s or
  * ’s] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end, where the
  * word may be up to PLAIN_PARTS runs of letters joined by single hyphens,
- * each hyphen a token of its own (state-run: state, -, run); the
+ * each hyphen a token of its own (state-run: state, -, run), and the
+ * number runs of digits joined by . , : / or - (3.5, 2015-09-14), with %
+ * after it, a token of its own, in the place of 's (3.5%); the
  * general rules split it so (the quotation marks open and close as the
  * general rules find them to at a chunk's ends).  The run has room for its
  * norm and its tokens.  Returns where the next token may start, after one
@@ -789,6 +799,20 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
     {
       n = scan_digits (text, word, len, norm);
       number = TRUE;
+      /* . , : / and - between digits join them (3.5, 1,200, 11:05, 9/11,
+       * 2015-09-14: see scan_word()); the text is NUL-terminated, so the
+       * byte after a joint may be read. */
+      while (n + 1 < PLAIN_LONGEST && is_number_joint ((guchar) text[word + n])
+             && is_ascii_digit ((guchar) text[word + n + 1]))
+        {
+          norm[n] = text[word + n];
+          n++;
+          while (n < PLAIN_LONGEST && is_ascii_digit ((guchar) text[word + n]))
+            {
+              norm[n] = text[word + n];
+              n++;
+            }
+        }
     }
   else
     return G_MAXUINT32;
@@ -831,6 +855,7 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
   guint32 next = end;    /* where the next token may start */
   guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
   guint abbreviation = 0;  /* the last word's AbbrevClass + 1, with the stop after it */
+  gboolean percent = FALSE;
   guint space_flags = 0;
   if (text[end] == ' ')
     space_flags = SAYWHO_TOKEN_SPACE_AFTER;
@@ -838,10 +863,16 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
     {
       /* 's or ’s, then no letter or digit (a possessive, split off by the
        * general rules; the text is NUL-terminated, and a byte that is not
-       * the one looked for stops the reading) */
+       * the one looked for stops the reading); or, after a number, % (a
+       * token of its own, 3.5%) */
       guchar c = (guchar) text[end];
-      if (c == '\''
-          || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
+      if (number && c == '%')
+        {
+          percent = TRUE;
+          tail++;
+        }
+      else if (c == '\''
+               || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
         {
           guint apostrophe = c == '\'' ? 1 : 3;
           if ((text[end + apostrophe] | 0x20) != 's')
@@ -902,8 +933,8 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
   guint mark_flags = last_flags;
   if (mark != 0)
     last_flags = 0;
-  guint possessive_flags = last_flags;
-  if (possessive_bytes != 0)
+  guint possessive_flags = last_flags;  /* or the percent sign's: never both */
+  if (possessive_bytes != 0 || percent)
     last_flags = 0;
   if (number)
     put_plain_word (tok++, SAYWHO_TOKEN_NUMBER, word, n, char_shift, norm, flags | last_flags);
@@ -951,6 +982,26 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
         tok++;
       }
   guint32 after = end;  /* where the next of the chunk's tokens starts */
+  if (percent)
+    {
+      /* Its norm is itself, a string that outlives the document. */
+      tok->byte_start = after;
+      tok->byte_end = after + 1;
+      tok->char_start = after + char_shift;
+      tok->char_end = after + 1 + char_shift;
+      tok->sentence = 0;
+      tok->paragraph = 0;
+      tok->kind = SAYWHO_TOKEN_PUNCT;
+      tok->flags = (guint16) possessive_flags;
+      tok->norm_len = 1;
+      tok->norm = "%";
+      tok->stem = NULL;
+      tok->norm_hash = s->tk->percent_hash;
+      tok->stem_hash = s->tk->percent_hash;
+      tok->stem_len = 1;
+      tok++;
+      after++;
+    }
   if (possessive_bytes != 0)
     {
       /* Its norm is "'s", whatever its apostrophe and its case. */
@@ -1698,6 +1749,7 @@ tokenize_create (const SaywhoConfig *config, GError **error)
     tk->quote_hashes[i] = saywho_str_hash (plain_quotes[i], -1);
   tk->possessive_hash = saywho_str_hash ("'s", 2);
   tk->hyphen_hash = saywho_str_hash ("-", 1);
+  tk->percent_hash = saywho_str_hash ("%", 1);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
