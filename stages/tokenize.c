@@ -44,6 +44,7 @@ typedef struct {
   guint32 possessive_hash;    /* and of "'s" */
   guint32 hyphen_hash;        /* and of "-" */
   guint32 percent_hash;       /* and of "%" */
+  guint32 paren_hashes[2];    /* and of "(" and ")" */
 } Tokenizer;
 
 typedef struct {
@@ -634,13 +635,14 @@ is_number_joint (guchar c)
 }
 
 /* Whether a chunk at text + i may be one of the fast path's: it starts
- * with an ASCII letter or digit or a double quotation mark that may open. */
+ * with an ASCII letter or digit, a double quotation mark that may open or
+ * an opening bracket. */
 static inline gboolean
 starts_plain_chunk (const char *text, guint32 i)
 {
   guint bytes;
   return is_ascii_letter ((guchar) text[i]) || is_ascii_digit ((guchar) text[i])
-         || opening_quote (text, i, &bytes) != 0;
+         || opening_quote (text, i, &bytes) != 0 || text[i] == '(';
 }
 
 /* The ASCII digits of text from pos on, up to 63 of them and not past len:
@@ -724,10 +726,32 @@ typedef struct {
 
 /* Longer words take the general rules; the room a chunk of the fast path
  * may need for its norms (one word's, lowered sixteen bytes at a time),
- * and for its tokens (a quotation mark, a word, 's, a mark, a quotation
- * mark).  A hyphenated word's further parts need as much again each,
- * which the chunk checks for itself. */
-enum { PLAIN_LONGEST = 63, PLAIN_ROOM = PLAIN_LONGEST + 1, PLAIN_TOKENS = 5 };
+ * and for its tokens (a quotation mark, a bracket, a word, 's, a bracket,
+ * a mark, a quotation mark).  A hyphenated word's further parts need as
+ * much again each, which the chunk checks for itself. */
+enum { PLAIN_LONGEST = 63, PLAIN_ROOM = PLAIN_LONGEST + 1, PLAIN_TOKENS = 7 };
+
+/* Writes the token of a punctuation mark of one byte at `at`, whose norm
+ * is norm, a string that outlives the document. */
+static inline void
+put_plain_mark (SaywhoToken *tok, guint32 at, guint32 char_shift, const char *norm,
+                guint32 hash, guint flags)
+{
+  tok->byte_start = at;
+  tok->byte_end = at + 1;
+  tok->char_start = at + char_shift;
+  tok->char_end = at + 1 + char_shift;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = SAYWHO_TOKEN_PUNCT;
+  tok->flags = (guint16) flags;
+  tok->norm_len = 1;
+  tok->norm = norm;
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = 1;
+}
 
 /* The parts of a hyphenated word the fast path takes (state-run,
  * Export-Import, weaker-than-expected): more go to the general rules. */
@@ -782,13 +806,17 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
 
   /* What the chunk is made of, before anything is written. */
   guint open_bytes = 0, open = 0;
+  gboolean open_paren = FALSE;
+  guint32 word = pos;
   if (!is_ascii_letter ((guchar) text[pos]) && !is_ascii_digit ((guchar) text[pos]))
     {
       open = opening_quote (text, pos, &open_bytes);
-      if (open == 0)
+      word += open_bytes;
+      open_paren = text[word] == '(';
+      word += open_paren;
+      if (open == 0 && !open_paren)
         return G_MAXUINT32;
     }
-  guint32 word = pos + open_bytes;
   char *norm = run->room;
   guint64 any_lower = 0;
   guint32 n;
@@ -855,7 +883,7 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
   guint32 next = end;    /* where the next token may start */
   guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
   guint abbreviation = 0;  /* the last word's AbbrevClass + 1, with the stop after it */
-  gboolean percent = FALSE;
+  gboolean percent = FALSE, close_paren = FALSE;
   guint space_flags = 0;
   if (text[end] == ' ')
     space_flags = SAYWHO_TOKEN_SPACE_AFTER;
@@ -880,6 +908,8 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
           possessive_bytes = apostrophe + 1;
           tail += possessive_bytes;
         }
+      close_paren = text[tail] == ')';
+      tail += close_paren;
       mark = after_word[(guchar) text[tail]];
       if (mark != 0 && mark <= AFTER_MARK_LAST)
         tail++;
@@ -897,7 +927,7 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
        * abbreviation, one token; a single letter and its stop (J., a.)
        * and one that depends on the number after it (No. 10) take the
        * general rules. */
-      if (mark == 6 && !number && possessive_bytes == 0)
+      if (mark == 6 && !number && possessive_bytes == 0 && !close_paren)
         {
           if (n < 2)
             return G_MAXUINT32;
@@ -926,18 +956,10 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
       char_shift -= open_bytes - 1;
       flags = 0;
     }
-  /* The space goes with the chunk's last token. */
-  guint last_flags = space_flags;
-  if (close != 0)
-    last_flags = 0;
-  guint mark_flags = last_flags;
-  if (mark != 0)
-    last_flags = 0;
-  guint possessive_flags = last_flags;  /* or the percent sign's: never both */
-  if (possessive_bytes != 0 || percent)
-    last_flags = 0;
+  if (open_paren)
+    put_plain_mark (tok++, word - 1, char_shift, "(", s->tk->paren_hashes[0], 0);
   if (number)
-    put_plain_word (tok++, SAYWHO_TOKEN_NUMBER, word, n, char_shift, norm, flags | last_flags);
+    put_plain_word (tok++, SAYWHO_TOKEN_NUMBER, word, n, char_shift, norm, flags);
   else
     for (guint k = 0; k < parts; k++)
       {
@@ -949,11 +971,10 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
         if (k + 1 == parts)
           {
             if (abbreviation == 0)
-              put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm,
-                              flags | last_flags);
+              put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm, flags);
             else
               put_plain_word (tok++, SAYWHO_TOKEN_ABBREVIATION, at, last_len, char_shift, norm,
-                              flags | last_flags
+                              flags
                               | (abbreviation == ABBREV_TITLE + 1 ? SAYWHO_TOKEN_ABBREV_TITLE
                                                                   : 0));
             break;
@@ -962,46 +983,11 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
         put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm, flags);
         norm += part_n + 1;
         flags = 0;
-        /* The hyphen: its norm is itself, a string that outlives the
-         * document. */
-        guint32 hyphen = at + part_n;
-        tok->byte_start = hyphen;
-        tok->byte_end = hyphen + 1;
-        tok->char_start = hyphen + char_shift;
-        tok->char_end = hyphen + 1 + char_shift;
-        tok->sentence = 0;
-        tok->paragraph = 0;
-        tok->kind = SAYWHO_TOKEN_PUNCT;
-        tok->flags = 0;
-        tok->norm_len = 1;
-        tok->norm = "-";
-        tok->stem = NULL;
-        tok->norm_hash = s->tk->hyphen_hash;
-        tok->stem_hash = s->tk->hyphen_hash;
-        tok->stem_len = 1;
-        tok++;
+        put_plain_mark (tok++, at + part_n, char_shift, "-", s->tk->hyphen_hash, 0);
       }
   guint32 after = end;  /* where the next of the chunk's tokens starts */
   if (percent)
-    {
-      /* Its norm is itself, a string that outlives the document. */
-      tok->byte_start = after;
-      tok->byte_end = after + 1;
-      tok->char_start = after + char_shift;
-      tok->char_end = after + 1 + char_shift;
-      tok->sentence = 0;
-      tok->paragraph = 0;
-      tok->kind = SAYWHO_TOKEN_PUNCT;
-      tok->flags = (guint16) possessive_flags;
-      tok->norm_len = 1;
-      tok->norm = "%";
-      tok->stem = NULL;
-      tok->norm_hash = s->tk->percent_hash;
-      tok->stem_hash = s->tk->percent_hash;
-      tok->stem_len = 1;
-      tok++;
-      after++;
-    }
+    put_plain_mark (tok++, after++, char_shift, "%", s->tk->percent_hash, 0);
   if (possessive_bytes != 0)
     {
       /* Its norm is "'s", whatever its apostrophe and its case. */
@@ -1013,9 +999,8 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
       tok->sentence = 0;
       tok->paragraph = 0;
       tok->kind = SAYWHO_TOKEN_POSSESSIVE;
-      tok->flags = (guint16) (possessive_flags
-                              | (text[after + possessive_bytes - 1] == 'S'
-                                   ? SAYWHO_TOKEN_CAPITALIZED : 0));
+      tok->flags = (guint16) (text[after + possessive_bytes - 1] == 'S'
+                                ? SAYWHO_TOKEN_CAPITALIZED : 0);
       tok->norm_len = 2;
       tok->norm = "'s";
       tok->stem = NULL;
@@ -1026,6 +1011,8 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
       char_shift -= possessive_bytes - 2;
       after += possessive_bytes;
     }
+  if (close_paren)
+    put_plain_mark (tok++, after++, char_shift, ")", s->tk->paren_hashes[1], 0);
   if (mark != 0)
     {
       /* The punctuation mark: its norm is itself, a string that outlives
@@ -1038,7 +1025,7 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
       tok->sentence = 0;
       tok->paragraph = 0;
       tok->kind = SAYWHO_TOKEN_PUNCT;
-      tok->flags = (guint16) mark_flags;
+      tok->flags = 0;
       tok->norm_len = 1;
       tok->norm = plain_marks[mark - 1];
       tok->stem = NULL;
@@ -1050,11 +1037,13 @@ emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
   if (close != 0)
     {
       put_plain_quote (s, tok++, close, tail, close_bytes, tail + char_shift,
-                       space_flags | SAYWHO_TOKEN_QUOTE_CLOSE);
+                       SAYWHO_TOKEN_QUOTE_CLOSE);
       if (run->open_double > 0)
         run->open_double--;
       char_shift -= close_bytes - 1;
     }
+  /* The space goes with the chunk's last token. */
+  tok[-1].flags |= (guint16) space_flags;
   run->tok = tok;
   run->char_shift = char_shift;
   *spaced = space_flags != 0;
@@ -1750,6 +1739,8 @@ tokenize_create (const SaywhoConfig *config, GError **error)
   tk->possessive_hash = saywho_str_hash ("'s", 2);
   tk->hyphen_hash = saywho_str_hash ("-", 1);
   tk->percent_hash = saywho_str_hash ("%", 1);
+  tk->paren_hashes[0] = saywho_str_hash ("(", 1);
+  tk->paren_hashes[1] = saywho_str_hash (")", 1);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
