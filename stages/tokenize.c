@@ -781,12 +781,13 @@ put_plain_word (SaywhoToken *tok, SaywhoTokenKind kind, guint32 at, guint32 n,
 }
 
 /* One chunk of the fast path's other than a word and a space, at pos (a
- * chunk's start, starts_plain_chunk()): [" or “] a word or a number ['s or
- * ’s] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end, where the
- * word may be up to PLAIN_PARTS runs of letters joined by single hyphens,
- * each hyphen a token of its own (state-run: state, -, run), and the
- * number runs of digits joined by . , : / or - (3.5, 2015-09-14), with %
- * after it, a token of its own, in the place of 's (3.5%); the
+ * chunk's start, starts_plain_chunk()): [" or “] [(] a word or a number
+ * ['s or ’s] [)] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end,
+ * where the word may be up to PLAIN_PARTS runs of letters joined by single
+ * hyphens, each hyphen a token of its own (state-run: state, -, run), and
+ * the number runs of digits joined by . , : / or - (3.5, 2015-09-14), with
+ * %, a token of its own, in the place of 's (3.5%); a word and the full
+ * stop after it are one token where they are an abbreviation (Inc.).  The
  * general rules split it so (the quotation marks open and close as the
  * general rules find them to at a chunk's ends).  The run has room for its
  * norm and its tokens.  Returns where the next token may start, after one
@@ -1065,9 +1066,9 @@ emit_plain_hyphenated (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
 }
 
 /* The common cases, without decoding: runs of chunks that are ASCII
- * letters alone, or with one , ; : ? ! or . after them (and the word and
- * its full stop are no abbreviation), each followed by ASCII whitespace or
- * the end; the same with 's after them, or between double quotation marks;
+ * letters alone, or with one , ; : ? ! or . after them, each followed by
+ * ASCII whitespace or the end; the same with 's after them, hyphenated,
+ * between double quotation marks or brackets; abbreviations of one word;
  * and numbers likewise (see emit_plain_chunk()).  Chunks one space apart
  * (most of a news text) are taken in one loop rather than one trip through
  * the main loop for the chunk and one for its space, and a word with a
