@@ -42,6 +42,9 @@ typedef struct {
   guint32 mark_hashes[6];     /* saywho_str_hash() of each of plain_marks */
   guint32 quote_hashes[3];    /* and of each of plain_quotes */
   guint32 possessive_hash;    /* and of "'s" */
+  guint32 hyphen_hash;        /* and of "-" */
+  guint32 percent_hash;       /* and of "%" */
+  guint32 paren_hashes[2];    /* and of "(" and ")" */
 } Tokenizer;
 
 typedef struct {
@@ -624,14 +627,22 @@ is_ascii_digit (guchar c)
   return (guchar) (c - '0') <= 9;
 }
 
+/* What joins two runs of digits into one number (see scan_word()). */
+static inline gboolean
+is_number_joint (guchar c)
+{
+  return c == '.' || c == ',' || c == ':' || c == '/' || c == '-';
+}
+
 /* Whether a chunk at text + i may be one of the fast path's: it starts
- * with an ASCII letter or digit or a double quotation mark that may open. */
+ * with an ASCII letter or digit, a double quotation mark that may open or
+ * an opening bracket. */
 static inline gboolean
 starts_plain_chunk (const char *text, guint32 i)
 {
   guint bytes;
   return is_ascii_letter ((guchar) text[i]) || is_ascii_digit ((guchar) text[i])
-         || opening_quote (text, i, &bytes) != 0;
+         || opening_quote (text, i, &bytes) != 0 || text[i] == '(';
 }
 
 /* The ASCII digits of text from pos on, up to 63 of them and not past len:
@@ -650,24 +661,31 @@ scan_digits (const char *text, guint32 pos, guint32 len, char *norm)
   return n;
 }
 
-/* Whether the word of n letters at text (n >= 2), with the full stop after
- * it, keeps its stop under the general rules: "Sept." and "J." do, and so
- * do titles in capitals ("GEN.").  Out of line: few words end a sentence,
- * and its buffer would cost the fast path's loop registers. */
-static G_GNUC_NO_INLINE gboolean
-plain_word_keeps_stop (const Scan *s, const char *text, guint32 n, gboolean capitals)
+/* The abbreviation that the word of n letters at text (n >= 2) and the
+ * full stop after it may be under the general rules (match_abbreviation(),
+ * which, for a word with one full stop, has this one form to look up): its
+ * AbbrevClass + 1 ("Inc.", "Sept.", and titles in capitals, "GEN.", as
+ * ABBREV_TITLE), or 0 where the stop is a token of its own.  An
+ * ABBREV_NUMERIC one also depends on what follows.  Out of line: few
+ * words end a sentence, and its buffer would cost the fast path's loop
+ * registers. */
+static G_GNUC_NO_INLINE guint
+plain_word_abbreviation (const Scan *s, const char *text, guint32 n, gboolean capitals)
 {
   char form[64 + 2];
   memcpy (form, text, n);
   form[n] = '.';
   form[n + 1] = '\0';
-  if (saywho_strmap_contains (s->tk->abbreviation_forms, form, saywho_str_hash (form, n + 1)))
-    return TRUE;
   guint32 klass;
-  return capitals && capitalized_form (form)
-         && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
-                                  saywho_str_hash (form, n + 1), &klass)
-         && klass == ABBREV_TITLE;
+  if (saywho_strmap_lookup (s->tk->abbreviation_forms, form, saywho_str_hash (form, n + 1),
+                            &klass))
+    return klass + 1;
+  if (capitals && capitalized_form (form)
+      && saywho_strmap_lookup (s->tk->abbreviation_forms, form,
+                               saywho_str_hash (form, n + 1), &klass)
+      && klass == ABBREV_TITLE)
+    return ABBREV_TITLE + 1;
+  return 0;
 }
 
 /* Writes the token of double quotation mark `quote` (a plain_quotes index
@@ -696,45 +714,110 @@ put_plain_quote (const Scan *s, SaywhoToken *tok, guint quote, guint32 at, guint
 /* Where a run of the fast path has got to (see emit_plain_words()). */
 typedef struct {
   SaywhoToken *tok;            /* the next token (there is room for a chunk's) */
+  SaywhoToken *tok_end;        /* the end of the room for tokens */
   char *room;                  /* the pool's free bytes (room for a chunk's norm) */
+  char *room_end;              /* and their end */
   /* Bytes and characters go together but for the quotation marks and
    * apostrophes of three bytes: a character's offset is its byte's plus
    * char_shift (modulo 2^32), which each of those lowers by two. */
   guint32 char_shift;
   gint open_double;            /* as in Scan, for the run */
-  guint first_flags;           /* the line breaks before the run's first token */
 } PlainRun;
 
 /* Longer words take the general rules; the room a chunk of the fast path
  * may need for its norms (one word's, lowered sixteen bytes at a time),
- * and for its tokens (a quotation mark, a word, 's, a mark, a quotation
- * mark). */
-enum { PLAIN_LONGEST = 63, PLAIN_ROOM = PLAIN_LONGEST + 1, PLAIN_TOKENS = 5 };
+ * and for its tokens (a quotation mark, a bracket, a word, 's, a bracket,
+ * a mark, a quotation mark).  A hyphenated word's further parts need as
+ * much again each, which the chunk checks for itself. */
+enum { PLAIN_LONGEST = 63, PLAIN_ROOM = PLAIN_LONGEST + 1, PLAIN_TOKENS = 7 };
+
+/* Writes the token of a punctuation mark of one byte at `at`, whose norm
+ * is norm, a string that outlives the document. */
+static inline void
+put_plain_mark (SaywhoToken *tok, guint32 at, guint32 char_shift, const char *norm,
+                guint32 hash, guint flags)
+{
+  tok->byte_start = at;
+  tok->byte_end = at + 1;
+  tok->char_start = at + char_shift;
+  tok->char_end = at + 1 + char_shift;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = SAYWHO_TOKEN_PUNCT;
+  tok->flags = (guint16) flags;
+  tok->norm_len = 1;
+  tok->norm = norm;
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = 1;
+}
+
+/* The parts of a hyphenated word the fast path takes (state-run,
+ * Export-Import, weaker-than-expected): more go to the general rules. */
+enum { PLAIN_PARTS = 4 };
+
+/* Writes the token of a word of the fast path's: bytes [at, at + n), all
+ * ASCII letters or all digits, its norm at norm. */
+static inline void
+put_plain_word (SaywhoToken *tok, SaywhoTokenKind kind, guint32 at, guint32 n,
+                guint32 char_shift, const char *norm, guint flags)
+{
+  guint32 hash = saywho_str_hash (norm, n);
+  tok->byte_start = at;
+  tok->byte_end = at + n;
+  tok->char_start = at + char_shift;
+  tok->char_end = at + n + char_shift;
+  tok->sentence = 0;
+  tok->paragraph = 0;
+  tok->kind = (guint16) kind;
+  tok->flags = (guint16) flags;
+  tok->norm_len = n;
+  tok->norm = norm;
+  tok->stem = NULL;
+  tok->norm_hash = hash;
+  tok->stem_hash = hash;
+  tok->stem_len = n;
+}
 
 /* One chunk of the fast path's other than a word and a space, at pos (a
- * chunk's start, starts_plain_chunk()): [" or “] a word or a number ['s or
- * ’s] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end; the
+ * chunk's start, starts_plain_chunk()): [" or “] [(] a word or a number
+ * ['s or ’s] [)] [, ; : ? ! .] [" or ”], then ASCII whitespace or the end,
+ * where the word may be up to PLAIN_PARTS runs of letters joined by single
+ * hyphens, each hyphen a token of its own (state-run: state, -, run), and
+ * the number runs of digits joined by . , : / or - (3.5, 2015-09-14), with
+ * %, a token of its own, in the place of 's (3.5%); a word and the full
+ * stop after it are one token where they are an abbreviation (Inc.).  The
  * general rules split it so (the quotation marks open and close as the
  * general rules find them to at a chunk's ends).  The run has room for its
  * norm and its tokens.  Returns where the next token may start, after one
  * space (*spaced) if there is one, or G_MAXUINT32, with nothing written,
- * where the chunk needs the general rules.  Out of line: it would cost the
- * loop of words and spaces its registers. */
-static G_GNUC_NO_INLINE guint32
-emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+ * where the chunk needs the general rules.  Made twice from one body:
+ * emit_plain_chunk() for chunks of one word, emit_plain_hyphenated() for
+ * hyphenated words (few), which the first hands over to, so that the loop
+ * over their parts costs the others nothing. */
+static guint32 emit_plain_hyphenated (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced);
+
+ALWAYS_INLINE static inline guint32
+emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
+                       gboolean hyphens)
 {
   const char *text = s->doc->text;
   guint32 len = (guint32) s->doc->length;
 
   /* What the chunk is made of, before anything is written. */
   guint open_bytes = 0, open = 0;
+  gboolean open_paren = FALSE;
+  guint32 word = pos;
   if (!is_ascii_letter ((guchar) text[pos]) && !is_ascii_digit ((guchar) text[pos]))
     {
       open = opening_quote (text, pos, &open_bytes);
-      if (open == 0)
+      word += open_bytes;
+      open_paren = text[word] == '(';
+      word += open_paren;
+      if (open == 0 && !open_paren)
         return G_MAXUINT32;
     }
-  guint32 word = pos + open_bytes;
   char *norm = run->room;
   guint64 any_lower = 0;
   guint32 n;
@@ -745,15 +828,63 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
     {
       n = scan_digits (text, word, len, norm);
       number = TRUE;
+      /* . , : / and - between digits join them (3.5, 1,200, 11:05, 9/11,
+       * 2015-09-14: see scan_word()); the text is NUL-terminated, so the
+       * byte after a joint may be read. */
+      while (n + 1 < PLAIN_LONGEST && is_number_joint ((guchar) text[word + n])
+             && is_ascii_digit ((guchar) text[word + n + 1]))
+        {
+          norm[n] = text[word + n];
+          n++;
+          while (n < PLAIN_LONGEST && is_ascii_digit ((guchar) text[word + n]))
+            {
+              norm[n] = text[word + n];
+              n++;
+            }
+        }
     }
   else
     return G_MAXUINT32;
   guint32 end = word + n;
   if (n == PLAIN_LONGEST)
     return G_MAXUINT32;
+  /* A hyphen between letters splits (see scan_word()): the parts of
+   * state-run are words of their own, each checked like the first, their
+   * norms one after another in the pool.  Each further part needs the
+   * room of a word for its norm, and two more tokens; where they are not
+   * there, or after PLAIN_PARTS parts, the hyphen left after the last
+   * part sends the chunk to the general rules below. */
+  guint parts = 1;
+  guint32 part_start[PLAIN_PARTS], part_len[PLAIN_PARTS];
+  guint64 part_lower[PLAIN_PARTS];
+  char *last_norm = norm;
+  part_start[0] = word;
+  part_len[0] = n;
+  part_lower[0] = any_lower;
+  if (!hyphens && !number && text[end] == '-' && is_ascii_letter ((guchar) text[end + 1]))
+    return emit_plain_hyphenated (s, run, pos, spaced);
+  while (hyphens && !number && text[end] == '-' && is_ascii_letter ((guchar) text[end + 1])
+         && parts < PLAIN_PARTS
+         && (gsize) (run->room_end - (last_norm + n + 1)) >= PLAIN_ROOM
+         && run->tok_end - run->tok >= PLAIN_TOKENS + 2 * (gssize) parts)
+    {
+      last_norm += n + 1;
+      any_lower = 0;
+      guint32 start = end + 1;
+      n = scan_letters (text, start, len, last_norm, &any_lower);
+      if (n == PLAIN_LONGEST)
+        return G_MAXUINT32;
+      part_start[parts] = start;
+      part_len[parts] = n;
+      part_lower[parts] = any_lower;
+      parts++;
+      end = start + n;
+    }
   guint32 tail = end;    /* after the word, its 's and its mark */
   guint32 next = end;    /* where the next token may start */
   guint possessive_bytes = 0, mark = 0, close = 0, close_bytes = 0;
+  guint abbreviation = 0;  /* the last word's AbbrevClass + 1, with the stop after it */
+  gboolean percent = FALSE, close_paren = FALSE;
   guint space_flags = 0;
   if (text[end] == ' ')
     space_flags = SAYWHO_TOKEN_SPACE_AFTER;
@@ -761,10 +892,16 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
     {
       /* 's or ’s, then no letter or digit (a possessive, split off by the
        * general rules; the text is NUL-terminated, and a byte that is not
-       * the one looked for stops the reading) */
+       * the one looked for stops the reading); or, after a number, % (a
+       * token of its own, 3.5%) */
       guchar c = (guchar) text[end];
-      if (c == '\''
-          || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
+      if (number && c == '%')
+        {
+          percent = TRUE;
+          tail++;
+        }
+      else if (c == '\''
+               || (c == 0xE2 && (guchar) text[end + 1] == 0x80 && (guchar) text[end + 2] == 0x99))
         {
           guint apostrophe = c == '\'' ? 1 : 3;
           if ((text[end + apostrophe] | 0x20) != 's')
@@ -772,6 +909,8 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
           possessive_bytes = apostrophe + 1;
           tail += possessive_bytes;
         }
+      close_paren = text[tail] == ')';
+      tail += close_paren;
       mark = after_word[(guchar) text[tail]];
       if (mark != 0 && mark <= AFTER_MARK_LAST)
         tail++;
@@ -785,18 +924,31 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
       else if (follow != AFTER_BREAK && next < len)
         return G_MAXUINT32;
       /* AFTER_BREAK, or the end: the main loop takes what follows. */
-      if (mark == 6 && !number && possessive_bytes == 0
-          && (n < 2 || plain_word_keeps_stop (s, text + word, n, any_lower == 0)))
-        return G_MAXUINT32;
+      /* A full stop after a word: the word and the stop may be an
+       * abbreviation, one token; a single letter and its stop (J., a.)
+       * and one that depends on the number after it (No. 10) take the
+       * general rules. */
+      if (mark == 6 && !number && possessive_bytes == 0 && !close_paren)
+        {
+          if (n < 2)
+            return G_MAXUINT32;
+          abbreviation = plain_word_abbreviation (s, text + end - n, n, any_lower == 0);
+          if (abbreviation == ABBREV_NUMERIC + 1)
+            return G_MAXUINT32;
+          if (abbreviation != 0)
+            mark = 0;  /* the stop is the abbreviation's */
+        }
     }
 
-  norm[n] = '\0';
-  run->room += n + 1;
-  guint32 hash = saywho_str_hash (norm, n);
+  /* The last word's norm, and the abbreviation's full stop. */
+  guint32 last_len = n;
+  if (abbreviation != 0)
+    last_norm[last_len++] = '.';
+  last_norm[last_len] = '\0';
+  run->room = last_norm + last_len + 1;
   SaywhoToken *tok = run->tok;
   guint32 char_shift = run->char_shift;
-  guint flags = run->first_flags;
-  run->first_flags = 0;
+  guint flags = 0;
   if (open != 0)
     {
       put_plain_quote (s, tok++, open, pos, open_bytes, pos + char_shift,
@@ -805,41 +957,38 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
       char_shift -= open_bytes - 1;
       flags = 0;
     }
-  if (!number)
-    {
-      if ((guchar) text[word] < 'a')
-        flags |= SAYWHO_TOKEN_CAPITALIZED;
-      if (n >= 2 && any_lower == 0)
-        flags |= SAYWHO_TOKEN_ALL_CAPS;
-    }
-  /* The space goes with the chunk's last token. */
-  guint last_flags = space_flags;
-  if (close != 0)
-    last_flags = 0;
-  guint mark_flags = last_flags;
-  if (mark != 0)
-    last_flags = 0;
-  guint possessive_flags = last_flags;
-  if (possessive_bytes != 0)
-    last_flags = 0;
-  flags |= last_flags;
-  /* Field by field: an initializer would zero the token first. */
-  tok->byte_start = word;
-  tok->byte_end = end;
-  tok->char_start = word + char_shift;
-  tok->char_end = end + char_shift;
-  tok->sentence = 0;
-  tok->paragraph = 0;
-  tok->kind = number ? SAYWHO_TOKEN_NUMBER : SAYWHO_TOKEN_WORD;
-  tok->flags = (guint16) flags;
-  tok->norm_len = n;
-  tok->norm = norm;
-  tok->stem = NULL;
-  tok->norm_hash = hash;
-  tok->stem_hash = hash;
-  tok->stem_len = n;
-  tok++;
+  if (open_paren)
+    put_plain_mark (tok++, word - 1, char_shift, "(", s->tk->paren_hashes[0], 0);
+  if (number)
+    put_plain_word (tok++, SAYWHO_TOKEN_NUMBER, word, n, char_shift, norm, flags);
+  else
+    for (guint k = 0; k < parts; k++)
+      {
+        guint32 at = part_start[k], part_n = part_len[k];
+        if ((guchar) text[at] < 'a')
+          flags |= SAYWHO_TOKEN_CAPITALIZED;
+        if (part_n >= 2 && part_lower[k] == 0)
+          flags |= SAYWHO_TOKEN_ALL_CAPS;
+        if (k + 1 == parts)
+          {
+            if (abbreviation == 0)
+              put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm, flags);
+            else
+              put_plain_word (tok++, SAYWHO_TOKEN_ABBREVIATION, at, last_len, char_shift, norm,
+                              flags
+                              | (abbreviation == ABBREV_TITLE + 1 ? SAYWHO_TOKEN_ABBREV_TITLE
+                                                                  : 0));
+            break;
+          }
+        norm[part_n] = '\0';
+        put_plain_word (tok++, SAYWHO_TOKEN_WORD, at, part_n, char_shift, norm, flags);
+        norm += part_n + 1;
+        flags = 0;
+        put_plain_mark (tok++, at + part_n, char_shift, "-", s->tk->hyphen_hash, 0);
+      }
   guint32 after = end;  /* where the next of the chunk's tokens starts */
+  if (percent)
+    put_plain_mark (tok++, after++, char_shift, "%", s->tk->percent_hash, 0);
   if (possessive_bytes != 0)
     {
       /* Its norm is "'s", whatever its apostrophe and its case. */
@@ -851,9 +1000,8 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
       tok->sentence = 0;
       tok->paragraph = 0;
       tok->kind = SAYWHO_TOKEN_POSSESSIVE;
-      tok->flags = (guint16) (possessive_flags
-                              | (text[after + possessive_bytes - 1] == 'S'
-                                   ? SAYWHO_TOKEN_CAPITALIZED : 0));
+      tok->flags = (guint16) (text[after + possessive_bytes - 1] == 'S'
+                                ? SAYWHO_TOKEN_CAPITALIZED : 0);
       tok->norm_len = 2;
       tok->norm = "'s";
       tok->stem = NULL;
@@ -864,6 +1012,8 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
       char_shift -= possessive_bytes - 2;
       after += possessive_bytes;
     }
+  if (close_paren)
+    put_plain_mark (tok++, after++, char_shift, ")", s->tk->paren_hashes[1], 0);
   if (mark != 0)
     {
       /* The punctuation mark: its norm is itself, a string that outlives
@@ -876,7 +1026,7 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
       tok->sentence = 0;
       tok->paragraph = 0;
       tok->kind = SAYWHO_TOKEN_PUNCT;
-      tok->flags = (guint16) mark_flags;
+      tok->flags = 0;
       tok->norm_len = 1;
       tok->norm = plain_marks[mark - 1];
       tok->stem = NULL;
@@ -888,21 +1038,37 @@ emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
   if (close != 0)
     {
       put_plain_quote (s, tok++, close, tail, close_bytes, tail + char_shift,
-                       space_flags | SAYWHO_TOKEN_QUOTE_CLOSE);
+                       SAYWHO_TOKEN_QUOTE_CLOSE);
       if (run->open_double > 0)
         run->open_double--;
       char_shift -= close_bytes - 1;
     }
+  /* The space goes with the chunk's last token. */
+  tok[-1].flags |= (guint16) space_flags;
   run->tok = tok;
   run->char_shift = char_shift;
   *spaced = space_flags != 0;
   return next + (space_flags != 0);
 }
 
+/* Out of line: they would cost the loop of words and spaces its
+ * registers. */
+static G_GNUC_NO_INLINE guint32
+emit_plain_chunk (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+{
+  return emit_plain_chunk_with (s, run, pos, spaced, FALSE);
+}
+
+static G_GNUC_NO_INLINE guint32
+emit_plain_hyphenated (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced)
+{
+  return emit_plain_chunk_with (s, run, pos, spaced, TRUE);
+}
+
 /* The common cases, without decoding: runs of chunks that are ASCII
- * letters alone, or with one , ; : ? ! or . after them (and the word and
- * its full stop are no abbreviation), each followed by ASCII whitespace or
- * the end; the same with 's after them, or between double quotation marks;
+ * letters alone, or with one , ; : ? ! or . after them, each followed by
+ * ASCII whitespace or the end; the same with 's after them, hyphenated,
+ * between double quotation marks or brackets; abbreviations of one word;
  * and numbers likewise (see emit_plain_chunk()).  Chunks one space apart
  * (most of a news text) are taken in one loop rather than one trip through
  * the main loop for the chunk and one for its space, and a word with a
@@ -926,12 +1092,6 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
   SaywhoToken *tok_end = s->tokens + s->captokens;
   char *room = pool->next, *room_end = pool->end;
   gboolean stopped_at_general = TRUE;
-
-  /* Only the run's first token can follow a line break. */
-  guint first_flags = 0;
-  if (s->pending_newlines > 0)
-    first_flags = SAYWHO_TOKEN_NEWLINE_BEFORE
-                  | (s->pending_newlines > 1 ? SAYWHO_TOKEN_BLANK_BEFORE : 0);
 
   for (;;)
     {
@@ -964,8 +1124,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
               norm[n] = '\0';
               room += n + 1;
               guint32 hash = saywho_str_hash (norm, n);
-              guint flags = first_flags | SAYWHO_TOKEN_SPACE_AFTER;
-              first_flags = 0;
+              guint flags = SAYWHO_TOKEN_SPACE_AFTER;
               if ((guchar) text[pos] < 'a')
                 flags |= SAYWHO_TOKEN_CAPITALIZED;
               if (n >= 2 && any_lower == 0)
@@ -996,7 +1155,7 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
             }
         }
       /* Any other chunk of the fast path's. */
-      PlainRun run = { tok, room, char_shift, s->open_double, first_flags };
+      PlainRun run = { tok, tok_end, room, room_end, char_shift, s->open_double };
       gboolean spaced;
       guint32 next = emit_plain_chunk (s, &run, pos, &spaced);
       if (next == G_MAXUINT32)
@@ -1004,7 +1163,6 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
       tok = run.tok;
       room = run.room;
       char_shift = run.char_shift;
-      first_flags = run.first_flags;
       s->open_double = run.open_double;
       pos = next;
       if (!spaced || !starts_plain_chunk (text, pos))
@@ -1014,8 +1172,14 @@ emit_plain_words (Scan *s, guint32 pos, guint32 *chars_io, gboolean *general)
         }
     }
   guint ntokens = (guint) (tok - s->tokens);
-  if (ntokens != s->ntokens)
-    s->pending_newlines = 0;
+  if (ntokens != s->ntokens && s->pending_newlines > 0)
+    {
+      /* Only the run's first token can follow a line break: its flags
+       * are set here rather than carried through the loop. */
+      s->tokens[s->ntokens].flags |= SAYWHO_TOKEN_NEWLINE_BEFORE
+                                     | (s->pending_newlines > 1 ? SAYWHO_TOKEN_BLANK_BEFORE : 0);
+      s->pending_newlines = 0;
+    }
   s->ntokens = ntokens;
   pool->next = room;
   *chars_io = pos + char_shift;
@@ -1574,6 +1738,10 @@ tokenize_create (const SaywhoConfig *config, GError **error)
   for (guint i = 0; i < G_N_ELEMENTS (plain_quotes); i++)
     tk->quote_hashes[i] = saywho_str_hash (plain_quotes[i], -1);
   tk->possessive_hash = saywho_str_hash ("'s", 2);
+  tk->hyphen_hash = saywho_str_hash ("-", 1);
+  tk->percent_hash = saywho_str_hash ("%", 1);
+  tk->paren_hashes[0] = saywho_str_hash ("(", 1);
+  tk->paren_hashes[1] = saywho_str_hash (")", 1);
   if (!saywho_lexicon_read (config->lexicon_dir, "abbreviations.tsv", 1, 2,
                             add_abbreviation, tk, error))
     {
