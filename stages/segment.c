@@ -219,7 +219,12 @@ typedef struct {
  * it for a paragraph's tokens once the next paragraph has opened its first
  * sentence: every span that covers them is closed then (start_span() only
  * ever changes the last one), and they are still in the core's cache, where
- * a pass of its own over the whole document would read them all again. */
+ * a pass of its own over the whole document would read them all again.
+ *
+ * A token's sentence is the first from the last one's on that it does not
+ * end, and likewise its paragraph: they change only where a span ends, so
+ * the tokens go by runs between those ends, and a token of a run only has
+ * the two numbers written, rather than both ends tested at every token. */
 static void
 assign_spans (SaywhoDocument *doc, guint *from, guint to, SpanCursor *at)
 {
@@ -227,26 +232,40 @@ assign_spans (SaywhoDocument *doc, guint *from, guint to, SpanCursor *at)
   const SaywhoSpan *sentences = (const SaywhoSpan *) (const void *) doc->sentences->data;
   const SaywhoSpan *paragraphs = (const SaywhoSpan *) (const void *) doc->paragraphs->data;
   guint s = at->sentence, p = at->paragraph;
-  for (guint i = *from; i < to; i++)
+  for (guint i = *from; i < to;)
     {
       while (i >= sentences[s].end)
         s++;
       while (i >= paragraphs[p].end)
         p++;
-      tokens[i].sentence = s;
-      tokens[i].paragraph = p;
-      if (i == sentences[s].start)
-        tokens[i].flags |= SAYWHO_TOKEN_SENTENCE_START;
+      guint stop = MIN (to, MIN (sentences[s].end, paragraphs[p].end));
+      /* the one token of the run where its sentence starts, if any */
+      guint start = sentences[s].start;
+      if (start >= i && start < stop)
+        tokens[start].flags |= SAYWHO_TOKEN_SENTENCE_START;
+      for (; i < stop; i++)
+        {
+          tokens[i].sentence = s;
+          tokens[i].paragraph = p;
+        }
     }
   *at = (SpanCursor) { s, p };
   *from = to;
 }
+
+/* The kinds of token after which no sentence ends (bits by kind). */
+#define WORD_LIKE ((1u << SAYWHO_TOKEN_WORD) | (1u << SAYWHO_TOKEN_NUMBER) \
+                   | (1u << SAYWHO_TOKEN_POSSESSIVE))
 
 static gboolean
 segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **error)
 {
   const Segmenter *seg = shared;
   guint n = doc->tokens->len;
+  /* The stage adds no token: its tokens stay where they are.  Read through
+   * this pointer, not doc, which the compiler would fetch again after
+   * every write to a span. */
+  SaywhoToken *tokens = (SaywhoToken *) (void *) doc->tokens->data;
   (void) worker;
   (void) error;
 
@@ -270,7 +289,10 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
     start_span (doc->paragraphs, 0);
     for (guint i = 1; i < n; i++)
       {
-        guint16 flags = tok_at (doc, i)->flags;
+        /* most tokens follow no line break: one test passes them */
+        guint16 flags = tokens[i].flags;
+        if (G_LIKELY (!(flags & (SAYWHO_TOKEN_BLANK_BEFORE | SAYWHO_TOKEN_NEWLINE_BEFORE))))
+          continue;
         if (flags & SAYWHO_TOKEN_BLANK_BEFORE)
           {
             blanks++;
@@ -278,7 +300,7 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
           }
         if (flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
           {
-            const SaywhoToken *prev = tok_at (doc, i - 1);
+            const SaywhoToken *prev = &tokens[i - 1];
             breaks++;
             after_end += is_terminal (doc, prev) || is_closer (doc, prev);
           }
@@ -287,7 +309,7 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   }
   if (line_mode)
     for (guint i = 1; i < n; i++)
-      if (tok_at (doc, i)->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
+      if (tokens[i].flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
         start_span (doc->paragraphs, i);
   g_array_index (doc->paragraphs, SaywhoSpan, doc->paragraphs->len - 1).end = n;
 
@@ -329,13 +351,13 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
       guint line_start = para.start;
       for (guint i = para.start + 1; i < para.end; i++)
         {
-          const SaywhoToken *tok = tok_at (doc, i);
+          const SaywhoToken *tok = &tokens[i];
 
           /* A headline or byline line followed by text on the next line. */
           if (tok->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
             {
-              gboolean header = (tok_at (doc, para.start)->flags & SAYWHO_TOKEN_HEADLINE)
-                                || text_is (doc, tok_at (doc, line_start), "By");
+              gboolean header = (tokens[para.start].flags & SAYWHO_TOKEN_HEADLINE)
+                                || text_is (doc, &tokens[line_start], "By");
               gboolean title = header && line_is_title (doc, line_start, i);
               line_start = i;
               if (title)
@@ -346,17 +368,17 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
             }
 
           /* Only a mark or an abbreviation ends a sentence: after a word or
-           * a number (most tokens), nothing to look at. */
-          guint16 prev_kind = tok_at (doc, i - 1)->kind;
-          if (prev_kind == SAYWHO_TOKEN_WORD || prev_kind == SAYWHO_TOKEN_NUMBER
-              || prev_kind == SAYWHO_TOKEN_POSSESSIVE)
+           * a number (most tokens), nothing to look at.  The three kinds
+           * are bits of one mask, so that this is one test, not three. */
+          guint16 prev_kind = tokens[i - 1].kind;
+          if ((WORD_LIKE >> (prev_kind & 31)) & 1)
             continue;
 
           /* Look back over closing quotes and brackets to the terminal. */
           guint k = i - 1;
-          while (k > para.start && is_closer (doc, tok_at (doc, k)))
+          while (k > para.start && is_closer (doc, &tokens[k]))
             k--;
-          const SaywhoToken *end = tok_at (doc, k);
+          const SaywhoToken *end = &tokens[k];
           gboolean breaks = FALSE;
           if (is_terminal (doc, end))
             breaks = can_start_sentence (doc, tok);
