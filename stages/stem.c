@@ -34,7 +34,7 @@ typedef struct {
   guint8 norm_len;                 /* 0: empty slot */
   guint8 stem_len;
   guint8 shared;                   /* bytes of the stem that start the norm */
-  guint8 unused;
+  guint8 room;                     /* pool bytes a copy of the stem takes; 0: the norm */
   char norm[CACHE_WORD];
   char ending[CACHE_ENDING];       /* the stem's bytes after the shared ones */
 } CacheSlot;
@@ -135,13 +135,15 @@ stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
             const CacheSlot *hit = &pair[k];
             tok->stem_hash = hit->stem_hash;
             tok->stem_len = hit->stem_len;
-            if (hit->shared == len && hit->stem_len == len)
+            if (hit->room == 0)
               tok->stem = norm;
             else
               {
-                /* The ending is copied whole: room for it after the shared part. */
-                char *stem = saywho_document_alloc (doc, hit->shared + CACHE_ENDING + 1u);
-                memcpy (stem, norm, hit->shared);
+                /* The slot's norm and the ending are copied whole, two
+                 * fixed-size moves rather than a call for the shared part:
+                 * room holds both, whatever the stem's length. */
+                char *stem = saywho_document_alloc (doc, hit->room);
+                memcpy (stem, hit->norm, CACHE_WORD);
                 memcpy (stem + hit->shared, hit->ending, CACHE_ENDING);
                 stem[hit->stem_len] = '\0';
                 tok->stem = stem;
@@ -181,6 +183,7 @@ stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
       slot->stem_hash = tok->stem_hash;
       slot->stem_len = (guint8) stem_len;
       slot->shared = (guint8) shared;
+      slot->room = is_norm ? 0 : (guint8) MAX (CACHE_WORD, shared + CACHE_ENDING + 1);
       memcpy (slot->ending, result + shared, stem_len - shared);
     }
 }
@@ -198,10 +201,12 @@ stem_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError
    * is there when its turn comes: the cache is larger than the core's own
    * caches, and a line read cold stalled the stage for most of its time. */
   enum { AHEAD = 8 };
+  const CacheSlot *cache = worker->cache;
   for (guint i = 0; i < n; i++)
     {
-      if (i + AHEAD < n)
-        __builtin_prefetch (&worker->cache[tokens[i + AHEAD].norm_hash & (CACHE_SLOTS - 2)]);
+      /* near the end, the last token's line again: no test to skip it */
+      guint ahead = MIN (i + AHEAD, n - 1);
+      __builtin_prefetch (&cache[tokens[ahead].norm_hash & (CACHE_SLOTS - 2)]);
       SaywhoToken *tok = &tokens[i];
       if (tok->kind == SAYWHO_TOKEN_WORD)
         stem_token (worker, doc, tok);
