@@ -67,6 +67,7 @@ typedef struct {
   gsize resolved_size;
   GHashTable *persons;   /* person id → GArray of its entities' indices, once asked */
   GHashTable *genders;   /* person id → MALE or FEMALE where the text says, once asked */
+  gboolean genders_known; /* genders holds the document's (else it is empty) */
 } Worker;
 
 enum { MALE = 1, FEMALE = 2 };  /* bits: a person the text says both of is neither */
@@ -433,19 +434,34 @@ last_person (Ctx *c, guint from, const char *id)
 static guint
 honorific_gender (const SaywhoToken *tok)
 {
+  /* with their lengths, so that a word that starts like one is no
+   * strlen() of every honorific */
+#define HONORIFIC(word, gender) { word, sizeof word - 1, gender }
   static const struct {
     const char *word;
+    guint32 len;
     guint gender;
   } honorifics[] = {
-    { "mr.", MALE }, { "mr", MALE }, { "sir", MALE }, { "lord", MALE }, { "king", MALE },
-    { "prince", MALE }, { "ms.", FEMALE }, { "ms", FEMALE }, { "mrs.", FEMALE },
-    { "mrs", FEMALE }, { "miss", FEMALE }, { "madam", FEMALE }, { "dame", FEMALE },
-    { "lady", FEMALE }, { "queen", FEMALE }, { "princess", FEMALE },
+    HONORIFIC ("mr.", MALE), HONORIFIC ("mr", MALE), HONORIFIC ("sir", MALE),
+    HONORIFIC ("lord", MALE), HONORIFIC ("king", MALE), HONORIFIC ("prince", MALE),
+    HONORIFIC ("ms.", FEMALE), HONORIFIC ("ms", FEMALE), HONORIFIC ("mrs.", FEMALE),
+    HONORIFIC ("mrs", FEMALE), HONORIFIC ("miss", FEMALE), HONORIFIC ("madam", FEMALE),
+    HONORIFIC ("dame", FEMALE), HONORIFIC ("lady", FEMALE), HONORIFIC ("queen", FEMALE),
+    HONORIFIC ("princess", FEMALE),
   };
-  if (tok->norm_len < 2 || strchr ("mslkpdq", tok->norm[0]) == NULL)
+#undef HONORIFIC
+  if (tok->norm_len < 2)
     return 0;
+  switch (tok->norm[0])
+    {
+    case 'm': case 's': case 'l': case 'k': case 'p': case 'd': case 'q':
+      break;
+    default:
+      return 0;
+    }
   for (guint m = 0; m < G_N_ELEMENTS (honorifics); m++)
-    if (honorifics[m].word[0] == tok->norm[0] && saywho_token_norm_is (tok, honorifics[m].word))
+    if (honorifics[m].len == tok->norm_len && honorifics[m].word[0] == tok->norm[0]
+        && memcmp (tok->norm, honorifics[m].word, tok->norm_len) == 0)
       return honorifics[m].gender;
   return 0;
 }
@@ -466,9 +482,13 @@ genders (Ctx *c)
 {
   Worker *w = c->w;
   const SaywhoDocument *doc = c->doc;
-  if (w->genders != NULL)
+  if (w->genders_known)
     return w->genders;
-  w->genders = g_hash_table_new (g_str_hash, g_str_equal);
+  /* One table for all the worker's documents, emptied after each: most
+   * documents ask, and a new table for each cost more than filling it. */
+  if (w->genders == NULL)
+    w->genders = g_hash_table_new (g_str_hash, g_str_equal);
+  w->genders_known = TRUE;
   for (guint k = 0; k < doc->entities->len; k++)
     {
       const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
@@ -960,7 +980,11 @@ speakers_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError 
       g_hash_table_unref (w->persons);
       w->persons = NULL;
     }
-  g_clear_pointer (&w->genders, g_hash_table_unref);
+  if (w->genders_known)
+    {
+      g_hash_table_remove_all (w->genders);
+      w->genders_known = FALSE;
+    }
   return TRUE;
 }
 
