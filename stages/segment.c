@@ -194,18 +194,23 @@ dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
   return p;
 }
 
+/* segment_process() gives spans room for one span a token, and a
+ * GArray keeps its room when it shrinks: a span is appended with a store
+ * and a count, not a call to g_array_append_val() and its copy.  (The
+ * arrays do not clear their elements, so their length is all there is to
+ * keep.) */
 static void
 start_span (GArray *spans, guint start)
 {
+  SaywhoSpan *data = (SaywhoSpan *) (void *) spans->data;
   if (spans->len > 0)
     {
-      SaywhoSpan *last = &g_array_index (spans, SaywhoSpan, spans->len - 1);
+      SaywhoSpan *last = &data[spans->len - 1];
       if (last->start == start)
         return;  /* already open here */
       last->end = start;
     }
-  SaywhoSpan span = { start, start };
-  g_array_append_val (spans, span);
+  data[spans->len++] = (SaywhoSpan) { start, start };
 }
 
 /* Where assign_spans() is: the sentence and paragraph of the last token
@@ -270,8 +275,11 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   (void) error;
 
   /* Room for as many spans as there can be, so that appending never
-   * reallocates: a GArray keeps its room when it shrinks. */
-  g_array_set_size (doc->sentences, n);
+   * reallocates (start_span() counts on it): a GArray keeps its room when
+   * it shrinks.  A paragraph opens a sentence at its start, perhaps one
+   * after its dateline, and at most one at each of its other tokens: one
+   * more than its tokens, so never more than two a token. */
+  g_array_set_size (doc->sentences, 2 * n);
   g_array_set_size (doc->sentences, 0);
   g_array_set_size (doc->paragraphs, n);
   g_array_set_size (doc->paragraphs, 0);
