@@ -199,7 +199,9 @@ dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
  * and a count, not a call to g_array_append_val() and its copy.  (The
  * arrays do not clear their elements, so their length is all there is to
  * keep.) */
-static void
+/* Not inlined: a span opens at few tokens, and inlined, its set-up was
+ * done at every token of the sentence loop. */
+G_NO_INLINE static void
 start_span (GArray *spans, guint start)
 {
   SaywhoSpan *data = (SaywhoSpan *) (void *) spans->data;
