@@ -359,9 +359,15 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
         start_span (doc->sentences, dateline);
 
       guint line_start = para.start;
-      for (guint i = para.start + 1; i < para.end; i++)
+      const SaywhoToken *para_end = &tokens[para.end];
+      for (const SaywhoToken *tok = &tokens[para.start + 1]; tok < para_end; tok++)
         {
-          const SaywhoToken *tok = &tokens[i];
+          /* Most tokens follow a word on the same line: nothing to do
+           * (the tests below, taken first and by pointer). */
+          if (!(tok->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
+              && ((WORD_LIKE >> (tok[-1].kind & 31)) & 1))
+            continue;
+          guint i = (guint) (tok - tokens);
 
           /* A headline or byline line followed by text on the next line. */
           if (tok->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
