@@ -215,6 +215,9 @@ start_span (GArray *spans, guint start)
   data[spans->len++] = (SaywhoSpan) { start, start };
 }
 
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SaywhoToken, paragraph)
+                 == G_STRUCT_OFFSET (SaywhoToken, sentence) + sizeof (guint32));
+
 /* Where assign_spans() is: the sentence and paragraph of the last token
  * it labelled. */
 typedef struct {
@@ -250,11 +253,10 @@ assign_spans (SaywhoDocument *doc, guint *from, guint to, SpanCursor *at)
       guint start = sentences[s].start;
       if (start >= i && start < stop)
         tokens[start].flags |= SAYWHO_TOKEN_SENTENCE_START;
+      /* the two numbers are neighbours in a token: one 8-byte store */
+      guint32 numbers[2] = { s, p };
       for (; i < stop; i++)
-        {
-          tokens[i].sentence = s;
-          tokens[i].paragraph = p;
-        }
+        memcpy (&tokens[i].sentence, numbers, sizeof numbers);
     }
   *at = (SpanCursor) { s, p };
   *from = to;
