@@ -638,11 +638,15 @@ described_by (Ctx *c, guint i, const SaywhoToken *head)
 {
   const SaywhoDocument *doc = c->doc;
   guint stop = i > 400 ? i - 400 : 0;
+  /* The walk back compares hundreds of tokens with head: through a
+   * pointer and with head's hash and length at hand, not read again
+   * through doc and head after every token. */
+  const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
+  guint32 hash = head->norm_hash, len = head->norm_len;
   for (guint k = i; k-- > stop + 2;)
     {
-      const SaywhoToken *t = saywho_document_token (doc, k);
-      if (t->norm_hash != head->norm_hash || t->norm_len != head->norm_len
-          || memcmp (t->norm, head->norm, t->norm_len) != 0)
+      const SaywhoToken *t = &tokens[k];
+      if (t->norm_hash != hash || t->norm_len != len || memcmp (t->norm, head->norm, len) != 0)
         continue;
       /* ", a|an [up to two words] noun" right after a name */
       for (guint d = 1; d <= 3 && d + 1 <= k - stop; d++)
