@@ -210,8 +210,13 @@ name_holds (const char *name, const char *head)
     }
   if (*head == '\0')
     return TRUE;
+  /* head's first byte, and its capital: the only bytes a match can start
+   * at, tested before the comparison loop is set up */
+  char first = head[0], capital = first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first;
   for (p = name; *p != '\0'; p++)
     {
+      if (*p != first && *p != capital)
+        continue;
       gsize k = 0;
       /* g_ascii_tolower(), without its call */
       while (head[k] != '\0' && (p[k] >= 'A' && p[k] <= 'Z' ? p[k] - 'A' + 'a' : p[k]) == head[k])
