@@ -299,12 +299,13 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   {
     guint blanks = 0, breaks = 0, after_end = 0;
     start_span (doc->paragraphs, 0);
-    for (guint i = 1; i < n; i++)
+    for (const SaywhoToken *tok = &tokens[1]; tok < &tokens[n]; tok++)
       {
         /* most tokens follow no line break: one test passes them */
-        guint16 flags = tokens[i].flags;
+        guint16 flags = tok->flags;
         if (G_LIKELY (!(flags & (SAYWHO_TOKEN_BLANK_BEFORE | SAYWHO_TOKEN_NEWLINE_BEFORE))))
           continue;
+        guint i = (guint) (tok - tokens);
         if (flags & SAYWHO_TOKEN_BLANK_BEFORE)
           {
             blanks++;
