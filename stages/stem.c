@@ -117,6 +117,51 @@ stem_worker_free (gpointer data)
   g_free (worker);
 }
 
+/* Sets the stem of tok, a word the cache does not hold, from the stemmer,
+ * and puts it in slot (its pair in the cache; NULL: not to be cached).
+ * Not inlined: most words hit, and the stemmer's call and the slot's
+ * filling inline kept registers of the hit path busy at every word. */
+G_NO_INLINE static void
+stem_miss (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok, CacheSlot *slot)
+{
+  const char *norm = tok->norm;
+  gsize len = tok->norm_len;
+  const sb_symbol *result = sb_stemmer_stem (worker->stemmer, (const sb_symbol *) norm,
+                                             (int) len);
+  if (result == NULL)  /* out of memory inside Snowball: keep the word */
+    {
+      tok->stem = norm;
+      tok->stem_len = tok->norm_len;
+      tok->stem_hash = tok->norm_hash;
+      return;
+    }
+  gsize stem_len = (gsize) sb_stemmer_length (worker->stemmer);
+  /* how much of the norm the stem starts with: all of it, and nothing
+   * more, when the word is its own stem */
+  gsize shared = 0;
+  while (shared < stem_len && shared < len && result[shared] == (sb_symbol) norm[shared])
+    shared++;
+  gboolean is_norm = shared == len && stem_len == len;
+  tok->stem_len = (guint32) stem_len;
+  tok->stem_hash = is_norm ? tok->norm_hash : saywho_str_hash ((const char *) result,
+                                                               (gssize) stem_len);
+  tok->stem = is_norm ? norm : saywho_document_intern (doc, (const char *) result,
+                                                       (gssize) stem_len);
+  if (slot != NULL && stem_len - shared <= CACHE_ENDING)
+    {
+      if (slot->norm_len != 0)
+        slot[1] = slot[0];
+      slot->norm_hash = tok->norm_hash;
+      slot->norm_len = (guint8) len;
+      memcpy (slot->norm, norm, len);
+      slot->stem_hash = tok->stem_hash;
+      slot->stem_len = (guint8) stem_len;
+      slot->shared = (guint8) shared;
+      slot->room = is_norm ? 0 : (guint8) MAX (CACHE_WORD, shared + CACHE_ENDING + 1);
+      memcpy (slot->ending, result + shared, stem_len - shared);
+    }
+}
+
 /* Sets the stem of tok, a word: from the cache, or from the stemmer (and
  * then into the cache). */
 static void
@@ -152,40 +197,7 @@ stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
           }
       slot = pair;
     }
-  const sb_symbol *result = sb_stemmer_stem (worker->stemmer, (const sb_symbol *) norm,
-                                             (int) len);
-  if (result == NULL)  /* out of memory inside Snowball: keep the word */
-    {
-      tok->stem = norm;
-      tok->stem_len = tok->norm_len;
-      tok->stem_hash = tok->norm_hash;
-      return;
-    }
-  gsize stem_len = (gsize) sb_stemmer_length (worker->stemmer);
-  /* how much of the norm the stem starts with: all of it, and nothing
-   * more, when the word is its own stem */
-  gsize shared = 0;
-  while (shared < stem_len && shared < len && result[shared] == (sb_symbol) norm[shared])
-    shared++;
-  gboolean is_norm = shared == len && stem_len == len;
-  tok->stem_len = (guint32) stem_len;
-  tok->stem_hash = is_norm ? tok->norm_hash : saywho_str_hash ((const char *) result,
-                                                               (gssize) stem_len);
-  tok->stem = is_norm ? norm : saywho_document_intern (doc, (const char *) result,
-                                                       (gssize) stem_len);
-  if (slot != NULL && stem_len - shared <= CACHE_ENDING)
-    {
-      if (slot->norm_len != 0)
-        slot[1] = slot[0];
-      slot->norm_hash = tok->norm_hash;
-      slot->norm_len = (guint8) len;
-      memcpy (slot->norm, norm, len);
-      slot->stem_hash = tok->stem_hash;
-      slot->stem_len = (guint8) stem_len;
-      slot->shared = (guint8) shared;
-      slot->room = is_norm ? 0 : (guint8) MAX (CACHE_WORD, shared + CACHE_ENDING + 1);
-      memcpy (slot->ending, result + shared, stem_len - shared);
-    }
+  stem_miss (worker, doc, tok, slot);
 }
 
 static gboolean
