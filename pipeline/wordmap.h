@@ -55,4 +55,30 @@ saywho_word_map_find (const SaywhoWordMap *map, const char *key, gsize len, guin
   return NULL;
 }
 
+/* key's slot, which is added with value when the map does not hold key
+ * yet (*added tells which): one probe, inline, where a find() and then
+ * an add() probed twice and called.  The map grows exactly when add()
+ * would have, so that its slots are where find() and add() put them. */
+static inline SaywhoWordSlot *
+saywho_word_map_find_or_add (SaywhoWordMap *map, const char *key, gsize len, guint32 hash,
+                             guint32 value, gboolean *added)
+{
+  guint32 s = hash & map->mask;
+  for (; map->slots[s].generation == map->generation; s = (s + 1) & map->mask)
+    {
+      SaywhoWordSlot *slot = &map->slots[s];
+      if (slot->hash == hash && slot->len == len && saywho_bytes_equal (slot->key, key, len))
+        {
+          *added = FALSE;
+          return slot;
+        }
+    }
+  *added = TRUE;
+  if (G_UNLIKELY ((map->used + 1) * 2 > map->mask + 1))
+    return saywho_word_map_add (map, key, len, hash, value);  /* grows, then finds room */
+  map->slots[s] = (SaywhoWordSlot) { key, (guint32) len, hash, map->generation, value };
+  map->used++;
+  return &map->slots[s];
+}
+
 G_END_DECLS

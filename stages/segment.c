@@ -194,19 +194,29 @@ dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
   return p;
 }
 
-static void
+/* segment_process() gives spans room for one span a token, and a
+ * GArray keeps its room when it shrinks: a span is appended with a store
+ * and a count, not a call to g_array_append_val() and its copy.  (The
+ * arrays do not clear their elements, so their length is all there is to
+ * keep.) */
+/* Not inlined: a span opens at few tokens, and inlined, its set-up was
+ * done at every token of the sentence loop. */
+G_NO_INLINE static void
 start_span (GArray *spans, guint start)
 {
+  SaywhoSpan *data = (SaywhoSpan *) (void *) spans->data;
   if (spans->len > 0)
     {
-      SaywhoSpan *last = &g_array_index (spans, SaywhoSpan, spans->len - 1);
+      SaywhoSpan *last = &data[spans->len - 1];
       if (last->start == start)
         return;  /* already open here */
       last->end = start;
     }
-  SaywhoSpan span = { start, start };
-  g_array_append_val (spans, span);
+  data[spans->len++] = (SaywhoSpan) { start, start };
 }
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (SaywhoToken, paragraph)
+                 == G_STRUCT_OFFSET (SaywhoToken, sentence) + sizeof (guint32));
 
 /* Where assign_spans() is: the sentence and paragraph of the last token
  * it labelled. */
@@ -219,7 +229,12 @@ typedef struct {
  * it for a paragraph's tokens once the next paragraph has opened its first
  * sentence: every span that covers them is closed then (start_span() only
  * ever changes the last one), and they are still in the core's cache, where
- * a pass of its own over the whole document would read them all again. */
+ * a pass of its own over the whole document would read them all again.
+ *
+ * A token's sentence is the first from the last one's on that it does not
+ * end, and likewise its paragraph: they change only where a span ends, so
+ * the tokens go by runs between those ends, and a token of a run only has
+ * the two numbers written, rather than both ends tested at every token. */
 static void
 assign_spans (SaywhoDocument *doc, guint *from, guint to, SpanCursor *at)
 {
@@ -227,32 +242,48 @@ assign_spans (SaywhoDocument *doc, guint *from, guint to, SpanCursor *at)
   const SaywhoSpan *sentences = (const SaywhoSpan *) (const void *) doc->sentences->data;
   const SaywhoSpan *paragraphs = (const SaywhoSpan *) (const void *) doc->paragraphs->data;
   guint s = at->sentence, p = at->paragraph;
-  for (guint i = *from; i < to; i++)
+  for (guint i = *from; i < to;)
     {
       while (i >= sentences[s].end)
         s++;
       while (i >= paragraphs[p].end)
         p++;
-      tokens[i].sentence = s;
-      tokens[i].paragraph = p;
-      if (i == sentences[s].start)
-        tokens[i].flags |= SAYWHO_TOKEN_SENTENCE_START;
+      guint stop = MIN (to, MIN (sentences[s].end, paragraphs[p].end));
+      /* the one token of the run where its sentence starts, if any */
+      guint start = sentences[s].start;
+      if (start >= i && start < stop)
+        tokens[start].flags |= SAYWHO_TOKEN_SENTENCE_START;
+      /* the two numbers are neighbours in a token: one 8-byte store */
+      guint32 numbers[2] = { s, p };
+      for (; i < stop; i++)
+        memcpy (&tokens[i].sentence, numbers, sizeof numbers);
     }
   *at = (SpanCursor) { s, p };
   *from = to;
 }
+
+/* The kinds of token after which no sentence ends (bits by kind). */
+#define WORD_LIKE ((1u << SAYWHO_TOKEN_WORD) | (1u << SAYWHO_TOKEN_NUMBER) \
+                   | (1u << SAYWHO_TOKEN_POSSESSIVE))
 
 static gboolean
 segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError **error)
 {
   const Segmenter *seg = shared;
   guint n = doc->tokens->len;
+  /* The stage adds no token: its tokens stay where they are.  Read through
+   * this pointer, not doc, which the compiler would fetch again after
+   * every write to a span. */
+  SaywhoToken *tokens = (SaywhoToken *) (void *) doc->tokens->data;
   (void) worker;
   (void) error;
 
   /* Room for as many spans as there can be, so that appending never
-   * reallocates: a GArray keeps its room when it shrinks. */
-  g_array_set_size (doc->sentences, n);
+   * reallocates (start_span() counts on it): a GArray keeps its room when
+   * it shrinks.  A paragraph opens a sentence at its start, perhaps one
+   * after its dateline, and at most one at each of its other tokens: one
+   * more than its tokens, so never more than two a token. */
+  g_array_set_size (doc->sentences, 2 * n);
   g_array_set_size (doc->sentences, 0);
   g_array_set_size (doc->paragraphs, n);
   g_array_set_size (doc->paragraphs, 0);
@@ -268,9 +299,13 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   {
     guint blanks = 0, breaks = 0, after_end = 0;
     start_span (doc->paragraphs, 0);
-    for (guint i = 1; i < n; i++)
+    for (const SaywhoToken *tok = &tokens[1]; tok < &tokens[n]; tok++)
       {
-        guint16 flags = tok_at (doc, i)->flags;
+        /* most tokens follow no line break: one test passes them */
+        guint16 flags = tok->flags;
+        if (G_LIKELY (!(flags & (SAYWHO_TOKEN_BLANK_BEFORE | SAYWHO_TOKEN_NEWLINE_BEFORE))))
+          continue;
+        guint i = (guint) (tok - tokens);
         if (flags & SAYWHO_TOKEN_BLANK_BEFORE)
           {
             blanks++;
@@ -278,7 +313,7 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
           }
         if (flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
           {
-            const SaywhoToken *prev = tok_at (doc, i - 1);
+            const SaywhoToken *prev = &tokens[i - 1];
             breaks++;
             after_end += is_terminal (doc, prev) || is_closer (doc, prev);
           }
@@ -287,7 +322,7 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
   }
   if (line_mode)
     for (guint i = 1; i < n; i++)
-      if (tok_at (doc, i)->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
+      if (tokens[i].flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
         start_span (doc->paragraphs, i);
   g_array_index (doc->paragraphs, SaywhoSpan, doc->paragraphs->len - 1).end = n;
 
@@ -327,15 +362,21 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
         start_span (doc->sentences, dateline);
 
       guint line_start = para.start;
-      for (guint i = para.start + 1; i < para.end; i++)
+      const SaywhoToken *para_end = &tokens[para.end];
+      for (const SaywhoToken *tok = &tokens[para.start + 1]; tok < para_end; tok++)
         {
-          const SaywhoToken *tok = tok_at (doc, i);
+          /* Most tokens follow a word on the same line: nothing to do
+           * (the tests below, taken first and by pointer). */
+          if (!(tok->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
+              && ((WORD_LIKE >> (tok[-1].kind & 31)) & 1))
+            continue;
+          guint i = (guint) (tok - tokens);
 
           /* A headline or byline line followed by text on the next line. */
           if (tok->flags & SAYWHO_TOKEN_NEWLINE_BEFORE)
             {
-              gboolean header = (tok_at (doc, para.start)->flags & SAYWHO_TOKEN_HEADLINE)
-                                || text_is (doc, tok_at (doc, line_start), "By");
+              gboolean header = (tokens[para.start].flags & SAYWHO_TOKEN_HEADLINE)
+                                || text_is (doc, &tokens[line_start], "By");
               gboolean title = header && line_is_title (doc, line_start, i);
               line_start = i;
               if (title)
@@ -346,17 +387,17 @@ segment_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError *
             }
 
           /* Only a mark or an abbreviation ends a sentence: after a word or
-           * a number (most tokens), nothing to look at. */
-          guint16 prev_kind = tok_at (doc, i - 1)->kind;
-          if (prev_kind == SAYWHO_TOKEN_WORD || prev_kind == SAYWHO_TOKEN_NUMBER
-              || prev_kind == SAYWHO_TOKEN_POSSESSIVE)
+           * a number (most tokens), nothing to look at.  The three kinds
+           * are bits of one mask, so that this is one test, not three. */
+          guint16 prev_kind = tokens[i - 1].kind;
+          if ((WORD_LIKE >> (prev_kind & 31)) & 1)
             continue;
 
           /* Look back over closing quotes and brackets to the terminal. */
           guint k = i - 1;
-          while (k > para.start && is_closer (doc, tok_at (doc, k)))
+          while (k > para.start && is_closer (doc, &tokens[k]))
             k--;
-          const SaywhoToken *end = tok_at (doc, k);
+          const SaywhoToken *end = &tokens[k];
           gboolean breaks = FALSE;
           if (is_terminal (doc, end))
             breaks = can_start_sentence (doc, tok);

@@ -67,6 +67,7 @@ typedef struct {
   gsize resolved_size;
   GHashTable *persons;   /* person id → GArray of its entities' indices, once asked */
   GHashTable *genders;   /* person id → MALE or FEMALE where the text says, once asked */
+  gboolean genders_known; /* genders holds the document's (else it is empty) */
 } Worker;
 
 enum { MALE = 1, FEMALE = 2 };  /* bits: a person the text says both of is neither */
@@ -209,8 +210,13 @@ name_holds (const char *name, const char *head)
     }
   if (*head == '\0')
     return TRUE;
+  /* head's first byte, and its capital: the only bytes a match can start
+   * at, tested before the comparison loop is set up */
+  char first = head[0], capital = first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first;
   for (p = name; *p != '\0'; p++)
     {
+      if (*p != first && *p != capital)
+        continue;
       gsize k = 0;
       /* g_ascii_tolower(), without its call */
       while (head[k] != '\0' && (p[k] >= 'A' && p[k] <= 'Z' ? p[k] - 'A' + 'a' : p[k]) == head[k])
@@ -433,19 +439,34 @@ last_person (Ctx *c, guint from, const char *id)
 static guint
 honorific_gender (const SaywhoToken *tok)
 {
+  /* with their lengths, so that a word that starts like one is no
+   * strlen() of every honorific */
+#define HONORIFIC(word, gender) { word, sizeof word - 1, gender }
   static const struct {
     const char *word;
+    guint32 len;
     guint gender;
   } honorifics[] = {
-    { "mr.", MALE }, { "mr", MALE }, { "sir", MALE }, { "lord", MALE }, { "king", MALE },
-    { "prince", MALE }, { "ms.", FEMALE }, { "ms", FEMALE }, { "mrs.", FEMALE },
-    { "mrs", FEMALE }, { "miss", FEMALE }, { "madam", FEMALE }, { "dame", FEMALE },
-    { "lady", FEMALE }, { "queen", FEMALE }, { "princess", FEMALE },
+    HONORIFIC ("mr.", MALE), HONORIFIC ("mr", MALE), HONORIFIC ("sir", MALE),
+    HONORIFIC ("lord", MALE), HONORIFIC ("king", MALE), HONORIFIC ("prince", MALE),
+    HONORIFIC ("ms.", FEMALE), HONORIFIC ("ms", FEMALE), HONORIFIC ("mrs.", FEMALE),
+    HONORIFIC ("mrs", FEMALE), HONORIFIC ("miss", FEMALE), HONORIFIC ("madam", FEMALE),
+    HONORIFIC ("dame", FEMALE), HONORIFIC ("lady", FEMALE), HONORIFIC ("queen", FEMALE),
+    HONORIFIC ("princess", FEMALE),
   };
-  if (tok->norm_len < 2 || strchr ("mslkpdq", tok->norm[0]) == NULL)
+#undef HONORIFIC
+  if (tok->norm_len < 2)
     return 0;
+  switch (tok->norm[0])
+    {
+    case 'm': case 's': case 'l': case 'k': case 'p': case 'd': case 'q':
+      break;
+    default:
+      return 0;
+    }
   for (guint m = 0; m < G_N_ELEMENTS (honorifics); m++)
-    if (honorifics[m].word[0] == tok->norm[0] && saywho_token_norm_is (tok, honorifics[m].word))
+    if (honorifics[m].len == tok->norm_len && honorifics[m].word[0] == tok->norm[0]
+        && memcmp (tok->norm, honorifics[m].word, tok->norm_len) == 0)
       return honorifics[m].gender;
   return 0;
 }
@@ -466,9 +487,13 @@ genders (Ctx *c)
 {
   Worker *w = c->w;
   const SaywhoDocument *doc = c->doc;
-  if (w->genders != NULL)
+  if (w->genders_known)
     return w->genders;
-  w->genders = g_hash_table_new (g_str_hash, g_str_equal);
+  /* One table for all the worker's documents, emptied after each: most
+   * documents ask, and a new table for each cost more than filling it. */
+  if (w->genders == NULL)
+    w->genders = g_hash_table_new (g_str_hash, g_str_equal);
+  w->genders_known = TRUE;
   for (guint k = 0; k < doc->entities->len; k++)
     {
       const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, k);
@@ -618,11 +643,15 @@ described_by (Ctx *c, guint i, const SaywhoToken *head)
 {
   const SaywhoDocument *doc = c->doc;
   guint stop = i > 400 ? i - 400 : 0;
+  /* The walk back compares hundreds of tokens with head: through a
+   * pointer and with head's hash and length at hand, not read again
+   * through doc and head after every token. */
+  const SaywhoToken *tokens = (const SaywhoToken *) (const void *) doc->tokens->data;
+  guint32 hash = head->norm_hash, len = head->norm_len;
   for (guint k = i; k-- > stop + 2;)
     {
-      const SaywhoToken *t = saywho_document_token (doc, k);
-      if (t->norm_hash != head->norm_hash || t->norm_len != head->norm_len
-          || memcmp (t->norm, head->norm, t->norm_len) != 0)
+      const SaywhoToken *t = &tokens[k];
+      if (t->norm_hash != hash || t->norm_len != len || memcmp (t->norm, head->norm, len) != 0)
         continue;
       /* ", a|an [up to two words] noun" right after a name */
       for (guint d = 1; d <= 3 && d + 1 <= k - stop; d++)
@@ -960,7 +989,11 @@ speakers_process (gpointer shared, gpointer worker, SaywhoDocument *doc, GError 
       g_hash_table_unref (w->persons);
       w->persons = NULL;
     }
-  g_clear_pointer (&w->genders, g_hash_table_unref);
+  if (w->genders_known)
+    {
+      g_hash_table_remove_all (w->genders);
+      w->genders_known = FALSE;
+    }
   return TRUE;
 }
 

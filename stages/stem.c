@@ -34,7 +34,7 @@ typedef struct {
   guint8 norm_len;                 /* 0: empty slot */
   guint8 stem_len;
   guint8 shared;                   /* bytes of the stem that start the norm */
-  guint8 unused;
+  guint8 room;                     /* pool bytes a copy of the stem takes; 0: the norm */
   char norm[CACHE_WORD];
   char ending[CACHE_ENDING];       /* the stem's bytes after the shared ones */
 } CacheSlot;
@@ -117,39 +117,15 @@ stem_worker_free (gpointer data)
   g_free (worker);
 }
 
-/* Sets the stem of tok, a word: from the cache, or from the stemmer (and
- * then into the cache). */
-static void
-stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
+/* Sets the stem of tok, a word the cache does not hold, from the stemmer,
+ * and puts it in slot (its pair in the cache; NULL: not to be cached).
+ * Not inlined: most words hit, and the stemmer's call and the slot's
+ * filling inline kept registers of the hit path busy at every word. */
+G_NO_INLINE static void
+stem_miss (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok, CacheSlot *slot)
 {
   const char *norm = tok->norm;
   gsize len = tok->norm_len;
-  CacheSlot *slot = NULL;
-  if (len <= CACHE_WORD)
-    {
-      CacheSlot *pair = &worker->cache[tok->norm_hash & (CACHE_SLOTS - 2)];
-      for (guint k = 0; k < 2; k++)
-        if (pair[k].norm_hash == tok->norm_hash && pair[k].norm_len == len
-            && saywho_bytes_equal (pair[k].norm, norm, len))
-          {
-            const CacheSlot *hit = &pair[k];
-            tok->stem_hash = hit->stem_hash;
-            tok->stem_len = hit->stem_len;
-            if (hit->shared == len && hit->stem_len == len)
-              tok->stem = norm;
-            else
-              {
-                /* The ending is copied whole: room for it after the shared part. */
-                char *stem = saywho_document_alloc (doc, hit->shared + CACHE_ENDING + 1u);
-                memcpy (stem, norm, hit->shared);
-                memcpy (stem + hit->shared, hit->ending, CACHE_ENDING);
-                stem[hit->stem_len] = '\0';
-                tok->stem = stem;
-              }
-            return;
-          }
-      slot = pair;
-    }
   const sb_symbol *result = sb_stemmer_stem (worker->stemmer, (const sb_symbol *) norm,
                                              (int) len);
   if (result == NULL)  /* out of memory inside Snowball: keep the word */
@@ -181,8 +157,47 @@ stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
       slot->stem_hash = tok->stem_hash;
       slot->stem_len = (guint8) stem_len;
       slot->shared = (guint8) shared;
+      slot->room = is_norm ? 0 : (guint8) MAX (CACHE_WORD, shared + CACHE_ENDING + 1);
       memcpy (slot->ending, result + shared, stem_len - shared);
     }
+}
+
+/* Sets the stem of tok, a word: from the cache, or from the stemmer (and
+ * then into the cache). */
+static void
+stem_token (StemWorker *worker, SaywhoDocument *doc, SaywhoToken *tok)
+{
+  const char *norm = tok->norm;
+  gsize len = tok->norm_len;
+  CacheSlot *slot = NULL;
+  if (len <= CACHE_WORD)
+    {
+      CacheSlot *pair = &worker->cache[tok->norm_hash & (CACHE_SLOTS - 2)];
+      for (guint k = 0; k < 2; k++)
+        if (pair[k].norm_hash == tok->norm_hash && pair[k].norm_len == len
+            && saywho_bytes_equal (pair[k].norm, norm, len))
+          {
+            const CacheSlot *hit = &pair[k];
+            tok->stem_hash = hit->stem_hash;
+            tok->stem_len = hit->stem_len;
+            if (hit->room == 0)
+              tok->stem = norm;
+            else
+              {
+                /* The slot's norm and the ending are copied whole, two
+                 * fixed-size moves rather than a call for the shared part:
+                 * room holds both, whatever the stem's length. */
+                char *stem = saywho_document_alloc (doc, hit->room);
+                memcpy (stem, hit->norm, CACHE_WORD);
+                memcpy (stem + hit->shared, hit->ending, CACHE_ENDING);
+                stem[hit->stem_len] = '\0';
+                tok->stem = stem;
+              }
+            return;
+          }
+      slot = pair;
+    }
+  stem_miss (worker, doc, tok, slot);
 }
 
 static gboolean
@@ -198,10 +213,12 @@ stem_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GError
    * is there when its turn comes: the cache is larger than the core's own
    * caches, and a line read cold stalled the stage for most of its time. */
   enum { AHEAD = 8 };
+  const CacheSlot *cache = worker->cache;
   for (guint i = 0; i < n; i++)
     {
-      if (i + AHEAD < n)
-        __builtin_prefetch (&worker->cache[tokens[i + AHEAD].norm_hash & (CACHE_SLOTS - 2)]);
+      /* near the end, the last token's line again: no test to skip it */
+      guint ahead = MIN (i + AHEAD, n - 1);
+      __builtin_prefetch (&cache[tokens[ahead].norm_hash & (CACHE_SLOTS - 2)]);
       SaywhoToken *tok = &tokens[i];
       if (tok->kind == SAYWHO_TOKEN_WORD)
         stem_token (worker, doc, tok);

@@ -1,9 +1,11 @@
 /* test-trie.c — the token trie: steps by string and by key number, the
  * root's own table (keys inline up to 15 bytes, longer ones through the key
- * list), values grouped by node, and the start filter. */
+ * list), values grouped by node, and the start filter; and the word map's
+ * find-or-add, against a find and an add. */
 #include "test-common.h"
 #include "strmap.h"
 #include "trie.h"
+#include "wordmap.h"
 
 #include <string.h>
 
@@ -147,6 +149,53 @@ test_many (void)
   g_assert_cmpuint (walk (trie, "w5000", FALSE), ==, SAYWHO_TRIE_NONE);
 }
 
+/* saywho_word_map_find_or_add() leaves a map as saywho_word_map_find()
+ * and saywho_word_map_add() do, slot for slot, through growth and new
+ * generations, and finds what it added. */
+static void
+test_word_map_find_or_add (void)
+{
+  SaywhoWordMap a, b;
+  saywho_word_map_init (&a, 4);
+  saywho_word_map_init (&b, 4);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 300; i++)
+    g_ptr_array_add (words, g_strdup_printf ("w%u", (i * 7919) % 211));
+  for (guint round = 0; round < 3; round++)
+    {
+      for (guint i = 0; i < words->len; i++)
+        {
+          const char *word = words->pdata[i];
+          gsize len = strlen (word);
+          guint32 hash = saywho_str_hash (word, (gssize) len);
+          SaywhoWordSlot *found = saywho_word_map_find (&a, word, len, hash);
+          if (found == NULL)
+            found = saywho_word_map_add (&a, word, len, hash, i);
+          gboolean added;
+          SaywhoWordSlot *slot = saywho_word_map_find_or_add (&b, word, len, hash, i, &added);
+          g_assert_cmpuint (added, ==, found->value == i);
+          g_assert_cmpuint (slot->value, ==, found->value);
+          g_assert_true (saywho_word_map_find (&b, word, len, hash) == slot);
+        }
+      g_assert_cmpuint (a.mask, ==, b.mask);
+      g_assert_cmpuint (a.used, ==, b.used);
+      for (guint s = 0; s <= a.mask; s++)
+        {
+          g_assert_cmpuint (a.slots[s].generation == a.generation, ==,
+                            b.slots[s].generation == b.generation);
+          if (a.slots[s].generation == a.generation)
+            {
+              g_assert_true (a.slots[s].key == b.slots[s].key);
+              g_assert_cmpuint (a.slots[s].value, ==, b.slots[s].value);
+            }
+        }
+      saywho_word_map_reset (&a);
+      saywho_word_map_reset (&b);
+    }
+  saywho_word_map_clear (&a);
+  saywho_word_map_clear (&b);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -154,5 +203,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/trie/walks", test_walks);
   g_test_add_func ("/trie/start-filter", test_start_filter);
   g_test_add_func ("/trie/many", test_many);
+  g_test_add_func ("/wordmap/find-or-add", test_word_map_find_or_add);
   return g_test_run ();
 }
