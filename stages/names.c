@@ -214,13 +214,11 @@ index_entities (NamesWorker *w, const SaywhoDocument *doc)
   mark_entities (w, doc, 0);
 }
 
-static void
-add_capitalized (NamesWorker *w, const SaywhoToken *tok)
+/* Sets the filter bit of a capitalized word new to the document, of
+ * hash h, and counts it under the bit. */
+static inline void
+note_capitalized (NamesWorker *w, guint32 h)
 {
-  if (saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash) != NULL)
-    return;
-  saywho_word_map_add (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash, 0);
-  guint32 h = tok->norm_hash;
   guint64 *word = &w->capitalized_filter[(h >> 6) & 63], bit = G_GUINT64_CONSTANT (1) << (h & 63);
   /* (a bit set in this document: its count is the words added since;
    * the counts need no clearing between documents) */
@@ -229,6 +227,37 @@ add_capitalized (NamesWorker *w, const SaywhoToken *tok)
   else if (w->unmarked[h & 4095] < 255)
     w->unmarked[h & 4095]++;
   *word |= bit;
+}
+
+static void
+add_capitalized (NamesWorker *w, const SaywhoToken *tok)
+{
+  /* One probe, inline, that finds the word or the free slot where it
+   * goes: a find and then saywho_word_map_add(), a call that probes
+   * again, cost twice as much for the half of the capitalized words that
+   * are new.  (The add's out-of-line path only when the map must grow.) */
+  SaywhoWordMap *map = &w->capitalized;
+  guint32 h = tok->norm_hash;
+  if (G_UNLIKELY ((map->used + 1) * 2 > map->mask + 1))
+    {
+      if (saywho_word_map_find (map, tok->norm, tok->norm_len, h) == NULL)
+        {
+          saywho_word_map_add (map, tok->norm, tok->norm_len, h, 0);
+          note_capitalized (w, h);
+        }
+      return;
+    }
+  guint32 s = h & map->mask;
+  for (; map->slots[s].generation == map->generation; s = (s + 1) & map->mask)
+    {
+      const SaywhoWordSlot *slot = &map->slots[s];
+      if (slot->hash == h && slot->len == tok->norm_len
+          && saywho_bytes_equal (slot->key, tok->norm, tok->norm_len))
+        return;
+    }
+  map->slots[s] = (SaywhoWordSlot) { tok->norm, tok->norm_len, h, map->generation, 0 };
+  map->used++;
+  note_capitalized (w, h);
 }
 
 /* Notes that the document writes the word of tok in lower case
