@@ -35,10 +35,12 @@
  * sentence starter, or is seen in lower case elsewhere in the document.
  * Lines in capitals (headlines) are left to the gazetteer.
  *
- * One pass over the tokens lists the candidates (the name words) and
- * looks up every word's classes; note_cues() then notes what is around
- * each candidate, so that each rule's pass over the candidates skips,
- * without reading a token, those it cannot apply to.
+ * One pass over the tokens lists the candidates (the name words), notes
+ * what their tokens and the two around them say (token_cues()), and
+ * looks up every word's classes; note_cues() then adds what the classes
+ * around each candidate say, from those classes only, so that each
+ * rule's pass over the candidates skips, without reading a token, those
+ * it cannot apply to.
  */
 #include "stages.h"
 #include "../pipeline/analyzer.h"
@@ -48,6 +50,13 @@
 #include "../pipeline/wordmap.h"
 
 #include <string.h>
+
+/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
 
 typedef enum {
   CLASS_ORG_HEAD = 1 << 0,
@@ -96,7 +105,27 @@ typedef enum {
   CUE_HEAD_FOLLOWS = 1 << 12,     /* a head word (CLASS_HEADS) that the walk of
                                    * find_headed_names() can go over, it or one
                                    * after it in its sentence */
+  /* noted by token_cues() for note_cues() only: */
+  CUE_AFTER_OF = 1 << 13,         /* "of" before it (a place noun before that?) */
 } Cue;
+
+/* The bit numbers of the cues that note_cues() takes from classes, and
+ * of those classes. */
+enum {
+  CUE_AFTER_LOCATIVE_SHIFT = 1, CUE_AFTER_ORG_NOUN_SHIFT = 2, CUE_BEFORE_JOINER_SHIFT = 4,
+  CUE_BEFORE_ORG_NOUN_SHIFT = 8, CUE_BEFORE_PLACE_NOUN_SHIFT = 9,
+  CLASS_PARTICLE_SHIFT = 4, CLASS_LOCATIVE_SHIFT = 10, CLASS_ORG_NOUN_SHIFT = 11,
+  CLASS_PLACE_NOUN_SHIFT = 13,
+};
+G_STATIC_ASSERT (CUE_AFTER_LOCATIVE == 1 << CUE_AFTER_LOCATIVE_SHIFT);
+G_STATIC_ASSERT (CUE_AFTER_ORG_NOUN == 1 << CUE_AFTER_ORG_NOUN_SHIFT);
+G_STATIC_ASSERT (CUE_BEFORE_JOINER == 1 << CUE_BEFORE_JOINER_SHIFT);
+G_STATIC_ASSERT (CUE_BEFORE_ORG_NOUN == 1 << CUE_BEFORE_ORG_NOUN_SHIFT);
+G_STATIC_ASSERT (CUE_BEFORE_PLACE_NOUN == 1 << CUE_BEFORE_PLACE_NOUN_SHIFT);
+G_STATIC_ASSERT (CLASS_PARTICLE == 1 << CLASS_PARTICLE_SHIFT);
+G_STATIC_ASSERT (CLASS_LOCATIVE == 1 << CLASS_LOCATIVE_SHIFT);
+G_STATIC_ASSERT (CLASS_ORG_NOUN == 1 << CLASS_ORG_NOUN_SHIFT);
+G_STATIC_ASSERT (CLASS_PLACE_NOUN == 1 << CLASS_PLACE_NOUN_SHIFT);
 
 static const struct {
   const char *name;
@@ -177,6 +206,8 @@ typedef struct {
   GArray *cues;             /* guint16: Cue bits of each candidate */
   GArray *heads;            /* guint32: the tokens of a CLASS_HEADS class that
                              * in_headed_walk(), in order */
+  GArray *candidate_sentences; /* guint32: the sentence of each candidate */
+  GArray *head_sentences;   /* guint32: the sentence of each of heads */
   GArray *title_starts;     /* guint32: the tokens that may start a title */
   GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
@@ -348,67 +379,89 @@ norm_may_be (const SaywhoToken *tok, gsize len, guint32 hash)
   return tok->norm_len == len && tok->norm_hash == hash;
 }
 
-/* Notes the cues of every candidate (see Cue): one pass over them, that
- * reads each candidate's token and the two around it. */
-static void
-note_cues (NamesWorker *w, const SaywhoDocument *doc)
+/* The cues of the candidate at token i that its token and the two around
+ * it give (see Cue), asked by the first pass of names_process() as it
+ * reads them, when the three tokens are in the cache: none of them is
+ * read again for the cues.  note_cues() adds those of the classes. */
+ALWAYS_INLINE static inline guint
+token_cues (const SaywhoDocument *doc, const SaywhoToken *tokens, guint i, guint n)
 {
   const guint32 the = saywho_str_hash ("the", 3), of = saywho_str_hash ("of", 2);
   const guint32 comma = saywho_str_hash (",", 1), hyphen = saywho_str_hash ("-", 1);
+  const SaywhoToken *tok = &tokens[i];
+  guint cue = 0;
+  if (is_acronym (tok))
+    cue |= CUE_ACRONYM;
+  if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
+      && text_is (doc, tok, "By"))
+    cue |= CUE_BYLINE;
+  if (i > 0)
+    {
+      const SaywhoToken *prev = &tokens[i - 1];
+      if (norm_may_be (prev, 3, the))
+        cue |= CUE_AFTER_THE;
+      if (norm_may_be (prev, 2, of))
+        cue |= CUE_AFTER_OF;
+    }
+  if (i + 1 < n)
+    {
+      const SaywhoToken *next = &tokens[i + 1];
+      gboolean dash = norm_may_be (next, 1, hyphen);
+      if (is_name_word (next) || dash)
+        cue |= CUE_BEFORE_JOINER;
+      if (dash)
+        cue |= CUE_BEFORE_HYPHEN;
+      if (norm_may_be (next, 1, comma))
+        cue |= CUE_BEFORE_COMMA;
+      if (next->kind == SAYWHO_TOKEN_POSSESSIVE)
+        cue |= CUE_BEFORE_POSSESSIVE;
+    }
+  return cue;
+}
+
+/* Adds to the cues of every candidate those of the classes around it and
+ * CUE_HEAD_FOLLOWS: one pass over them, that reads no token, only
+ * w->classes and the sentences of the candidates and heads. */
+static void
+note_cues (NamesWorker *w, const SaywhoDocument *doc)
+{
   guint n = doc->tokens->len;
   const guint *classes = (const guint *) (void *) w->classes->data;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint32 *cand_sentences = (const guint32 *) (void *) w->candidate_sentences->data;
   const guint32 *heads = (const guint32 *) (void *) w->heads->data;
-  g_array_set_size (w->cues, w->candidates->len);
+  const guint32 *head_sentences = (const guint32 *) (void *) w->head_sentences->data;
   guint16 *cues = (guint16 *) (void *) w->cues->data;
+  guint ncandidates = w->candidates->len, nheads = w->heads->len;
   guint h = 0;  /* the first head word at or after the candidate */
-  for (guint c = 0; c < w->candidates->len; c++)
+  for (guint c = 0; c < ncandidates; c++)
     {
       guint i = cand[c];
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      guint cue = 0;
-      if (is_acronym (tok))
-        cue |= CUE_ACRONYM;
-      if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
-          && text_is (doc, tok, "By"))
-        cue |= CUE_BYLINE;
+      guint cue = cues[c];
       /* (a head word in the sentence from i on is the first one at or
        * after i, in i's sentence) */
-      while (h < w->heads->len && heads[h] < i)
+      while (h < nheads && heads[h] < i)
         h++;
-      if (h < w->heads->len && saywho_document_token (doc, heads[h])->sentence == tok->sentence)
+      if (h < nheads && head_sentences[h] == cand_sentences[c])
         cue |= CUE_HEAD_FOLLOWS;
+      /* (each cue of a class is that class's bit moved to the cue's: a
+       * shift and a mask, not a branch, each) */
       if (i > 0)
         {
-          const SaywhoToken *prev = saywho_document_token (doc, i - 1);
-          if (classes[i - 1] & CLASS_LOCATIVE)
-            cue |= CUE_AFTER_LOCATIVE;
-          if (classes[i - 1] & CLASS_ORG_NOUN)
-            cue |= CUE_AFTER_ORG_NOUN;
-          if (norm_may_be (prev, 3, the))
-            cue |= CUE_AFTER_THE;
-          if (i >= 2 && (classes[i - 2] & CLASS_PLACE_NOUN) && norm_may_be (prev, 2, of))
+          guint before = classes[i - 1];
+          cue |= (before & CLASS_LOCATIVE) >> (CLASS_LOCATIVE_SHIFT - CUE_AFTER_LOCATIVE_SHIFT);
+          cue |= (before & CLASS_ORG_NOUN) >> (CLASS_ORG_NOUN_SHIFT - CUE_AFTER_ORG_NOUN_SHIFT);
+          if (i >= 2 && (cue & CUE_AFTER_OF) && (classes[i - 2] & CLASS_PLACE_NOUN))
             cue |= CUE_AFTER_PLACE_OF;
         }
       if (i + 1 < n)
         {
-          const SaywhoToken *next = saywho_document_token (doc, i + 1);
-          guint cls = classes[i + 1];
-          gboolean dash = norm_may_be (next, 1, hyphen);
-          if (is_name_word (next) || (cls & CLASS_PARTICLE) || dash)
-            cue |= CUE_BEFORE_JOINER;
-          if (dash)
-            cue |= CUE_BEFORE_HYPHEN;
-          if (norm_may_be (next, 1, comma))
-            cue |= CUE_BEFORE_COMMA;
-          if (next->kind == SAYWHO_TOKEN_POSSESSIVE)
-            cue |= CUE_BEFORE_POSSESSIVE;
-          if (cls & CLASS_ORG_NOUN)
-            cue |= CUE_BEFORE_ORG_NOUN;
-          if (cls & CLASS_PLACE_NOUN)
-            cue |= CUE_BEFORE_PLACE_NOUN;
+          guint after = classes[i + 1];
+          cue |= (after & CLASS_PARTICLE) << (CUE_BEFORE_JOINER_SHIFT - CLASS_PARTICLE_SHIFT);
+          cue |= (after & CLASS_ORG_NOUN) >> (CLASS_ORG_NOUN_SHIFT - CUE_BEFORE_ORG_NOUN_SHIFT);
+          cue |= (after & CLASS_PLACE_NOUN) >> (CLASS_PLACE_NOUN_SHIFT - CUE_BEFORE_PLACE_NOUN_SHIFT);
         }
-      cues[c] = (guint16) cue;
+      cues[c] = (guint16) (cue & ~CUE_AFTER_OF);
     }
 }
 
@@ -1723,12 +1776,20 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   g_array_set_size (w->candidates, n);
   g_array_set_size (w->title_starts, n);
   g_array_set_size (w->heads, n);
+  /* (these three keep room for n: the candidates' and heads' lengths are
+   * theirs) */
+  g_array_set_size (w->head_sentences, n);
+  g_array_set_size (w->cues, n);
+  g_array_set_size (w->candidate_sentences, n);
   g_array_set_size (w->lower, 2 * n);
   g_array_set_size (w->class_hits, n);
   const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
   guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
   guint32 *heads = (guint32 *) (void *) w->heads->data;
+  guint32 *head_sentences = (guint32 *) (void *) w->head_sentences->data;
+  guint16 *cues = (guint16 *) (void *) w->cues->data;
+  guint32 *candidate_sentences = (guint32 *) (void *) w->candidate_sentences->data;
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
   guint32 *lower = (guint32 *) (void *) w->lower->data;
   guint32 *class_hits = (guint32 *) (void *) w->class_hits->data;
@@ -1759,7 +1820,11 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
           class_hits[nclass_hits] = i;
           nclass_hits += saywho_strmap_filter_test (&names->classes.filter, tok->norm_hash);
           if (is_name_word (tok))
-            candidates[ncandidates++] = i;
+            {
+              cues[ncandidates] = (guint16) token_cues (doc, tokens, i, n);
+              candidate_sentences[ncandidates] = tok->sentence;
+              candidates[ncandidates++] = i;
+            }
           if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
             add_capitalized (w, tok);
           else if (word)
@@ -1783,7 +1848,10 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
       guint cls = slot != NULL ? slot->value : 0;
       classes[i] = cls;
       if ((cls & CLASS_HEADS) && in_headed_walk (tok, cls))
-        heads[nheads++] = i;
+        {
+          head_sentences[nheads] = tok->sentence;
+          heads[nheads++] = i;
+        }
       if (cls & CLASS_TITLE_START)
         title_starts[ntitle_starts++] = i;
     }
@@ -1982,6 +2050,8 @@ names_worker_new (gpointer shared, GError **error)
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->cues = g_array_new (FALSE, FALSE, sizeof (guint16));
   w->heads = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->head_sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->candidate_sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
   w->lower = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -2001,6 +2071,8 @@ names_worker_free (gpointer data)
   g_array_unref (w->candidates);
   g_array_unref (w->cues);
   g_array_unref (w->heads);
+  g_array_unref (w->head_sentences);
+  g_array_unref (w->candidate_sentences);
   g_array_unref (w->title_starts);
   g_array_unref (w->entity_of);
   g_array_unref (w->lower);
