@@ -38,9 +38,9 @@
  * One pass over the tokens lists the candidates (the name words), notes
  * what their tokens and the two around them say (token_cues()), and
  * looks up every word's classes; note_cues() then adds what the classes
- * around each candidate say, from those classes only, so that each
- * rule's pass over the candidates skips, without reading a token, those
- * it cannot apply to.
+ * around each candidate say, from those classes only, and lists for each
+ * rule's pass the candidates it can apply to, so that the pass skips the
+ * others without reading a token, or going over them at all.
  */
 #include "stages.h"
 #include "../pipeline/analyzer.h"
@@ -82,10 +82,11 @@ typedef enum {
 #define CLASS_HEADS (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD | CLASS_MISC_HEAD)
 
 /* What a candidate (a name word) has around it, noted once for all the
- * passes by note_cues().  Each pass over the candidates first skips those
- * whose cues show that its rule cannot apply, without reading their
- * tokens again (each a cache line of its own, a miss in L1 for most);
- * its full test follows for the rest.  A cue is only ever a necessary
+ * passes by token_cues() and note_cues().  Each pass over the candidates
+ * skips those whose cues show that its rule cannot apply, without
+ * reading their tokens again (each a cache line of its own, a miss in L1
+ * for most): most go over only the list of those the cues let apply (see
+ * Pick); its full test follows for the rest.  A cue is only ever a necessary
  * condition: before and after mean the tokens right there, whatever the
  * sentence. */
 typedef enum {
@@ -126,6 +127,24 @@ G_STATIC_ASSERT (CLASS_PARTICLE == 1 << CLASS_PARTICLE_SHIFT);
 G_STATIC_ASSERT (CLASS_LOCATIVE == 1 << CLASS_LOCATIVE_SHIFT);
 G_STATIC_ASSERT (CLASS_ORG_NOUN == 1 << CLASS_ORG_NOUN_SHIFT);
 G_STATIC_ASSERT (CLASS_PLACE_NOUN == 1 << CLASS_PLACE_NOUN_SHIFT);
+
+/* The passes over the candidates that only some cues let apply, each
+ * given by note_cues() the list of those candidates: going over all of
+ * them to skip most cost each pass a few instructions a candidate. */
+typedef enum {
+  PICK_BYLINE,            /* CUE_BYLINE: find_titles() */
+  PICK_HEADED,            /* CUE_HEAD_FOLLOWS: find_headed_names() */
+  PICK_PLACE_OF,          /* CUE_AFTER_PLACE_OF: find_places_of() */
+  PICK_BEFORE_PLACE_NOUN, /* CUE_BEFORE_PLACE_NOUN: find_places_of() */
+  PICK_LOCATIVE,          /* CUE_AFTER_LOCATIVE: find_places() */
+  PICK_HYPHEN,            /* CUE_BEFORE_HYPHEN: find_places() */
+  PICK_AFTER_ORG_NOUN,    /* CUE_AFTER_ORG_NOUN: find_described_orgs() */
+  PICK_THE_ORG_NOUN,      /* CUE_AFTER_THE and CUE_BEFORE_ORG_NOUN: find_described_orgs() */
+  PICK_ORG_CUES,          /* CUE_BEFORE_POSSESSIVE, CUE_ACRONYM, CUE_BEFORE_COMMA or
+                           * CUE_AFTER_THE: find_described_orgs() */
+  PICK_COMMA,             /* CUE_BEFORE_COMMA: find_single_names() */
+  N_PICKS
+} Pick;
 
 static const struct {
   const char *name;
@@ -204,6 +223,9 @@ typedef struct {
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
   GArray *cues;             /* guint16: Cue bits of each candidate */
+  GArray *picks;            /* guint32: for each Pick, from its index times the
+                             * candidates on, the tokens of its candidates */
+  guint npicks[N_PICKS];    /* how many each Pick lists */
   GArray *heads;            /* guint32: the tokens of a CLASS_HEADS class that
                              * in_headed_walk(), in order */
   GArray *candidate_sentences; /* guint32: the sentence of each candidate */
@@ -420,8 +442,9 @@ token_cues (const SaywhoDocument *doc, const SaywhoToken *tokens, guint i, guint
 }
 
 /* Adds to the cues of every candidate those of the classes around it and
- * CUE_HEAD_FOLLOWS: one pass over them, that reads no token, only
- * w->classes and the sentences of the candidates and heads. */
+ * CUE_HEAD_FOLLOWS, and lists the candidates of each Pick: one pass over
+ * them, that reads no token, only w->classes and the sentences of the
+ * candidates and heads. */
 static void
 note_cues (NamesWorker *w, const SaywhoDocument *doc)
 {
@@ -433,6 +456,9 @@ note_cues (NamesWorker *w, const SaywhoDocument *doc)
   const guint32 *head_sentences = (const guint32 *) (void *) w->head_sentences->data;
   guint16 *cues = (guint16 *) (void *) w->cues->data;
   guint ncandidates = w->candidates->len, nheads = w->heads->len;
+  g_array_set_size (w->picks, N_PICKS * ncandidates);
+  guint32 *picks = (guint32 *) (void *) w->picks->data;
+  guint np[N_PICKS] = { 0 };
   guint h = 0;  /* the first head word at or after the candidate */
   for (guint c = 0; c < ncandidates; c++)
     {
@@ -461,8 +487,40 @@ note_cues (NamesWorker *w, const SaywhoDocument *doc)
           cue |= (after & CLASS_ORG_NOUN) >> (CLASS_ORG_NOUN_SHIFT - CUE_BEFORE_ORG_NOUN_SHIFT);
           cue |= (after & CLASS_PLACE_NOUN) >> (CLASS_PLACE_NOUN_SHIFT - CUE_BEFORE_PLACE_NOUN_SHIFT);
         }
-      cues[c] = (guint16) (cue & ~CUE_AFTER_OF);
+      cue &= ~CUE_AFTER_OF;
+      cues[c] = (guint16) cue;
+      /* (most cues are rare: these branches are mostly not taken) */
+      if (cue & CUE_BYLINE)
+        picks[PICK_BYLINE * ncandidates + np[PICK_BYLINE]++] = i;
+      if (cue & CUE_HEAD_FOLLOWS)
+        picks[PICK_HEADED * ncandidates + np[PICK_HEADED]++] = i;
+      if (cue & CUE_AFTER_PLACE_OF)
+        picks[PICK_PLACE_OF * ncandidates + np[PICK_PLACE_OF]++] = i;
+      if (cue & CUE_BEFORE_PLACE_NOUN)
+        picks[PICK_BEFORE_PLACE_NOUN * ncandidates + np[PICK_BEFORE_PLACE_NOUN]++] = i;
+      if (cue & CUE_AFTER_LOCATIVE)
+        picks[PICK_LOCATIVE * ncandidates + np[PICK_LOCATIVE]++] = i;
+      if (cue & CUE_BEFORE_HYPHEN)
+        picks[PICK_HYPHEN * ncandidates + np[PICK_HYPHEN]++] = i;
+      if (cue & CUE_AFTER_ORG_NOUN)
+        picks[PICK_AFTER_ORG_NOUN * ncandidates + np[PICK_AFTER_ORG_NOUN]++] = i;
+      if ((cue & (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)) == (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN))
+        picks[PICK_THE_ORG_NOUN * ncandidates + np[PICK_THE_ORG_NOUN]++] = i;
+      if (cue & (CUE_BEFORE_POSSESSIVE | CUE_ACRONYM | CUE_BEFORE_COMMA | CUE_AFTER_THE))
+        picks[PICK_ORG_CUES * ncandidates + np[PICK_ORG_CUES]++] = i;
+      if (cue & CUE_BEFORE_COMMA)
+        picks[PICK_COMMA * ncandidates + np[PICK_COMMA]++] = i;
     }
+  memcpy (w->npicks, np, sizeof np);
+}
+
+/* The tokens of the candidates that pick lists (see Pick), in order, and
+ * how many in *count. */
+static inline const guint32 *
+picks_of (const NamesWorker *w, Pick pick, guint *count)
+{
+  *count = w->npicks[pick];
+  return (const guint32 *) (void *) w->picks->data + pick * w->candidates->len;
 }
 
 /* ---- replacing entities ---------------------------------------------------- */
@@ -636,13 +694,11 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
         after_title[best] = TRUE;
     }
   /* A byline: "By Jane Doe" on a line of its own. */
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len && cand[c] + 1 < n; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_BYLINE, &npicks);
+  for (guint p = 0; p < npicks && picks[p] + 1 < n; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BYLINE))
-        continue;
+      guint i = picks[p];
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (!(tok->flags & SAYWHO_TOKEN_HEADLINE) || !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)
           || !text_is (doc, tok, "By"))
@@ -839,17 +895,17 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                    const guint8 *in_title, const guint8 *after_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;  /* the first token this pass has not gone past */
-  for (guint c = 0; c < w->candidates->len; c++)
+  /* (a name claimed here holds a head word: with none from a candidate
+   * to the sentence's end, no run from it or after it in the sentence is
+   * claimed, and where such a run ends, resume, matters to no later
+   * sentence: only the candidates with CUE_HEAD_FOLLOWS are gone over) */
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_HEADED, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      /* (a name claimed here holds a head word: with none from i to the
-       * sentence's end, no run from i or after it in the sentence is
-       * claimed, and where such a run ends, resume, matters to no later
-       * sentence) */
-      if (i < resume || !(cues[c] & CUE_HEAD_FOLLOWS))
+      guint i = picks[p];
+      if (i < resume)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (in_title[i])
@@ -1212,13 +1268,12 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                      const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_AFTER_ORG_NOUN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_AFTER_ORG_NOUN)
-          || !lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
+      guint i = picks[p];
+      if (!lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if ((saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1229,11 +1284,11 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   /* "the Wagner group", "the Ifo institute": the noun after the name
    * (once the claims above are in, so that none is claimed twice) */
   flush_claims (w, doc);
-  for (guint c = 0; c < w->candidates->len; c++)
+  picks = picks_of (w, PICK_THE_ORG_NOUN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if ((cues[c] & (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)) != (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)
-          || i == 0 || i + 2 >= n)
+      guint i = picks[p];
+      if (i == 0 || i + 2 >= n)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *prev = saywho_document_token (doc, i - 1);
@@ -1256,13 +1311,13 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
    * largest union, said", "Sernageomin, the mining regulator,": an
    * unknown word set off by an appositive that ends in a noun for an
    * organization. */
-  for (guint c = 0; c < w->candidates->len; c++)
+  /* (most name words are none of these: a possessive or a comma after,
+   * an acronym, "the" before) */
+  picks = picks_of (w, PICK_ORG_CUES, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      /* (most name words are none of these: a possessive or a comma
-       * after, an acronym, "the" before) */
-      if (!(cues[c] & (CUE_BEFORE_POSSESSIVE | CUE_ACRONYM | CUE_BEFORE_COMMA | CUE_AFTER_THE))
-          || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      guint i = picks[p];
+      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *next = saywho_document_token (doc, i + 1);
@@ -1356,13 +1411,12 @@ static void
 find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_LOCATIVE, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_AFTER_LOCATIVE)
-          || !lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
+      guint i = picks[p];
+      if (!lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
           || (saywho_document_token (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
           || appositive_org (w, doc, i)
           || (i + 1 < n && saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE))
@@ -1370,10 +1424,11 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
     }
   /* "the Gothenburg-based company": a name before "-based" is a place */
-  for (guint c = 0; c < w->candidates->len; c++)
+  picks = picks_of (w, PICK_HYPHEN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BEFORE_HYPHEN) || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      guint i = picks[p];
+      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1460,13 +1515,13 @@ static void
 find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_PLACE_OF, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_AFTER_PLACE_OF) || i < 2 || i < resume || in_title[i])
+      guint i = picks[p];
+      if (i < 2 || i < resume || in_title[i])
         continue;
       const SaywhoToken *of = saywho_document_token (doc, i - 1);
       const SaywhoToken *noun = saywho_document_token (doc, i - 2);
@@ -1500,10 +1555,11 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
     }
   /* "Seoul's Seocho district", "Iwate prefecture": a lone unknown name
    * right before a lower-case place noun */
-  for (guint c = 0; c < w->candidates->len; c++)
+  picks = picks_of (w, PICK_BEFORE_PLACE_NOUN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BEFORE_PLACE_NOUN) || i + 1 >= n || in_title[i])
+      guint i = picks[p];
+      if (i + 1 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *noun = saywho_document_token (doc, i + 1);
@@ -1526,12 +1582,12 @@ find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                    const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_COMMA, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BEFORE_COMMA) || i + 4 >= n || in_title[i])
+      guint i = picks[p];
+      if (i + 4 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *comma = saywho_document_token (doc, i + 1);
@@ -2049,6 +2105,7 @@ names_worker_new (gpointer shared, GError **error)
   w->flags = g_byte_array_new ();
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->cues = g_array_new (FALSE, FALSE, sizeof (guint16));
+  w->picks = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->heads = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->head_sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->candidate_sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -2070,6 +2127,7 @@ names_worker_free (gpointer data)
   g_byte_array_unref (w->flags);
   g_array_unref (w->candidates);
   g_array_unref (w->cues);
+  g_array_unref (w->picks);
   g_array_unref (w->heads);
   g_array_unref (w->head_sentences);
   g_array_unref (w->candidate_sentences);
