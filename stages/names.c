@@ -143,6 +143,10 @@ typedef enum {
   PICK_ORG_CUES,          /* CUE_BEFORE_POSSESSIVE, CUE_ACRONYM, CUE_BEFORE_COMMA or
                            * CUE_AFTER_THE: find_described_orgs() */
   PICK_COMMA,             /* CUE_BEFORE_COMMA: find_single_names() */
+  /* and two by the candidate's own classes: */
+  PICK_PREFIX,            /* CLASS_PREFIX: find_prefixed_names() */
+  PICK_HEAD_WORD,         /* CLASS_ORG_HEAD, CLASS_LOC_HEAD or CLASS_MISC_HEAD: the
+                           * title words before a head word, names_process() */
   N_PICKS
 } Pick;
 
@@ -510,6 +514,10 @@ note_cues (NamesWorker *w, const SaywhoDocument *doc)
         picks[PICK_ORG_CUES * ncandidates + np[PICK_ORG_CUES]++] = i;
       if (cue & CUE_BEFORE_COMMA)
         picks[PICK_COMMA * ncandidates + np[PICK_COMMA]++] = i;
+      if (classes[i] & CLASS_PREFIX)
+        picks[PICK_PREFIX * ncandidates + np[PICK_PREFIX]++] = i;
+      if (classes[i] & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD))
+        picks[PICK_HEAD_WORD * ncandidates + np[PICK_HEAD_WORD]++] = i;
     }
   memcpy (w->npicks, np, sizeof np);
 }
@@ -1136,13 +1144,13 @@ static void
 find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  for (guint c = 0; c < w->candidates->len && cand[c] + 2 < n; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_PREFIX, &npicks);
+  for (guint p = 0; p < npicks && picks[p] + 2 < n; p++)
     {
-      guint i = cand[c];
+      guint i = picks[p];
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (!(class_of (w, doc, tok) & CLASS_PREFIX) || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || !hyphen_joins (doc, i) || !is_name_word (saywho_document_token (doc, i + 2)))
+      if (!(tok->flags & SAYWHO_TOKEN_CAPITALIZED) || !hyphen_joins (doc, i) || !is_name_word (saywho_document_token (doc, i + 2)))
         continue;
       guint end = i + 3;
       gint e = entity_at (w, i + 2);
@@ -1930,14 +1938,16 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   /* "Premier League", "President Hotel": a title word right before a
    * head word is part of a name, not a title.  (The head word is a name
-   * word: the candidates hold every token that can be one.) */
-  for (guint c = 0; c < w->candidates->len; c++)
+   * word: the candidates hold every token that can be one, and
+   * PICK_HEAD_WORD those of a head word's class.) */
+  guint nhead_words;
+  const guint32 *head_words = picks_of (w, PICK_HEAD_WORD, &nhead_words);
+  for (guint p = 0; p < nhead_words; p++)
     {
-      guint j = g_array_index (w->candidates, guint32, c);
+      guint j = head_words[p];
       const SaywhoToken *head = saywho_document_token (doc, j);
       if (j == 0 || !in_title[j - 1] || in_title[j] || !after_title[j]
-          || !(head->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || !(class_of (w, doc, head) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
+          || !(head->flags & SAYWHO_TOKEN_CAPITALIZED))
         continue;
       after_title[j] = FALSE;
       for (guint k = j; k-- > 0 && in_title[k];)
