@@ -221,8 +221,8 @@ typedef struct {
                              * bit are not yet seen in lower case (255:
                              * that many or more, never counted down) */
   GArray *class_hits;       /* guint32: the words that pass the class filter */
-  GArray *lower;            /* guint32 pairs: norm_hash and index of each
-                             * lower-case word */
+  GArray *lower;            /* guint64: index << 32 | norm_hash of each
+                             * lower-case word (one store each) */
   GArray *classes;          /* guint: WordClass bits of each token */
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
@@ -252,12 +252,13 @@ entity_at (const NamesWorker *w, guint i)
 static void
 mark_entities (NamesWorker *w, const SaywhoDocument *doc, guint from)
 {
-  guint n = doc->tokens->len;
+  guint n = doc->tokens->len, count = doc->entities->len;
   gint32 *of = (gint32 *) (void *) w->entity_of->data;
-  for (guint k = from; k < doc->entities->len; k++)
+  const SaywhoEntity *entities = (const SaywhoEntity *) (const void *) doc->entities->data;
+  for (guint k = from; k < count; k++)
     {
-      SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, k).span;
-      for (guint i = span.start; i < span.end && i < n; i++)
+      guint end = MIN (entities[k].span.end, n);
+      for (guint i = entities[k].span.start; i < end; i++)
         of[i] = (gint32) k;
     }
 }
@@ -1845,7 +1846,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   g_array_set_size (w->head_sentences, n);
   g_array_set_size (w->cues, n);
   g_array_set_size (w->candidate_sentences, n);
-  g_array_set_size (w->lower, 2 * n);
+  g_array_set_size (w->lower, n);
   g_array_set_size (w->class_hits, n);
   const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
   guint *classes = (guint *) (void *) w->classes->data;
@@ -1855,7 +1856,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   guint16 *cues = (guint16 *) (void *) w->cues->data;
   guint32 *candidate_sentences = (guint32 *) (void *) w->candidate_sentences->data;
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
-  guint32 *lower = (guint32 *) (void *) w->lower->data;
+  guint64 *lower = (guint64 *) (void *) w->lower->data;
   guint32 *class_hits = (guint32 *) (void *) w->class_hits->data;
   guint ncandidates = 0, ntitle_starts = 0, nlower = 0, nheads = 0, nclass_hits = 0;
   guint sentence_start = 0, words = 0, upper = 0;
@@ -1895,9 +1896,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
             {
               /* (the hash beside the index: the pass below reads no
                * token whose hash misses the filter) */
-              lower[2 * nlower] = tok->norm_hash;
-              lower[2 * nlower + 1] = i;
-              nlower++;
+              lower[nlower++] = (guint64) i << 32 | tok->norm_hash;
             }
         }
     }
@@ -1927,9 +1926,9 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
    * names, for the few that pass it. */
   for (guint k = 0; k < nlower; k++)
     {
-      guint32 h = lower[2 * k];
+      guint32 h = (guint32) lower[k];
       if ((w->capitalized_filter[(h >> 6) & 63] >> (h & 63)) & 1)
-        mark_lower_case (w, &tokens[lower[2 * k + 1]]);
+        mark_lower_case (w, &tokens[lower[k] >> 32]);
     }
 
   note_cues (w, doc);
@@ -2121,7 +2120,7 @@ names_worker_new (gpointer shared, GError **error)
   w->candidate_sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
-  w->lower = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->lower = g_array_new (FALSE, FALSE, sizeof (guint64));
   w->class_hits = g_array_new (FALSE, FALSE, sizeof (guint32));
   saywho_word_map_init (&w->capitalized, 1024);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
