@@ -248,6 +248,15 @@ typedef struct {
   GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
 
+/* Makes room for n elements in a worker's array whose length no pass
+ * reads: it only grows, and most documents cost no call. */
+static inline void
+make_room (GArray *array, guint n)
+{
+  if (G_UNLIKELY (array->len < n))
+    g_array_set_size (array, n);
+}
+
 /* The index of the entity covering token i, or -1: what
  * saywho_document_entity_at() says, read from w->entity_of, which is
  * rebuilt whenever the entities change (between passes). */
@@ -471,7 +480,7 @@ note_cues (NamesWorker *w, const SaywhoDocument *doc)
   const guint32 *head_sentences = (const guint32 *) (void *) w->head_sentences->data;
   guint16 *cues = (guint16 *) (void *) w->cues->data;
   guint ncandidates = w->candidates->len, nheads = w->heads->len;
-  g_array_set_size (w->picks, N_PICKS * ncandidates);
+  make_room (w->picks, N_PICKS * ncandidates);
   guint32 *picks = (guint32 *) (void *) w->picks->data;
   guint np[N_PICKS] = { 0 };
   guint h = 0;  /* the first head word at or after the candidate */
@@ -1846,18 +1855,17 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   saywho_word_map_reset (&w->capitalized);
   memset (w->capitalized_filter, 0, sizeof w->capitalized_filter);
-  /* Filled in place: GArray appends cost a call each. */
-  g_array_set_size (w->classes, n);
+  /* Filled in place: GArray appends cost a call each.  (The arrays
+   * whose length no pass reads only grow: room for n is all they need.) */
   g_array_set_size (w->candidates, n);
   g_array_set_size (w->title_starts, n);
   g_array_set_size (w->heads, n);
-  /* (these three keep room for n: the candidates' and heads' lengths are
-   * theirs) */
-  g_array_set_size (w->head_sentences, n);
-  g_array_set_size (w->cues, n);
-  g_array_set_size (w->candidate_sentences, n);
-  g_array_set_size (w->lower, n);
-  g_array_set_size (w->class_hits, n);
+  make_room (w->classes, n);
+  make_room (w->head_sentences, n);
+  make_room (w->cues, n);
+  make_room (w->candidate_sentences, n);
+  make_room (w->lower, n);
+  make_room (w->class_hits, n);
   const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
   guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
