@@ -169,19 +169,9 @@ static const struct {
  * no call and no strcmp() (what a SaywhoStrMap costs for each word it
  * holds, and every "the", "of" and "in" is a class word). */
 typedef struct {
-  guint64 filter[1024];     /* a bit per word, by the top 16 bits of its hash */
+  SaywhoStrMapFilter filter;
   SaywhoWordMap map;        /* keys in Names.keys */
 } WordList;
-
-/* Can list hold the word of this hash?  (The filter is the stage's own,
- * not a SaywhoStrMapFilter: by the hash's top bits alone, its test is a
- * shift fewer, and a xor, than that one's, for each word of the first
- * pass.  The word map's slots go by the low bits.) */
-static inline gboolean
-word_list_may_have (const WordList *list, guint32 hash)
-{
-  return (list->filter[hash >> 22] >> ((hash >> 16) & 63)) & 1;
-}
 
 typedef struct {
   WordList classes;         /* norm → WordClass bits */
@@ -197,7 +187,7 @@ typedef struct {
 static inline guint32
 word_list_get (const WordList *list, const char *key, gsize len, guint32 hash)
 {
-  if (!word_list_may_have (list, hash))
+  if (!saywho_strmap_filter_test (&list->filter, hash))
     return 0;
   const SaywhoWordSlot *slot = saywho_word_map_find (&list->map, key, len, hash);
   return slot != NULL ? slot->value : 0;
@@ -217,7 +207,7 @@ word_list_add (Names *names, WordList *list, const char *key, guint32 value)
     }
   saywho_word_map_add (&list->map, g_string_chunk_insert_len (names->keys, key, (gssize) len), len,
                        hash, value);
-  list->filter[hash >> 22] |= G_GUINT64_CONSTANT (1) << ((hash >> 16) & 63);
+  saywho_strmap_filter_add (&list->filter, hash);
 }
 
 typedef struct {
@@ -247,15 +237,6 @@ typedef struct {
   GArray *title_starts;     /* guint32: the tokens that may start a title */
   GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
-
-/* Makes room for n elements in a worker's array whose length no pass
- * reads: it only grows, and most documents cost no call. */
-static inline void
-make_room (GArray *array, guint n)
-{
-  if (G_UNLIKELY (array->len < n))
-    g_array_set_size (array, n);
-}
 
 /* The index of the entity covering token i, or -1: what
  * saywho_document_entity_at() says, read from w->entity_of, which is
@@ -480,7 +461,7 @@ note_cues (NamesWorker *w, const SaywhoDocument *doc)
   const guint32 *head_sentences = (const guint32 *) (void *) w->head_sentences->data;
   guint16 *cues = (guint16 *) (void *) w->cues->data;
   guint ncandidates = w->candidates->len, nheads = w->heads->len;
-  make_room (w->picks, N_PICKS * ncandidates);
+  g_array_set_size (w->picks, N_PICKS * ncandidates);
   guint32 *picks = (guint32 *) (void *) w->picks->data;
   guint np[N_PICKS] = { 0 };
   guint h = 0;  /* the first head word at or after the candidate */
@@ -1855,17 +1836,18 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   saywho_word_map_reset (&w->capitalized);
   memset (w->capitalized_filter, 0, sizeof w->capitalized_filter);
-  /* Filled in place: GArray appends cost a call each.  (The arrays
-   * whose length no pass reads only grow: room for n is all they need.) */
+  /* Filled in place: GArray appends cost a call each. */
+  g_array_set_size (w->classes, n);
   g_array_set_size (w->candidates, n);
   g_array_set_size (w->title_starts, n);
   g_array_set_size (w->heads, n);
-  make_room (w->classes, n);
-  make_room (w->head_sentences, n);
-  make_room (w->cues, n);
-  make_room (w->candidate_sentences, n);
-  make_room (w->lower, n);
-  make_room (w->class_hits, n);
+  /* (these three keep room for n: the candidates' and heads' lengths are
+   * theirs) */
+  g_array_set_size (w->head_sentences, n);
+  g_array_set_size (w->cues, n);
+  g_array_set_size (w->candidate_sentences, n);
+  g_array_set_size (w->lower, n);
+  g_array_set_size (w->class_hits, n);
   const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
   guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
@@ -1901,7 +1883,7 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
            * for the lookup below, the list growing by the test's result
            * rather than by a branch on it, which would be mispredicted. */
           class_hits[nclass_hits] = i;
-          nclass_hits += word_list_may_have (&names->classes, tok->norm_hash);
+          nclass_hits += saywho_strmap_filter_test (&names->classes.filter, tok->norm_hash);
           if (is_name_word (tok))
             {
               cues[ncandidates] = (guint16) token_cues (doc, tokens, i, n);
