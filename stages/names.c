@@ -35,10 +35,12 @@
  * sentence starter, or is seen in lower case elsewhere in the document.
  * Lines in capitals (headlines) are left to the gazetteer.
  *
- * One pass over the tokens lists the candidates (the name words) and
- * looks up every word's classes; note_cues() then notes what is around
- * each candidate, so that each rule's pass over the candidates skips,
- * without reading a token, those it cannot apply to.
+ * One pass over the tokens lists the candidates (the name words), notes
+ * what their tokens and the two around them say (token_cues()), and
+ * looks up every word's classes; note_cues() then adds what the classes
+ * around each candidate say, from those classes only, and lists for each
+ * rule's pass the candidates it can apply to, so that the pass skips the
+ * others without reading a token, or going over them at all.
  */
 #include "stages.h"
 #include "../pipeline/analyzer.h"
@@ -48,6 +50,13 @@
 #include "../pipeline/wordmap.h"
 
 #include <string.h>
+
+/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
+#if defined(__GNUC__) || defined(__clang__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
 
 typedef enum {
   CLASS_ORG_HEAD = 1 << 0,
@@ -73,10 +82,11 @@ typedef enum {
 #define CLASS_HEADS (CLASS_ORG_HEAD | CLASS_ORG_SUFFIX | CLASS_LOC_HEAD | CLASS_MISC_HEAD)
 
 /* What a candidate (a name word) has around it, noted once for all the
- * passes by note_cues().  Each pass over the candidates first skips those
- * whose cues show that its rule cannot apply, without reading their
- * tokens again (each a cache line of its own, a miss in L1 for most);
- * its full test follows for the rest.  A cue is only ever a necessary
+ * passes by token_cues() and note_cues().  Each pass over the candidates
+ * skips those whose cues show that its rule cannot apply, without
+ * reading their tokens again (each a cache line of its own, a miss in L1
+ * for most): most go over only the list of those the cues let apply (see
+ * Pick); its full test follows for the rest.  A cue is only ever a necessary
  * condition: before and after mean the tokens right there, whatever the
  * sentence. */
 typedef enum {
@@ -96,7 +106,49 @@ typedef enum {
   CUE_HEAD_FOLLOWS = 1 << 12,     /* a head word (CLASS_HEADS) that the walk of
                                    * find_headed_names() can go over, it or one
                                    * after it in its sentence */
+  /* noted by token_cues() for note_cues() only: */
+  CUE_AFTER_OF = 1 << 13,         /* "of" before it (a place noun before that?) */
 } Cue;
+
+/* The bit numbers of the cues that note_cues() takes from classes, and
+ * of those classes. */
+enum {
+  CUE_AFTER_LOCATIVE_SHIFT = 1, CUE_AFTER_ORG_NOUN_SHIFT = 2, CUE_BEFORE_JOINER_SHIFT = 4,
+  CUE_BEFORE_ORG_NOUN_SHIFT = 8, CUE_BEFORE_PLACE_NOUN_SHIFT = 9,
+  CLASS_PARTICLE_SHIFT = 4, CLASS_LOCATIVE_SHIFT = 10, CLASS_ORG_NOUN_SHIFT = 11,
+  CLASS_PLACE_NOUN_SHIFT = 13,
+};
+G_STATIC_ASSERT (CUE_AFTER_LOCATIVE == 1 << CUE_AFTER_LOCATIVE_SHIFT);
+G_STATIC_ASSERT (CUE_AFTER_ORG_NOUN == 1 << CUE_AFTER_ORG_NOUN_SHIFT);
+G_STATIC_ASSERT (CUE_BEFORE_JOINER == 1 << CUE_BEFORE_JOINER_SHIFT);
+G_STATIC_ASSERT (CUE_BEFORE_ORG_NOUN == 1 << CUE_BEFORE_ORG_NOUN_SHIFT);
+G_STATIC_ASSERT (CUE_BEFORE_PLACE_NOUN == 1 << CUE_BEFORE_PLACE_NOUN_SHIFT);
+G_STATIC_ASSERT (CLASS_PARTICLE == 1 << CLASS_PARTICLE_SHIFT);
+G_STATIC_ASSERT (CLASS_LOCATIVE == 1 << CLASS_LOCATIVE_SHIFT);
+G_STATIC_ASSERT (CLASS_ORG_NOUN == 1 << CLASS_ORG_NOUN_SHIFT);
+G_STATIC_ASSERT (CLASS_PLACE_NOUN == 1 << CLASS_PLACE_NOUN_SHIFT);
+
+/* The passes over the candidates that only some cues let apply, each
+ * given by note_cues() the list of those candidates: going over all of
+ * them to skip most cost each pass a few instructions a candidate. */
+typedef enum {
+  PICK_BYLINE,            /* CUE_BYLINE: find_titles() */
+  PICK_HEADED,            /* CUE_HEAD_FOLLOWS: find_headed_names() */
+  PICK_PLACE_OF,          /* CUE_AFTER_PLACE_OF: find_places_of() */
+  PICK_BEFORE_PLACE_NOUN, /* CUE_BEFORE_PLACE_NOUN: find_places_of() */
+  PICK_LOCATIVE,          /* CUE_AFTER_LOCATIVE: find_places() */
+  PICK_HYPHEN,            /* CUE_BEFORE_HYPHEN: find_places() */
+  PICK_AFTER_ORG_NOUN,    /* CUE_AFTER_ORG_NOUN: find_described_orgs() */
+  PICK_THE_ORG_NOUN,      /* CUE_AFTER_THE and CUE_BEFORE_ORG_NOUN: find_described_orgs() */
+  PICK_ORG_CUES,          /* CUE_BEFORE_POSSESSIVE, CUE_ACRONYM, CUE_BEFORE_COMMA or
+                           * CUE_AFTER_THE: find_described_orgs() */
+  PICK_COMMA,             /* CUE_BEFORE_COMMA: find_single_names() */
+  /* and two by the candidate's own classes: */
+  PICK_PREFIX,            /* CLASS_PREFIX: find_prefixed_names() */
+  PICK_HEAD_WORD,         /* CLASS_ORG_HEAD, CLASS_LOC_HEAD or CLASS_MISC_HEAD: the
+                           * title words before a head word, names_process() */
+  N_PICKS
+} Pick;
 
 static const struct {
   const char *name;
@@ -169,14 +221,19 @@ typedef struct {
                              * bit are not yet seen in lower case (255:
                              * that many or more, never counted down) */
   GArray *class_hits;       /* guint32: the words that pass the class filter */
-  GArray *lower;            /* guint32 pairs: norm_hash and index of each
-                             * lower-case word */
+  GArray *lower;            /* guint64: index << 32 | norm_hash of each
+                             * lower-case word (one store each) */
   GArray *classes;          /* guint: WordClass bits of each token */
   GByteArray *flags;        /* in_title and after_title of each token */
   GArray *candidates;       /* guint32: the tokens that are name words, in order */
   GArray *cues;             /* guint16: Cue bits of each candidate */
+  GArray *picks;            /* guint32: for each Pick, from its index times the
+                             * candidates on, the tokens of its candidates */
+  guint npicks[N_PICKS];    /* how many each Pick lists */
   GArray *heads;            /* guint32: the tokens of a CLASS_HEADS class that
                              * in_headed_walk(), in order */
+  GArray *candidate_sentences; /* guint32: the sentence of each candidate */
+  GArray *head_sentences;   /* guint32: the sentence of each of heads */
   GArray *title_starts;     /* guint32: the tokens that may start a title */
   GArray *entity_of;        /* gint32: the entity at each token, or -1 */
 } NamesWorker;
@@ -195,12 +252,13 @@ entity_at (const NamesWorker *w, guint i)
 static void
 mark_entities (NamesWorker *w, const SaywhoDocument *doc, guint from)
 {
-  guint n = doc->tokens->len;
+  guint n = doc->tokens->len, count = doc->entities->len;
   gint32 *of = (gint32 *) (void *) w->entity_of->data;
-  for (guint k = from; k < doc->entities->len; k++)
+  const SaywhoEntity *entities = (const SaywhoEntity *) (const void *) doc->entities->data;
+  for (guint k = from; k < count; k++)
     {
-      SaywhoSpan span = g_array_index (doc->entities, SaywhoEntity, k).span;
-      for (guint i = span.start; i < span.end && i < n; i++)
+      guint end = MIN (entities[k].span.end, n);
+      for (guint i = entities[k].span.start; i < end; i++)
         of[i] = (gint32) k;
     }
 }
@@ -214,13 +272,11 @@ index_entities (NamesWorker *w, const SaywhoDocument *doc)
   mark_entities (w, doc, 0);
 }
 
-static void
-add_capitalized (NamesWorker *w, const SaywhoToken *tok)
+/* Sets the filter bit of a capitalized word new to the document, of
+ * hash h, and counts it under the bit. */
+static inline void
+note_capitalized (NamesWorker *w, guint32 h)
 {
-  if (saywho_word_map_find (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash) != NULL)
-    return;
-  saywho_word_map_add (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash, 0);
-  guint32 h = tok->norm_hash;
   guint64 *word = &w->capitalized_filter[(h >> 6) & 63], bit = G_GUINT64_CONSTANT (1) << (h & 63);
   /* (a bit set in this document: its count is the words added since;
    * the counts need no clearing between documents) */
@@ -229,6 +285,37 @@ add_capitalized (NamesWorker *w, const SaywhoToken *tok)
   else if (w->unmarked[h & 4095] < 255)
     w->unmarked[h & 4095]++;
   *word |= bit;
+}
+
+static void
+add_capitalized (NamesWorker *w, const SaywhoToken *tok)
+{
+  /* One probe, inline, that finds the word or the free slot where it
+   * goes: a find and then saywho_word_map_add(), a call that probes
+   * again, cost twice as much for the half of the capitalized words that
+   * are new.  (The add's out-of-line path only when the map must grow.) */
+  SaywhoWordMap *map = &w->capitalized;
+  guint32 h = tok->norm_hash;
+  if (G_UNLIKELY ((map->used + 1) * 2 > map->mask + 1))
+    {
+      if (saywho_word_map_find (map, tok->norm, tok->norm_len, h) == NULL)
+        {
+          saywho_word_map_add (map, tok->norm, tok->norm_len, h, 0);
+          note_capitalized (w, h);
+        }
+      return;
+    }
+  guint32 s = h & map->mask;
+  for (; map->slots[s].generation == map->generation; s = (s + 1) & map->mask)
+    {
+      const SaywhoWordSlot *slot = &map->slots[s];
+      if (slot->hash == h && slot->len == tok->norm_len
+          && saywho_bytes_equal (slot->key, tok->norm, tok->norm_len))
+        return;
+    }
+  map->slots[s] = (SaywhoWordSlot) { tok->norm, tok->norm_len, h, map->generation, 0 };
+  map->used++;
+  note_capitalized (w, h);
 }
 
 /* Notes that the document writes the word of tok in lower case
@@ -319,68 +406,130 @@ norm_may_be (const SaywhoToken *tok, gsize len, guint32 hash)
   return tok->norm_len == len && tok->norm_hash == hash;
 }
 
-/* Notes the cues of every candidate (see Cue): one pass over them, that
- * reads each candidate's token and the two around it. */
-static void
-note_cues (NamesWorker *w, const SaywhoDocument *doc)
+/* The cues of the candidate at token i that its token and the two around
+ * it give (see Cue), asked by the first pass of names_process() as it
+ * reads them, when the three tokens are in the cache: none of them is
+ * read again for the cues.  note_cues() adds those of the classes. */
+ALWAYS_INLINE static inline guint
+token_cues (const SaywhoDocument *doc, const SaywhoToken *tokens, guint i, guint n)
 {
   const guint32 the = saywho_str_hash ("the", 3), of = saywho_str_hash ("of", 2);
   const guint32 comma = saywho_str_hash (",", 1), hyphen = saywho_str_hash ("-", 1);
+  const SaywhoToken *tok = &tokens[i];
+  guint cue = 0;
+  if (is_acronym (tok))
+    cue |= CUE_ACRONYM;
+  if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
+      && text_is (doc, tok, "By"))
+    cue |= CUE_BYLINE;
+  if (i > 0)
+    {
+      const SaywhoToken *prev = &tokens[i - 1];
+      if (norm_may_be (prev, 3, the))
+        cue |= CUE_AFTER_THE;
+      if (norm_may_be (prev, 2, of))
+        cue |= CUE_AFTER_OF;
+    }
+  if (i + 1 < n)
+    {
+      const SaywhoToken *next = &tokens[i + 1];
+      gboolean dash = norm_may_be (next, 1, hyphen);
+      if (is_name_word (next) || dash)
+        cue |= CUE_BEFORE_JOINER;
+      if (dash)
+        cue |= CUE_BEFORE_HYPHEN;
+      if (norm_may_be (next, 1, comma))
+        cue |= CUE_BEFORE_COMMA;
+      if (next->kind == SAYWHO_TOKEN_POSSESSIVE)
+        cue |= CUE_BEFORE_POSSESSIVE;
+    }
+  return cue;
+}
+
+/* Adds to the cues of every candidate those of the classes around it and
+ * CUE_HEAD_FOLLOWS, and lists the candidates of each Pick: one pass over
+ * them, that reads no token, only w->classes and the sentences of the
+ * candidates and heads. */
+static void
+note_cues (NamesWorker *w, const SaywhoDocument *doc)
+{
   guint n = doc->tokens->len;
   const guint *classes = (const guint *) (void *) w->classes->data;
   const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
+  const guint32 *cand_sentences = (const guint32 *) (void *) w->candidate_sentences->data;
   const guint32 *heads = (const guint32 *) (void *) w->heads->data;
-  g_array_set_size (w->cues, w->candidates->len);
+  const guint32 *head_sentences = (const guint32 *) (void *) w->head_sentences->data;
   guint16 *cues = (guint16 *) (void *) w->cues->data;
+  guint ncandidates = w->candidates->len, nheads = w->heads->len;
+  g_array_set_size (w->picks, N_PICKS * ncandidates);
+  guint32 *picks = (guint32 *) (void *) w->picks->data;
+  guint np[N_PICKS] = { 0 };
   guint h = 0;  /* the first head word at or after the candidate */
-  for (guint c = 0; c < w->candidates->len; c++)
+  for (guint c = 0; c < ncandidates; c++)
     {
       guint i = cand[c];
-      const SaywhoToken *tok = saywho_document_token (doc, i);
-      guint cue = 0;
-      if (is_acronym (tok))
-        cue |= CUE_ACRONYM;
-      if ((tok->flags & SAYWHO_TOKEN_HEADLINE) && (tok->flags & SAYWHO_TOKEN_SENTENCE_START)
-          && text_is (doc, tok, "By"))
-        cue |= CUE_BYLINE;
+      guint cue = cues[c];
       /* (a head word in the sentence from i on is the first one at or
        * after i, in i's sentence) */
-      while (h < w->heads->len && heads[h] < i)
+      while (h < nheads && heads[h] < i)
         h++;
-      if (h < w->heads->len && saywho_document_token (doc, heads[h])->sentence == tok->sentence)
+      if (h < nheads && head_sentences[h] == cand_sentences[c])
         cue |= CUE_HEAD_FOLLOWS;
+      /* (each cue of a class is that class's bit moved to the cue's: a
+       * shift and a mask, not a branch, each) */
       if (i > 0)
         {
-          const SaywhoToken *prev = saywho_document_token (doc, i - 1);
-          if (classes[i - 1] & CLASS_LOCATIVE)
-            cue |= CUE_AFTER_LOCATIVE;
-          if (classes[i - 1] & CLASS_ORG_NOUN)
-            cue |= CUE_AFTER_ORG_NOUN;
-          if (norm_may_be (prev, 3, the))
-            cue |= CUE_AFTER_THE;
-          if (i >= 2 && (classes[i - 2] & CLASS_PLACE_NOUN) && norm_may_be (prev, 2, of))
+          guint before = classes[i - 1];
+          cue |= (before & CLASS_LOCATIVE) >> (CLASS_LOCATIVE_SHIFT - CUE_AFTER_LOCATIVE_SHIFT);
+          cue |= (before & CLASS_ORG_NOUN) >> (CLASS_ORG_NOUN_SHIFT - CUE_AFTER_ORG_NOUN_SHIFT);
+          if (i >= 2 && (cue & CUE_AFTER_OF) && (classes[i - 2] & CLASS_PLACE_NOUN))
             cue |= CUE_AFTER_PLACE_OF;
         }
       if (i + 1 < n)
         {
-          const SaywhoToken *next = saywho_document_token (doc, i + 1);
-          guint cls = classes[i + 1];
-          gboolean dash = norm_may_be (next, 1, hyphen);
-          if (is_name_word (next) || (cls & CLASS_PARTICLE) || dash)
-            cue |= CUE_BEFORE_JOINER;
-          if (dash)
-            cue |= CUE_BEFORE_HYPHEN;
-          if (norm_may_be (next, 1, comma))
-            cue |= CUE_BEFORE_COMMA;
-          if (next->kind == SAYWHO_TOKEN_POSSESSIVE)
-            cue |= CUE_BEFORE_POSSESSIVE;
-          if (cls & CLASS_ORG_NOUN)
-            cue |= CUE_BEFORE_ORG_NOUN;
-          if (cls & CLASS_PLACE_NOUN)
-            cue |= CUE_BEFORE_PLACE_NOUN;
+          guint after = classes[i + 1];
+          cue |= (after & CLASS_PARTICLE) << (CUE_BEFORE_JOINER_SHIFT - CLASS_PARTICLE_SHIFT);
+          cue |= (after & CLASS_ORG_NOUN) >> (CLASS_ORG_NOUN_SHIFT - CUE_BEFORE_ORG_NOUN_SHIFT);
+          cue |= (after & CLASS_PLACE_NOUN) >> (CLASS_PLACE_NOUN_SHIFT - CUE_BEFORE_PLACE_NOUN_SHIFT);
         }
+      cue &= ~CUE_AFTER_OF;
       cues[c] = (guint16) cue;
+      /* (most cues are rare: these branches are mostly not taken) */
+      if (cue & CUE_BYLINE)
+        picks[PICK_BYLINE * ncandidates + np[PICK_BYLINE]++] = i;
+      if (cue & CUE_HEAD_FOLLOWS)
+        picks[PICK_HEADED * ncandidates + np[PICK_HEADED]++] = i;
+      if (cue & CUE_AFTER_PLACE_OF)
+        picks[PICK_PLACE_OF * ncandidates + np[PICK_PLACE_OF]++] = i;
+      if (cue & CUE_BEFORE_PLACE_NOUN)
+        picks[PICK_BEFORE_PLACE_NOUN * ncandidates + np[PICK_BEFORE_PLACE_NOUN]++] = i;
+      if (cue & CUE_AFTER_LOCATIVE)
+        picks[PICK_LOCATIVE * ncandidates + np[PICK_LOCATIVE]++] = i;
+      if (cue & CUE_BEFORE_HYPHEN)
+        picks[PICK_HYPHEN * ncandidates + np[PICK_HYPHEN]++] = i;
+      if (cue & CUE_AFTER_ORG_NOUN)
+        picks[PICK_AFTER_ORG_NOUN * ncandidates + np[PICK_AFTER_ORG_NOUN]++] = i;
+      if ((cue & (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)) == (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN))
+        picks[PICK_THE_ORG_NOUN * ncandidates + np[PICK_THE_ORG_NOUN]++] = i;
+      if (cue & (CUE_BEFORE_POSSESSIVE | CUE_ACRONYM | CUE_BEFORE_COMMA | CUE_AFTER_THE))
+        picks[PICK_ORG_CUES * ncandidates + np[PICK_ORG_CUES]++] = i;
+      if (cue & CUE_BEFORE_COMMA)
+        picks[PICK_COMMA * ncandidates + np[PICK_COMMA]++] = i;
+      if (classes[i] & CLASS_PREFIX)
+        picks[PICK_PREFIX * ncandidates + np[PICK_PREFIX]++] = i;
+      if (classes[i] & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD))
+        picks[PICK_HEAD_WORD * ncandidates + np[PICK_HEAD_WORD]++] = i;
     }
+  memcpy (w->npicks, np, sizeof np);
+}
+
+/* The tokens of the candidates that pick lists (see Pick), in order, and
+ * how many in *count. */
+static inline const guint32 *
+picks_of (const NamesWorker *w, Pick pick, guint *count)
+{
+  *count = w->npicks[pick];
+  return (const guint32 *) (void *) w->picks->data + pick * w->candidates->len;
 }
 
 /* ---- replacing entities ---------------------------------------------------- */
@@ -554,13 +703,11 @@ find_titles (const Names *names, const NamesWorker *w, const SaywhoDocument *doc
         after_title[best] = TRUE;
     }
   /* A byline: "By Jane Doe" on a line of its own. */
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len && cand[c] + 1 < n; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_BYLINE, &npicks);
+  for (guint p = 0; p < npicks && picks[p] + 1 < n; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BYLINE))
-        continue;
+      guint i = picks[p];
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (!(tok->flags & SAYWHO_TOKEN_HEADLINE) || !(tok->flags & SAYWHO_TOKEN_SENTENCE_START)
           || !text_is (doc, tok, "By"))
@@ -757,17 +904,17 @@ find_headed_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                    const guint8 *in_title, const guint8 *after_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;  /* the first token this pass has not gone past */
-  for (guint c = 0; c < w->candidates->len; c++)
+  /* (a name claimed here holds a head word: with none from a candidate
+   * to the sentence's end, no run from it or after it in the sentence is
+   * claimed, and where such a run ends, resume, matters to no later
+   * sentence: only the candidates with CUE_HEAD_FOLLOWS are gone over) */
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_HEADED, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      /* (a name claimed here holds a head word: with none from i to the
-       * sentence's end, no run from i or after it in the sentence is
-       * claimed, and where such a run ends, resume, matters to no later
-       * sentence) */
-      if (i < resume || !(cues[c] & CUE_HEAD_FOLLOWS))
+      guint i = picks[p];
+      if (i < resume)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (in_title[i])
@@ -998,13 +1145,13 @@ static void
 find_prefixed_names (NamesWorker *w, SaywhoDocument *doc)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  for (guint c = 0; c < w->candidates->len && cand[c] + 2 < n; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_PREFIX, &npicks);
+  for (guint p = 0; p < npicks && picks[p] + 2 < n; p++)
     {
-      guint i = cand[c];
+      guint i = picks[p];
       const SaywhoToken *tok = saywho_document_token (doc, i);
-      if (!(class_of (w, doc, tok) & CLASS_PREFIX) || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || !hyphen_joins (doc, i) || !is_name_word (saywho_document_token (doc, i + 2)))
+      if (!(tok->flags & SAYWHO_TOKEN_CAPITALIZED) || !hyphen_joins (doc, i) || !is_name_word (saywho_document_token (doc, i + 2)))
         continue;
       guint end = i + 3;
       gint e = entity_at (w, i + 2);
@@ -1130,13 +1277,12 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                      const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_AFTER_ORG_NOUN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_AFTER_ORG_NOUN)
-          || !lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
+      guint i = picks[p];
+      if (!lone_name_after (names, w, doc, in_title, i, CLASS_ORG_NOUN))
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if ((saywho_document_token (doc, i - 1)->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1147,11 +1293,11 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
   /* "the Wagner group", "the Ifo institute": the noun after the name
    * (once the claims above are in, so that none is claimed twice) */
   flush_claims (w, doc);
-  for (guint c = 0; c < w->candidates->len; c++)
+  picks = picks_of (w, PICK_THE_ORG_NOUN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if ((cues[c] & (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)) != (CUE_AFTER_THE | CUE_BEFORE_ORG_NOUN)
-          || i == 0 || i + 2 >= n)
+      guint i = picks[p];
+      if (i == 0 || i + 2 >= n)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *prev = saywho_document_token (doc, i - 1);
@@ -1174,13 +1320,13 @@ find_described_orgs (const Names *names, NamesWorker *w, SaywhoDocument *doc,
    * largest union, said", "Sernageomin, the mining regulator,": an
    * unknown word set off by an appositive that ends in a noun for an
    * organization. */
-  for (guint c = 0; c < w->candidates->len; c++)
+  /* (most name words are none of these: a possessive or a comma after,
+   * an acronym, "the" before) */
+  picks = picks_of (w, PICK_ORG_CUES, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      /* (most name words are none of these: a possessive or a comma
-       * after, an acronym, "the" before) */
-      if (!(cues[c] & (CUE_BEFORE_POSSESSIVE | CUE_ACRONYM | CUE_BEFORE_COMMA | CUE_AFTER_THE))
-          || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      guint i = picks[p];
+      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *next = saywho_document_token (doc, i + 1);
@@ -1274,13 +1420,12 @@ static void
 find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_LOCATIVE, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_AFTER_LOCATIVE)
-          || !lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
+      guint i = picks[p];
+      if (!lone_name_after (names, w, doc, in_title, i, CLASS_LOCATIVE)
           || (saywho_document_token (doc, i)->flags & SAYWHO_TOKEN_ALL_CAPS)
           || appositive_org (w, doc, i)
           || (i + 1 < n && saywho_document_token (doc, i + 1)->kind == SAYWHO_TOKEN_POSSESSIVE))
@@ -1288,10 +1433,11 @@ find_places (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guin
       claim (w, doc, i, i + 1, SAYWHO_ENTITY_LOC, ~0u);
     }
   /* "the Gothenburg-based company": a name before "-based" is a place */
-  for (guint c = 0; c < w->candidates->len; c++)
+  picks = picks_of (w, PICK_HYPHEN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BEFORE_HYPHEN) || i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
+      guint i = picks[p];
+      if (i + 2 >= n || in_title[i] || entity_at (w, i) >= 0)
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       if (tok->kind != SAYWHO_TOKEN_WORD || !(tok->flags & SAYWHO_TOKEN_CAPITALIZED)
@@ -1378,13 +1524,13 @@ static void
 find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
   guint resume = 0;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_PLACE_OF, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_AFTER_PLACE_OF) || i < 2 || i < resume || in_title[i])
+      guint i = picks[p];
+      if (i < 2 || i < resume || in_title[i])
         continue;
       const SaywhoToken *of = saywho_document_token (doc, i - 1);
       const SaywhoToken *noun = saywho_document_token (doc, i - 2);
@@ -1418,10 +1564,11 @@ find_places_of (const Names *names, NamesWorker *w, SaywhoDocument *doc, const g
     }
   /* "Seoul's Seocho district", "Iwate prefecture": a lone unknown name
    * right before a lower-case place noun */
-  for (guint c = 0; c < w->candidates->len; c++)
+  picks = picks_of (w, PICK_BEFORE_PLACE_NOUN, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BEFORE_PLACE_NOUN) || i + 1 >= n || in_title[i])
+      guint i = picks[p];
+      if (i + 1 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *noun = saywho_document_token (doc, i + 1);
@@ -1444,12 +1591,12 @@ find_single_names (const Names *names, NamesWorker *w, SaywhoDocument *doc,
                    const guint8 *in_title)
 {
   guint n = doc->tokens->len;
-  const guint32 *cand = (const guint32 *) (void *) w->candidates->data;
-  const guint16 *cues = (const guint16 *) (void *) w->cues->data;
-  for (guint c = 0; c < w->candidates->len; c++)
+  guint npicks;
+  const guint32 *picks = picks_of (w, PICK_COMMA, &npicks);
+  for (guint p = 0; p < npicks; p++)
     {
-      guint i = cand[c];
-      if (!(cues[c] & CUE_BEFORE_COMMA) || i + 4 >= n || in_title[i])
+      guint i = picks[p];
+      if (i + 4 >= n || in_title[i])
         continue;
       const SaywhoToken *tok = saywho_document_token (doc, i);
       const SaywhoToken *comma = saywho_document_token (doc, i + 1);
@@ -1694,14 +1841,22 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
   g_array_set_size (w->candidates, n);
   g_array_set_size (w->title_starts, n);
   g_array_set_size (w->heads, n);
-  g_array_set_size (w->lower, 2 * n);
+  /* (these three keep room for n: the candidates' and heads' lengths are
+   * theirs) */
+  g_array_set_size (w->head_sentences, n);
+  g_array_set_size (w->cues, n);
+  g_array_set_size (w->candidate_sentences, n);
+  g_array_set_size (w->lower, n);
   g_array_set_size (w->class_hits, n);
   const SaywhoToken *tokens = (const SaywhoToken *) (void *) doc->tokens->data;
   guint *classes = (guint *) (void *) w->classes->data;
   guint32 *candidates = (guint32 *) (void *) w->candidates->data;
   guint32 *heads = (guint32 *) (void *) w->heads->data;
+  guint32 *head_sentences = (guint32 *) (void *) w->head_sentences->data;
+  guint16 *cues = (guint16 *) (void *) w->cues->data;
+  guint32 *candidate_sentences = (guint32 *) (void *) w->candidate_sentences->data;
   guint32 *title_starts = (guint32 *) (void *) w->title_starts->data;
-  guint32 *lower = (guint32 *) (void *) w->lower->data;
+  guint64 *lower = (guint64 *) (void *) w->lower->data;
   guint32 *class_hits = (guint32 *) (void *) w->class_hits->data;
   guint ncandidates = 0, ntitle_starts = 0, nlower = 0, nheads = 0, nclass_hits = 0;
   guint sentence_start = 0, words = 0, upper = 0;
@@ -1730,16 +1885,18 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
           class_hits[nclass_hits] = i;
           nclass_hits += saywho_strmap_filter_test (&names->classes.filter, tok->norm_hash);
           if (is_name_word (tok))
-            candidates[ncandidates++] = i;
+            {
+              cues[ncandidates] = (guint16) token_cues (doc, tokens, i, n);
+              candidate_sentences[ncandidates] = tok->sentence;
+              candidates[ncandidates++] = i;
+            }
           if (tok->flags & SAYWHO_TOKEN_CAPITALIZED)
             add_capitalized (w, tok);
           else if (word)
             {
               /* (the hash beside the index: the pass below reads no
                * token whose hash misses the filter) */
-              lower[2 * nlower] = tok->norm_hash;
-              lower[2 * nlower + 1] = i;
-              nlower++;
+              lower[nlower++] = (guint64) i << 32 | tok->norm_hash;
             }
         }
     }
@@ -1754,7 +1911,10 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
       guint cls = slot != NULL ? slot->value : 0;
       classes[i] = cls;
       if ((cls & CLASS_HEADS) && in_headed_walk (tok, cls))
-        heads[nheads++] = i;
+        {
+          head_sentences[nheads] = tok->sentence;
+          heads[nheads++] = i;
+        }
       if (cls & CLASS_TITLE_START)
         title_starts[ntitle_starts++] = i;
     }
@@ -1766,9 +1926,9 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
    * names, for the few that pass it. */
   for (guint k = 0; k < nlower; k++)
     {
-      guint32 h = lower[2 * k];
+      guint32 h = (guint32) lower[k];
       if ((w->capitalized_filter[(h >> 6) & 63] >> (h & 63)) & 1)
-        mark_lower_case (w, &tokens[lower[2 * k + 1]]);
+        mark_lower_case (w, &tokens[lower[k] >> 32]);
     }
 
   note_cues (w, doc);
@@ -1777,14 +1937,16 @@ names_process (gpointer shared, gpointer worker_data, SaywhoDocument *doc, GErro
 
   /* "Premier League", "President Hotel": a title word right before a
    * head word is part of a name, not a title.  (The head word is a name
-   * word: the candidates hold every token that can be one.) */
-  for (guint c = 0; c < w->candidates->len; c++)
+   * word: the candidates hold every token that can be one, and
+   * PICK_HEAD_WORD those of a head word's class.) */
+  guint nhead_words;
+  const guint32 *head_words = picks_of (w, PICK_HEAD_WORD, &nhead_words);
+  for (guint p = 0; p < nhead_words; p++)
     {
-      guint j = g_array_index (w->candidates, guint32, c);
+      guint j = head_words[p];
       const SaywhoToken *head = saywho_document_token (doc, j);
       if (j == 0 || !in_title[j - 1] || in_title[j] || !after_title[j]
-          || !(head->flags & SAYWHO_TOKEN_CAPITALIZED)
-          || !(class_of (w, doc, head) & (CLASS_ORG_HEAD | CLASS_LOC_HEAD | CLASS_MISC_HEAD)))
+          || !(head->flags & SAYWHO_TOKEN_CAPITALIZED))
         continue;
       after_title[j] = FALSE;
       for (guint k = j; k-- > 0 && in_title[k];)
@@ -1952,10 +2114,13 @@ names_worker_new (gpointer shared, GError **error)
   w->flags = g_byte_array_new ();
   w->candidates = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->cues = g_array_new (FALSE, FALSE, sizeof (guint16));
+  w->picks = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->heads = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->head_sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->candidate_sentences = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->title_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->entity_of = g_array_new (FALSE, FALSE, sizeof (gint32));
-  w->lower = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->lower = g_array_new (FALSE, FALSE, sizeof (guint64));
   w->class_hits = g_array_new (FALSE, FALSE, sizeof (guint32));
   saywho_word_map_init (&w->capitalized, 1024);
   w->classes = g_array_new (FALSE, TRUE, sizeof (guint));
@@ -1971,7 +2136,10 @@ names_worker_free (gpointer data)
   g_byte_array_unref (w->flags);
   g_array_unref (w->candidates);
   g_array_unref (w->cues);
+  g_array_unref (w->picks);
   g_array_unref (w->heads);
+  g_array_unref (w->head_sentences);
+  g_array_unref (w->candidate_sentences);
   g_array_unref (w->title_starts);
   g_array_unref (w->entity_of);
   g_array_unref (w->lower);
