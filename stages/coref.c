@@ -474,37 +474,23 @@ static void
 set_target (CorefWorker *w, SaywhoDocument *doc, WordIndex *map, Key key, gboolean owned,
             const SaywhoEntity *e)
 {
-  /* One probe finds the key or the free slot where it goes (the same
-   * slot saywho_word_map_add() would take, by a second probe and a
-   * call), unless the map must grow first. */
-  SaywhoWordMap *m = &map->map;
-  gboolean full = (m->used + 1) * 2 > m->mask + 1;
-  guint32 s = key.hash & m->mask;
-  for (; m->slots[s].generation == m->generation; s = (s + 1) & m->mask)
+  /* One probe finds the key or the free slot where it goes. */
+  gboolean added;
+  SaywhoWordSlot *slot = saywho_word_map_find_or_add (&map->map, key.s, key.len, key.hash, 0,
+                                                      &added);
+  if (!added)
     {
-      SaywhoWordSlot *slot = &m->slots[s];
-      if (slot->hash == key.hash && slot->len == key.len
-          && saywho_bytes_equal (slot->key, key.s, key.len))
-        {
-          Target *old = &w->targets[slot->value];
-          if (old->id != e->id && g_strcmp0 (old->id, e->id) != 0)
-            old->ambiguous = TRUE;
-          return;
-        }
+      Target *old = &w->targets[slot->value];
+      if (old->id != e->id && g_strcmp0 (old->id, e->id) != 0)
+        old->ambiguous = TRUE;
+      return;
     }
   /* A key in the scratch buffer moves to the document's pool. */
   if (owned)
-    key.s = saywho_document_intern (doc, key.s, (gssize) key.len);
-  guint32 target = add_target (w, e);
-  if (G_UNLIKELY (full))
-    {
-      word_map_add (map, key, target);
-      return;
-    }
+    slot->key = saywho_document_intern (doc, key.s, (gssize) key.len);
+  slot->value = add_target (w, e);
   guint32 bit = word_index_bit (key.hash);
   map->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-  m->slots[s] = (SaywhoWordSlot) { key.s, (guint32) key.len, key.hash, m->generation, target };
-  m->used++;
 }
 
 /* (Inline: the filter's answer, mostly no, is then a test and a branch

@@ -290,32 +290,13 @@ note_capitalized (NamesWorker *w, guint32 h)
 static void
 add_capitalized (NamesWorker *w, const SaywhoToken *tok)
 {
-  /* One probe, inline, that finds the word or the free slot where it
-   * goes: a find and then saywho_word_map_add(), a call that probes
-   * again, cost twice as much for the half of the capitalized words that
-   * are new.  (The add's out-of-line path only when the map must grow.) */
-  SaywhoWordMap *map = &w->capitalized;
-  guint32 h = tok->norm_hash;
-  if (G_UNLIKELY ((map->used + 1) * 2 > map->mask + 1))
-    {
-      if (saywho_word_map_find (map, tok->norm, tok->norm_len, h) == NULL)
-        {
-          saywho_word_map_add (map, tok->norm, tok->norm_len, h, 0);
-          note_capitalized (w, h);
-        }
-      return;
-    }
-  guint32 s = h & map->mask;
-  for (; map->slots[s].generation == map->generation; s = (s + 1) & map->mask)
-    {
-      const SaywhoWordSlot *slot = &map->slots[s];
-      if (slot->hash == h && slot->len == tok->norm_len
-          && saywho_bytes_equal (slot->key, tok->norm, tok->norm_len))
-        return;
-    }
-  map->slots[s] = (SaywhoWordSlot) { tok->norm, tok->norm_len, h, map->generation, 0 };
-  map->used++;
-  note_capitalized (w, h);
+  /* One probe that finds the word or the free slot where it goes (a find
+   * and then an add probed twice for the half of the words that are new). */
+  gboolean added;
+  saywho_word_map_find_or_add (&w->capitalized, tok->norm, tok->norm_len, tok->norm_hash, 0,
+                               &added);
+  if (added)
+    note_capitalized (w, tok->norm_hash);
 }
 
 /* Notes that the document writes the word of tok in lower case
