@@ -570,33 +570,6 @@ scan_tokens (Scan *s, Worker *w)
     }
 }
 
-/* The index of the first of a[0..n), sorted, that is at least x; *hint is
- * where the last search ended, so that searches for growing x walk the
- * array once. */
-static inline guint
-first_at_least (const guint *a, guint n, guint *hint, guint x)
-{
-  guint k = *hint;
-  if (k > 0 && a[k - 1] >= x)
-    {
-      guint lo = 0, hi = k;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (a[mid] < x)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      k = lo;
-    }
-  else
-    while (k < n && a[k] < x)
-      k++;
-  *hint = k;
-  return k;
-}
-
 /* The index of the first of a[0..n), sorted, that is at least x. */
 static guint
 lower_bound (const guint *a, guint n, guint x)
@@ -612,6 +585,23 @@ lower_bound (const guint *a, guint n, guint x)
     }
   return lo;
 }
+
+/* The index of the first of a[0..n), sorted, that is at least x; *hint is
+ * where the last search ended, so that searches for growing x walk the
+ * array once. */
+static inline guint
+first_at_least (const guint *a, guint n, guint *hint, guint x)
+{
+  guint k = *hint;
+  if (k > 0 && a[k - 1] >= x)
+    k = lower_bound (a, k, x);
+  else
+    while (k < n && a[k] < x)
+      k++;
+  *hint = k;
+  return k;
+}
+
 
 /* Marks the tokens of the raw quotations, marks included. */
 static void
