@@ -1,5 +1,6 @@
 /* test-tokenize.c — the tokenize stage, table by table. */
 #include "test-common.h"
+#include "stages.h"
 #include "strmap.h"
 
 #include <string.h>
@@ -291,6 +292,123 @@ test_coverage (void)
   g_assert_cmpuint (at, ==, strlen (text));
 }
 
+
+/* ---- the fast paths against the general rules --------------------------- */
+
+/* Pieces of news text that the tokenizer's fast paths take, or nearly
+ * take: plain, capitalized and all-caps words, possessives, hyphenated
+ * words, abbreviations, numbers, quotation marks of every kind, brackets,
+ * marks, URLs, accents and other scripts. */
+static const char *const pieces[] = {
+  "the", "The", "said", "THE", "Xi", "O'Brien", "we'll", "Xi's", "Xi\u2019s", "states'",
+  "U.S.", "U.S.-China", "Mr.", "Gen.", "GEN.", "ST.", "Inc.", "Corp.", "No.", "Jan.", "a.m.",
+  "J.", "D.C.", "Washington-based", "state-run", "Export-Import", "a-b-c-d-e", "well--known",
+  "F-16", "COVID-19", "2015-09-14", "3.5", "3.5%", "1,200", "11:05", "9/11", "14th", "$35bn",
+  "(ABC)", "(AP)", "(3)", "(", ")", "[", "]", "\"", "\u201c", "\u201d", "'", "\u2018", "\u2019",
+  "\u00ab", "\u00bb", ",", ".", ";", ":", "?", "!", "...", "\u2026", "--", "-", "\u2014", "\u2013",
+  "\"Yes,\"", "\"No.\"", "\u201cWe", "will.\u201d", "'quote'", "x\"y", "OPEC+", "C++",
+  "http://example.org/a?b=1.", "www.example.com,", "a@b.org", "na\u00efve", "Z\u00fcrich",
+  "S\u00e3o", "caf\u00e9", "\u00c9lys\u00e9e", "\u0130stanbul",
+  "\u0391\u0398\u0397\u039d\u0391", "\u041c\u043e\u0441\u043a\u0432\u0430",
+  "\u5317\u4eac", "e\u0301", "\ufb01", "so\u00adcial", "\u2167", "\u00bd", "\u0663", "#tag",
+  "@user", "&", "/", "*", "=", "+", "_",
+};
+
+static const char *const separators[] = {
+  " ", " ", " ", " ", "  ", "\n", "\n\n", "\t", " \n", "\r\n", "\u00a0", "\u2028", "\u200b", "",
+};
+
+/* A document of `count` pieces drawn by rand, some in capitals, some run
+ * together, with separators between them. */
+static char *
+random_text (GRand *rand, guint count)
+{
+  GString *text = g_string_new (NULL);
+  for (guint i = 0; i < count; i++)
+    {
+      const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+      if (g_rand_int_range (rand, 0, 10) == 0)
+        {
+          g_autofree char *upper = g_utf8_strup (piece, -1);
+          g_string_append (text, upper);
+        }
+      else
+        g_string_append (text, piece);
+      if (g_rand_int_range (rand, 0, 20) != 0)
+        g_string_append (text, separators[g_rand_int_range (rand, 0, G_N_ELEMENTS (separators))]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* Tokenizes text with worker; the document is the caller's. */
+static SaywhoDocument *
+tokenize_with (gpointer shared, gpointer worker, const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  SaywhoDocument *doc = saywho_document_new ("fast-path", text);
+  g_assert_true (saywho_stage_tokenize.process (shared, worker, doc, &error));
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* The fast paths (words, quoted words, numbers, possessives, hyphenated
+ * words and abbreviations read without decoding; accented norms from a
+ * table) must give exactly the tokens the general rules and utf8proc give:
+ * every field, over random documents made of the pieces above, and over
+ * every piece alone and between quotation marks. */
+static void
+test_fast_paths (void)
+{
+  g_autofree char *lexicons = test_source_path ("lexicons", NULL);
+  SaywhoConfig config = { lexicons, "english" };
+  g_autoptr (GError) error = NULL;
+  gpointer shared = saywho_stage_tokenize.create (&config, &error);
+  g_assert_no_error (error);
+  gpointer fast = saywho_stage_tokenize.worker_new (shared, &error);
+  gpointer general = saywho_stage_tokenize.worker_new (shared, &error);
+  g_assert_no_error (error);
+  saywho_tokenize_worker_set_general_only (general, TRUE);
+
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261126);
+  guint ndocs = 600, compared = 0;
+  for (guint d = 0; d < ndocs + G_N_ELEMENTS (pieces); d++)
+    {
+      g_autofree char *text = NULL;
+      if (d < ndocs)
+        text = random_text (rand, (guint) g_rand_int_range (rand, 1, 200));
+      else
+        text = g_strdup_printf ("%s \"%s\" (%s), %s.", pieces[d - ndocs], pieces[d - ndocs],
+                                pieces[d - ndocs], pieces[d - ndocs]);
+      g_autoptr (SaywhoDocument) a = tokenize_with (shared, fast, text);
+      g_autoptr (SaywhoDocument) b = tokenize_with (shared, general, text);
+      g_assert_cmpuint (a->tokens->len, ==, b->tokens->len);
+      for (guint i = 0; i < a->tokens->len && i < b->tokens->len; i++)
+        {
+          const SaywhoToken *x = saywho_document_token (a, i), *y = saywho_document_token (b, i);
+          if (x->byte_start != y->byte_start || x->byte_end != y->byte_end
+              || x->char_start != y->char_start || x->char_end != y->char_end
+              || x->kind != y->kind || x->flags != y->flags || x->norm_len != y->norm_len
+              || strcmp (x->norm, y->norm) != 0 || x->norm_hash != y->norm_hash
+              || x->stem_len != y->stem_len || x->stem_hash != y->stem_hash
+              || (x->stem == NULL) != (y->stem == NULL))
+            {
+              g_test_message ("document %u, token %u (bytes %u-%u) of: %s", d, i,
+                              y->byte_start, y->byte_end, text);
+              g_test_message ("fast: kind %u flags %#x norm '%s'; general: kind %u flags %#x "
+                              "norm '%s'", x->kind, x->flags, x->norm, y->kind, y->flags,
+                              y->norm);
+              g_test_fail ();
+              break;
+            }
+          compared++;
+        }
+    }
+  g_assert_cmpuint (compared, >, 50000);
+  saywho_stage_tokenize.worker_free (fast);
+  saywho_stage_tokenize.worker_free (general);
+  saywho_stage_tokenize.destroy (shared);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -317,6 +435,7 @@ main (int argc, char **argv)
   g_test_add_func ("/tokenize/huge-token", test_huge_token);
   g_test_add_func ("/tokenize/coverage", test_coverage);
   g_test_add_func ("/tokenize/hashes", test_hashes);
+  g_test_add_func ("/tokenize/fast-paths", test_fast_paths);
 
   int status = g_test_run ();
   test_common_cleanup ();
