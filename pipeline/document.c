@@ -98,19 +98,8 @@ saywho_string_pool_clear (SaywhoStringPool *pool)
 gint
 saywho_document_entity_at (const SaywhoDocument *doc, guint i)
 {
-  guint lo = 0, hi = doc->entities->len;
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      const SaywhoEntity *e = &g_array_index (doc->entities, SaywhoEntity, mid);
-      if (i < e->span.start)
-        hi = mid;
-      else if (i >= e->span.end)
-        lo = mid + 1;
-      else
-        return (gint) mid;
-    }
-  return -1;
+  return saywho_entities_find ((const SaywhoEntity *) (const void *) doc->entities->data,
+                               doc->entities->len, i);
 }
 
 guint

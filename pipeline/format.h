@@ -74,12 +74,6 @@ const char *saywho_tag_scheme_name (SaywhoTagScheme scheme);
 /* Shared helpers for writers. */
 void saywho_format_append_uint (GString *out, guint64 value);
 
-#if defined(__GNUC__) || defined(__clang__)
-#define SAYWHO_FORMAT_ALWAYS_INLINE __attribute__ ((always_inline))
-#else
-#define SAYWHO_FORMAT_ALWAYS_INLINE
-#endif
-
 /* Fast appends for the per-token loops: reserve room for n bytes, store
  * through the returned pointer, then commit the new end. */
 static inline char *
@@ -143,7 +137,7 @@ saywho_format_put_bytes (char *p, const char *s, gsize n)
 extern const char saywho_format_digit_pairs[201];
 
 /* Writes value (0 to 99) in decimal at p; returns the new end. */
-SAYWHO_FORMAT_ALWAYS_INLINE static inline char *
+SAYWHO_ALWAYS_INLINE static inline char *
 saywho_format_put_uint_small (char *p, guint value)
 {
   if (value < 10)
@@ -164,7 +158,7 @@ char *saywho_format_put_uint_large (char *p, guint64 value);
  * their own, two digits a step from a table with 32-bit arithmetic, inlined
  * even where the compiler would rather call (a call costs as much as the
  * digits). */
-SAYWHO_FORMAT_ALWAYS_INLINE static inline char *
+SAYWHO_ALWAYS_INLINE static inline char *
 saywho_format_put_uint (char *p, guint64 value)
 {
   const char *pairs = saywho_format_digit_pairs;

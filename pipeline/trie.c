@@ -84,7 +84,6 @@ filter_set (SaywhoTrieFilter *filter, guint32 bit)
   filter->bits[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
 }
 
-
 SaywhoTrie *
 saywho_trie_new (void)
 {
@@ -249,7 +248,7 @@ add_edge (SaywhoTrie *trie, guint32 node, gint32 key, guint32 hash, gsize s)
   if (node == SAYWHO_TRIE_ROOT)
     filter_set (trie->starts, saywho_trie_filter_bit (hash));
   else
-    filter_set (trie->inner, saywho_trie_inner_bit (node, hash));
+    filter_set (trie->inner, saywho_trie_filter_bit (saywho_trie_inner_hash (node, hash)));
   return added;
 }
 

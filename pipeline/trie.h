@@ -175,21 +175,20 @@ saywho_trie_filter_test (const SaywhoTrieFilter *filter, guint32 hash)
  * bit test inline, before the edge table. */
 const SaywhoTrieFilter *saywho_trie_inner_filter (const SaywhoTrie *trie);
 
-/* The inner filter's bit of the edge from node along a key of hash: mixed
- * otherwise than the edge table's slots, so that edges whose slots are
- * neighbours do not share a bit. */
+/* What the inner filter is keyed by for the edge from node along a key of
+ * hash: mixed otherwise than the edge table's slots, so that edges whose
+ * slots are neighbours do not share a bit. */
 static inline guint32
-saywho_trie_inner_bit (guint32 node, guint32 hash)
+saywho_trie_inner_hash (guint32 node, guint32 hash)
 {
-  return saywho_trie_filter_bit (hash ^ (node * 0x85ebca6bu));
+  return hash ^ (node * 0x85ebca6bu);
 }
 
 /* FALSE: node (not the root) has no child along a key of this hash. */
 static inline gboolean
 saywho_trie_inner_test (const SaywhoTrieFilter *filter, guint32 node, guint32 hash)
 {
-  guint32 bit = saywho_trie_inner_bit (node, hash);
-  return (filter->bits[bit >> 6] >> (bit & 63)) & 1;
+  return saywho_trie_filter_test (filter, saywho_trie_inner_hash (node, hash));
 }
 
 guint       saywho_trie_size (const SaywhoTrie *trie);   /* nodes */

@@ -26,13 +26,6 @@
 
 #include <string.h>
 
-/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
-#if defined(__GNUC__) || defined(__clang__)
-#define ALWAYS_INLINE __attribute__ ((always_inline))
-#else
-#define ALWAYS_INLINE
-#endif
-
 typedef struct {
   SaywhoStrMap *person_cues;  /* stems of speech verbs (lexicons/speech-cues.tsv) */
 } Coref;
@@ -82,6 +75,14 @@ word_index_reset (WordIndex *index)
   memset (index->filter, 0, sizeof index->filter);
 }
 
+/* Notes a word of this hash in the filter. */
+static inline void
+word_index_note (WordIndex *index, guint32 hash)
+{
+  guint32 bit = word_index_bit (hash);
+  index->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+}
+
 /* FALSE: the map has no word of this hash. */
 static inline gboolean
 word_index_may_have (const WordIndex *index, guint32 hash)
@@ -101,8 +102,7 @@ word_map_find (const WordIndex *index, Key key)
 static inline void
 word_map_add (WordIndex *index, Key key, guint32 target)
 {
-  guint32 bit = word_index_bit (key.hash);
-  index->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+  word_index_note (index, key.hash);
   saywho_word_map_add (&index->map, key.s, key.len, key.hash, target);
 }
 
@@ -489,13 +489,12 @@ set_target (CorefWorker *w, SaywhoDocument *doc, WordIndex *map, Key key, gboole
   if (owned)
     slot->key = saywho_document_intern (doc, key.s, (gssize) key.len);
   slot->value = add_target (w, e);
-  guint32 bit = word_index_bit (key.hash);
-  map->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+  word_index_note (map, key.hash);
 }
 
 /* (Inline: the filter's answer, mostly no, is then a test and a branch
  * in the loop over the capitalized words.) */
-ALWAYS_INLINE static inline const Target *
+SAYWHO_ALWAYS_INLINE static inline const Target *
 get_target (const CorefWorker *w, const WordIndex *map, Key key)
 {
   if (!word_index_may_have (map, key.hash))

@@ -27,13 +27,6 @@
 
 #include <string.h>
 
-/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
-#if defined(__GNUC__) || defined(__clang__)
-#define ALWAYS_INLINE __attribute__ ((always_inline))
-#else
-#define ALWAYS_INLINE
-#endif
-
 /* Every alias starts with a word that has a capital (the loader keeps no
  * other), or a number ("3M"). */
 static inline gboolean
@@ -189,7 +182,7 @@ word_matches (const Walk *x, guint i, const SaywhoLexiconWord *word, gboolean ac
 
 /* Does the alias match the tokens from start on?  (Inline in the walk:
  * called for most starts, its call cost as much as its checks.) */
-ALWAYS_INLINE static inline gboolean
+SAYWHO_ALWAYS_INLINE static inline gboolean
 alias_matches (const Walk *x, guint32 alias_index, guint start)
 {
   const SaywhoLexiconAlias *alias = &x->aliases[alias_index];

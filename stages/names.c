@@ -51,13 +51,6 @@
 
 #include <string.h>
 
-/* (glib's G_ALWAYS_INLINE is younger than the glib the project asks for.) */
-#if defined(__GNUC__) || defined(__clang__)
-#define ALWAYS_INLINE __attribute__ ((always_inline))
-#else
-#define ALWAYS_INLINE
-#endif
-
 typedef enum {
   CLASS_ORG_HEAD = 1 << 0,
   CLASS_ORG_SUFFIX = 1 << 1,
@@ -391,7 +384,7 @@ norm_may_be (const SaywhoToken *tok, gsize len, guint32 hash)
  * it give (see Cue), asked by the first pass of names_process() as it
  * reads them, when the three tokens are in the cache: none of them is
  * read again for the cues.  note_cues() adds those of the classes. */
-ALWAYS_INLINE static inline guint
+SAYWHO_ALWAYS_INLINE static inline guint
 token_cues (const SaywhoDocument *doc, const SaywhoToken *tokens, guint i, guint n)
 {
   const guint32 the = saywho_str_hash ("the", 3), of = saywho_str_hash ("of", 2);

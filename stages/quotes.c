@@ -379,24 +379,11 @@ tok_at (const Scan *s, guint i)
 }
 
 /* The entity token i is in, or -1: saywho_document_entity_at() inline,
- * which the patterns ask tens of times per cue.  The search halves the
- * entities by selects, not branches, which the tokens asked about would
- * mispredict half of the time: the last entity that starts at i or
- * before, if it holds i (entities are sorted and do not overlap). */
+ * which the patterns ask tens of times per cue. */
 static inline gint
 entity_at (const Scan *s, guint i)
 {
-  const SaywhoEntity *e = s->entities;
-  guint n = s->nentities;
-  if (n == 0)
-    return -1;
-  while (n > 1)
-    {
-      guint half = n / 2;
-      e = e[half].span.start <= i ? e + half : e;
-      n -= half;
-    }
-  return e->span.start <= i && i < e->span.end ? (gint) (e - s->entities) : -1;
+  return saywho_entities_find (s->entities, s->nentities, i);
 }
 
 /* The bits of token i found for every token; none past the last token

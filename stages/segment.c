@@ -137,7 +137,6 @@ caps_word (const SaywhoToken *tok)
          && (tok->kind == SAYWHO_TOKEN_WORD || tok->kind == SAYWHO_TOKEN_ABBREVIATION);
 }
 
-/* The end (exclusive) of a dateline starting at token p, or p if none. */
 /* "Paris (AFP) -", "Cebu (Philippines) (AFP) -", "CAIRO (Bloomberg) --":
  * a dateline in mixed case, whose place the agency's parenthesis and the
  * dash after it tell; the end (exclusive) of one starting at token p, or
@@ -169,6 +168,9 @@ mixed_dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
   return p;
 }
 
+/* The end (exclusive) of a dateline starting at token p, or p if none:
+ * capitals, then anything but a sentence end up to a dash, or a dateline
+ * in mixed case. */
 static guint
 dateline_end (const SaywhoDocument *doc, guint p, guint paragraph_end)
 {

@@ -451,12 +451,6 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
   };
 }
 
-#if defined(__GNUC__) || defined(__clang__)
-#define ALWAYS_INLINE __attribute__ ((always_inline))
-#else
-#define ALWAYS_INLINE
-#endif
-
 /* The ASCII letters of text from pos on, up to 63 of them and not past
  * len: how many there are, lowered into norm (which has room for 64 bytes;
  * the bytes past the letters are garbage).  *any_lower is non-zero when
@@ -465,7 +459,7 @@ emit (Scan *s, SaywhoTokenKind kind, guint a, guint b, guint flags)
  * a word costs a step or two and one unpredictable branch rather than one
  * per letter.  Inlined even where it is called twice: a call would cost as
  * much as scanning a short word. */
-ALWAYS_INLINE static inline guint32
+SAYWHO_ALWAYS_INLINE static inline guint32
 scan_letters (const char *text, guint32 pos, guint32 len, char *norm, guint64 *any_lower)
 {
   enum { LONGEST = 63 };
@@ -796,7 +790,7 @@ put_plain_word (SaywhoToken *tok, SaywhoTokenKind kind, guint32 at, guint32 n,
  * over their parts costs the others nothing. */
 static guint32 emit_plain_hyphenated (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced);
 
-ALWAYS_INLINE static inline guint32
+SAYWHO_ALWAYS_INLINE static inline guint32
 emit_plain_chunk_with (Scan *s, PlainRun *run, guint32 pos, gboolean *spaced,
                        gboolean hyphens)
 {
